@@ -1,0 +1,55 @@
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { ScoreReport } from '../core/report/score-report.ts';
+import type { CompiledScenario } from '../core/scenario/compiled.ts';
+import type { TranscriptEntry } from '../core/session/state.ts';
+
+/** The offending source line with a caret under the column, as compilers print it. */
+export function codeFrame(text: string, diagnostic: Diagnostic): string {
+  const lines = text.split('\n');
+  const line = lines[diagnostic.line - 1];
+  if (line === undefined) return '';
+  const gutter = String(diagnostic.line).padStart(5);
+  const shown = line.length > 160 ? `${line.slice(0, 160)}…` : line;
+  const caret = ' '.repeat(Math.min(diagnostic.column - 1, 160)) + '^';
+  return `${gutter} | ${shown}\n${' '.repeat(5)} | ${caret}`;
+}
+
+export function transcriptLine(entry: TranscriptEntry, compiled: CompiledScenario): string {
+  const time = compiled.clock.format(entry.at);
+  const person = entry.speaker === undefined ? undefined : compiled.participants.get(entry.speaker);
+  const who = person ? `${person.name} (${person.role})` : (entry.speaker ?? '');
+  switch (entry.kind) {
+    case 'phase':
+      return `${time}  == ${entry.text} ==`;
+    case 'ending':
+      return `${time}  == Ending: ${entry.text} ==`;
+    case 'say':
+      return `${time}  ${who}${entry.overlap ? ' [over others]' : ''}: ${entry.text}`;
+    case 'report':
+    case 'inject':
+      return `${time}  ! ${entry.title ?? 'Report'}${person ? ` (from ${person.name})` : ''}: ${entry.text}`;
+    case 'action':
+      return `${time}  > ${entry.text}`;
+    default:
+      return `${time}  ~ ${entry.text}`;
+  }
+}
+
+export function scoreSummary(report: ScoreReport): string {
+  const lines = [
+    `Score: ${report.total.points}/${report.total.max} (${report.total.percent}%) — ${report.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${report.passPercent}%)`,
+    ...(report.ending ? [`Ending: ${report.ending.title} (${report.ending.outcome})`] : []),
+    '',
+    ...report.competencies.map((c) => `  ${c.id.padEnd(15)} ${String(c.points).padStart(5)}/${String(c.max).padEnd(3)} ${String(c.percent).padStart(3)}%`),
+    '',
+    ...report.findings.map((f) => `  ${f.met ? '✓' : '✗'} [${f.competency}] ${f.points}/${f.max} ${f.status}: ${f.message} (${f.reference})`),
+  ];
+  if (report.can) {
+    lines.push('', `CAN report: found ${report.can.found.length} of ${report.can.facts.length} facts.`);
+    for (const fact of report.can.facts) {
+      const where = fact.foundIn === null ? 'missing' : fact.foundIn === fact.section ? `found in ${fact.section}` : `found in ${fact.foundIn}, belongs in ${fact.section}`;
+      lines.push(`  ${fact.foundIn ? '✓' : '✗'} ${fact.label} — ${where}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,160 @@
+import { parseJson } from '../core/document/json-document.ts';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { loadPlaybook, loadScenario } from '../core/load.ts';
+import type { ActionLog } from '../core/actions/action.ts';
+import { compileScenario } from '../core/scenario/compile.ts';
+import { toMermaid } from '../core/scenario/graph.ts';
+import type { Playbook } from '../core/playbook/schema.ts';
+import type { Scenario } from '../core/scenario/schema.ts';
+import { grade } from '../core/scoring/grade.ts';
+import { replay } from '../core/session/replay.ts';
+import { validateLog } from '../core/session/validate-log.ts';
+import { InputError, loadScenarioFile, playbooksFor, readText } from './catalog.ts';
+import { codeFrame, scoreSummary, transcriptLine } from './format.ts';
+
+export interface Output {
+  write(text: string): unknown;
+}
+
+interface Streams {
+  readonly out: Output;
+  readonly err: Output;
+}
+
+const USAGE = `Usage:
+  bridge-drill check FILE...                 validate scenario and playbook files, with lint
+  bridge-drill graph FILE                    print a scenario's branch graph as Mermaid
+  bridge-drill grade --scenario FILE_OR_ID --log FILE [--playbook FILE_OR_ID]
+                                             print the score report as JSON
+  bridge-drill play --scenario FILE_OR_ID [--log FILE] [--playbook FILE_OR_ID]
+                                             print a headless play-through's transcript, then the score
+`;
+
+class UsageError extends Error {}
+
+/** Runs one command; returns the exit code (0 ok, 1 bad input, 2 bad usage). Never throws. */
+export async function main(argv: readonly string[], io: Streams): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return check(rest, io);
+      case 'graph':
+        return graph(rest, io);
+      case 'grade':
+        return gradeCommand(rest, io);
+      case 'play':
+        return play(rest, io);
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out.write(USAGE);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err.write(`bridge-drill: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (error instanceof InputError) {
+      io.err.write(`bridge-drill: ${error.message}\n`);
+      return 1;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err.write(`bridge-drill: unexpected problem: ${message}\n`);
+    return 1;
+  }
+}
+
+function options(args: readonly string[], allowed: readonly string[]): Map<string, string> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < args.length; i++) {
+    const name = args[i] ?? '';
+    if (!name.startsWith('--')) throw new UsageError(`unexpected argument "${name}"`);
+    const key = name.slice(2);
+    if (!allowed.includes(key)) throw new UsageError(`unknown option "${name}"`);
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`option "${name}" needs a value`);
+    found.set(key, value);
+    i++;
+  }
+  return found;
+}
+
+function isPlaybookText(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && ('levels' in value || 'rules' in value) && !('timeline' in value);
+}
+
+function check(files: readonly string[], { out }: Streams): number {
+  if (files.length === 0) throw new UsageError('check needs at least one FILE');
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readText(file);
+    } catch (error) {
+      out.write(`${file}:1:1: error E_READ: ${(error as Error).message}\n`);
+      errors++;
+      continue;
+    }
+    const parsed = parseJson(text);
+    const diagnostics: readonly Diagnostic[] = isPlaybookText(parsed.value)
+      ? loadPlaybook(text).diagnostics
+      : loadScenario(text, playbooksFor(file)).diagnostics;
+    for (const diagnostic of diagnostics) {
+      out.write(`${formatDiagnostic(file, diagnostic)}\n${codeFrame(text, diagnostic)}\n`);
+      if (diagnostic.severity === 'error') errors++;
+      else warnings++;
+    }
+  }
+  out.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
+  return errors > 0 ? 1 : 0;
+}
+
+function graph(args: readonly string[], { out }: Streams): number {
+  if (args.length !== 1) throw new UsageError('graph needs exactly one FILE');
+  const { scenario } = loadScenarioFile(args[0] ?? '');
+  out.write(toMermaid(scenario));
+  return 0;
+}
+
+function readLog(path: string, scenario: Scenario, playbook: Playbook): ActionLog {
+  const text = readText(path);
+  const parsed = parseJson(text);
+  if (parsed.value === undefined) {
+    throw new InputError(`${path} is not valid JSON:\n${parsed.diagnostics.map((d) => formatDiagnostic(path, d)).join('\n')}`);
+  }
+  const validation = validateLog(parsed.value, scenario, playbook);
+  if (!validation.ok) throw new InputError(`${path} is not a valid action log:\n${validation.errors.map((e) => `  ${e}`).join('\n')}`);
+  return validation.log;
+}
+
+function gradeCommand(args: readonly string[], { out }: Streams): number {
+  const opts = options(args, ['scenario', 'log', 'playbook']);
+  const scenarioArg = opts.get('scenario');
+  const logArg = opts.get('log');
+  if (scenarioArg === undefined || logArg === undefined) throw new UsageError('grade needs --scenario and --log');
+  const { scenario, playbook } = loadScenarioFile(scenarioArg, opts.get('playbook'));
+  const log = readLog(logArg, scenario, playbook);
+  out.write(`${JSON.stringify(grade(scenario, playbook, log), null, 2)}\n`);
+  return 0;
+}
+
+function play(args: readonly string[], { out }: Streams): number {
+  const opts = options(args, ['scenario', 'log', 'playbook']);
+  const scenarioArg = opts.get('scenario');
+  if (scenarioArg === undefined) throw new UsageError('play needs --scenario');
+  const { scenario, playbook } = loadScenarioFile(scenarioArg, opts.get('playbook'));
+  const logArg = opts.get('log');
+  const log: ActionLog = logArg === undefined ? { scenario: scenario.id, actions: [] } : readLog(logArg, scenario, playbook);
+  const compiled = compileScenario(scenario, playbook);
+  const simulation = replay(compiled, log);
+  out.write(`${scenario.title} — ${logArg === undefined ? 'the do-nothing path (no actions)' : `playing ${logArg}`}\n\n`);
+  for (const entry of simulation.state.transcript) out.write(`${transcriptLine(entry, compiled)}\n`);
+  out.write(`\n${scoreSummary(grade(scenario, playbook, log))}`);
+  return 0;
+}

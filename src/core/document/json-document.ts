@@ -1,0 +1,155 @@
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import type { Diagnostic, JsonPath, Severity } from '../diagnostics.ts';
+
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+const MAX_NESTING = 64;
+
+/** A parsed JSON text that remembers where every value came from, so diagnostics can point at line:col. */
+export class JsonDocument {
+  private readonly lineStarts: number[];
+
+  constructor(
+    readonly text: string,
+    readonly root: Node | undefined,
+  ) {
+    this.lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.lineStarts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
+  }
+
+  /** The node for a path, or the deepest existing ancestor when the path runs past the document. */
+  nodeAt(path: JsonPath): Node | undefined {
+    if (!this.root) return undefined;
+    for (let length = path.length; length >= 0; length--) {
+      const node = findNodeAtLocation(this.root, path.slice(0, length) as (string | number)[]);
+      if (node) return node;
+    }
+    return this.root;
+  }
+
+  /** Points at the key of a property when the path ends at one, else at the value. */
+  offsetOf(path: JsonPath, atKey = false): number {
+    const node = this.nodeAt(path);
+    if (!node) return 0;
+    if (atKey && node.parent?.type === 'property') return node.parent.offset;
+    return node.offset;
+  }
+
+  /** The offset of `key` inside the object at `path`, for diagnostics about one property. */
+  keyOffset(path: JsonPath, key: string): number {
+    const object = this.nodeAt(path);
+    const property = object?.children?.find((child) => child.type === 'property' && child.children?.[0]?.value === key);
+    return property?.offset ?? object?.offset ?? 0;
+  }
+
+  diagnostic(severity: Severity, code: string, message: string, path: JsonPath, offset = this.offsetOf(path)): Diagnostic {
+    return { severity, code, message, path, ...this.position(offset) };
+  }
+
+  /** Start and end line of the value at a path, for showing its JSON source. */
+  lineRange(path: JsonPath): { start: number; end: number } {
+    const node = this.nodeAt(path);
+    if (!node) return { start: 1, end: 1 };
+    return { start: this.position(node.offset).line, end: this.position(node.offset + node.length).line };
+  }
+}
+
+export interface ParsedJson {
+  readonly document: JsonDocument;
+  readonly value: unknown;
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parses strict JSON, reporting syntax errors and duplicate keys with positions. Never throws. */
+export function parseJson(text: string): ParsedJson {
+  if (text.length > MAX_DOCUMENT_BYTES) {
+    const document = new JsonDocument('', undefined);
+    const megabytes = (text.length / 1024 / 1024).toFixed(1);
+    return {
+      document,
+      value: undefined,
+      diagnostics: [document.diagnostic('error', 'E_TOO_LARGE', `file is ${megabytes} MB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, [], 0)],
+    };
+  }
+  const nesting = deepestNesting(text);
+  if (nesting.depth > MAX_NESTING) {
+    const document = new JsonDocument(text, undefined);
+    return {
+      document,
+      value: undefined,
+      diagnostics: [document.diagnostic('error', 'E_TOO_DEEP', `values are nested more than ${MAX_NESTING} levels deep`, [], nesting.offset)],
+    };
+  }
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const document = new JsonDocument(text, root);
+  const diagnostics = errors.map((error) =>
+    document.diagnostic('error', 'E_SYNTAX', describeParseError(printParseErrorCode(error.error)), [], error.offset),
+  );
+  if (diagnostics.length > 0 || !root) {
+    if (diagnostics.length === 0) diagnostics.push(document.diagnostic('error', 'E_SYNTAX', 'the file is empty', [], 0));
+    return { document, value: undefined, diagnostics };
+  }
+  diagnostics.push(...duplicateKeys(document, root, []));
+  return { document, value: getNodeValue(root), diagnostics };
+}
+
+function describeParseError(code: string): string {
+  const words = code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return `invalid JSON: ${words}`;
+}
+
+function duplicateKeys(document: JsonDocument, node: Node, path: (string | number)[]): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  if (node.type === 'object') {
+    const seen = new Set<string>();
+    for (const property of node.children ?? []) {
+      const [keyNode, valueNode] = property.children ?? [];
+      const key = String(keyNode?.value);
+      if (seen.has(key)) {
+        found.push(
+          document.diagnostic('error', 'E_DUPLICATE_KEY', `duplicate key "${key}"; JSON keeps only the last one`, [...path, key], property.offset),
+        );
+      }
+      seen.add(key);
+      if (valueNode) found.push(...duplicateKeys(document, valueNode, [...path, key]));
+    }
+  } else if (node.type === 'array') {
+    (node.children ?? []).forEach((child, index) => found.push(...duplicateKeys(document, child, [...path, index])));
+  }
+  return found;
+}
+
+/** Bracket depth outside strings, so hostile input cannot exhaust the parser's stack. */
+function deepestNesting(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let deepest = 0;
+  let offset = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        offset = i;
+        if (deepest > MAX_NESTING) break;
+      }
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return { depth: deepest, offset };
+}

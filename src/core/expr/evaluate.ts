@@ -1,0 +1,116 @@
+import type { Action } from '../actions/action.ts';
+import type { ScenarioClock } from '../time.ts';
+import { canonicalTokens } from '../text/normalize.ts';
+import type { SimState, TimedAction } from '../session/state.ts';
+import { passesVarTest } from './compare.ts';
+import type { ActionMatcher, Expr } from './schema.ts';
+
+export type Predicate = (state: SimState) => boolean;
+export type ActionTest = (action: Action) => boolean;
+
+const oneOf = (wanted: string | readonly string[] | undefined, actual: unknown): boolean =>
+  wanted === undefined || (typeof actual === 'string' && (typeof wanted === 'string' ? wanted === actual : wanted.includes(actual)));
+
+function actionText(action: Action): string {
+  switch (action.type) {
+    case 'assign':
+      return action.task;
+    case 'notify':
+      return action.message;
+    case 'announce-role':
+      return action.message ?? '';
+    case 'resolve':
+      return action.summary ?? '';
+    case 'hand-off':
+      return action.summary;
+    case 'can-report':
+      return `${action.conditions}\n${action.actions}\n${action.needs}`;
+    case 'note':
+      return action.text;
+    default:
+      return '';
+  }
+}
+
+/** Compiles an action matcher once, so replays test actions without re-reading the matcher. */
+export function compileMatcher(matcher: ActionMatcher): ActionTest {
+  const fields = (['participant', 'audience', 'channel', 'level', 'as', 'to', 'bridge', 'purpose', 'decision', 'choice'] as const).filter(
+    (field) => matcher[field] !== undefined,
+  );
+  const mentionTokens = matcher.mentions?.map((mention) => canonicalTokens(mention)).filter((tokens) => tokens.length > 0);
+  return (action) => {
+    if (!oneOf(matcher.type, action.type)) return false;
+    const record = action as unknown as Record<string, unknown>;
+    for (const field of fields) if (!oneOf(matcher[field], record[field])) return false;
+    if (matcher.timeBoxed !== undefined && (action.type !== 'assign' || (action.dueMinutes !== undefined) !== matcher.timeBoxed)) return false;
+    if (mentionTokens) {
+      const words = new Set(canonicalTokens(actionText(action)));
+      if (!mentionTokens.some((tokens) => tokens.every((token) => words.has(token)))) return false;
+    }
+    return true;
+  };
+}
+
+function countMatching(actions: readonly TimedAction[], test: ActionTest, by: number | undefined): number {
+  let count = 0;
+  for (const timed of actions) {
+    if (by !== undefined && timed.at > by) break;
+    if (test(timed.action)) count++;
+  }
+  return count;
+}
+
+const includesValue = (wanted: string | readonly string[], actual: string | null): boolean =>
+  actual !== null && (typeof wanted === 'string' ? wanted === actual : wanted.includes(actual));
+
+/** Turns a condition into a function of the simulation state. Time literals must already be valid. */
+export function compileExpr(expr: Expr, clock: ScenarioClock): Predicate {
+  if (typeof expr === 'boolean') return () => expr;
+  const offset = (time: string): number => clock.toOffset(time) ?? 0;
+  if ('all' in expr) {
+    const parts = expr.all.map((part) => compileExpr(part, clock));
+    return (state) => parts.every((part) => part(state));
+  }
+  if ('any' in expr) {
+    const parts = expr.any.map((part) => compileExpr(part, clock));
+    return (state) => parts.some((part) => part(state));
+  }
+  if ('not' in expr) {
+    const inner = compileExpr(expr.not, clock);
+    return (state) => !inner(state);
+  }
+  if ('did' in expr) {
+    const test = compileMatcher(expr.did);
+    const by = expr.by === undefined ? undefined : offset(expr.by);
+    const atLeast = expr.atLeast ?? 1;
+    return (state) => countMatching(state.actions, test, by) >= atLeast;
+  }
+  if ('fired' in expr) return (state) => state.fired[expr.fired] !== undefined;
+  if ('after' in expr) {
+    const at = offset(expr.after);
+    return (state) => state.now >= at;
+  }
+  if ('before' in expr) {
+    const at = offset(expr.before);
+    return (state) => state.now < at;
+  }
+  if ('var' in expr) return (state) => passesVarTest(expr, state.vars[expr.var]);
+  if ('present' in expr) return (state) => state.participants[expr.present]?.present === true;
+  if ('muted' in expr) return (state) => state.participants[expr.muted]?.muted === true;
+  if ('noisy' in expr) {
+    return (state) => {
+      const participant = state.participants[expr.noisy];
+      return participant !== undefined && participant.present && !participant.muted && participant.noise !== null;
+    };
+  }
+  if ('level' in expr) return (state) => includesValue(expr.level, state.level);
+  if ('classified' in expr) return (state) => includesValue(expr.classified, state.classification);
+  if ('decided' in expr) {
+    return (state) => {
+      const choice = state.decisions[expr.decided];
+      return choice !== undefined && (expr.choice === undefined || includesValue(expr.choice, choice));
+    };
+  }
+  if ('bridgeOpen' in expr) return (state) => state.bridges[expr.bridgeOpen] === true;
+  return (state) => state.escalations.includes(expr.escalated);
+}

@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { ACTION_TYPES } from '../actions/action.ts';
+import { ClockTime, Id, IdOrIds, LevelOrLevels, Scalar } from '../schema-primitives.ts';
+
+/**
+ * The scenario expression language: conditions are JSON data, never code.
+ * Each object form has exactly one operator key (plus its modifiers).
+ */
+
+export const ActionMatcherSchema = z
+  .strictObject({
+    type: z.union([z.enum(ACTION_TYPES as [string, ...string[]]), z.array(z.enum(ACTION_TYPES as [string, ...string[]])).min(1)]),
+    participant: IdOrIds.optional(),
+    audience: IdOrIds.optional(),
+    channel: IdOrIds.optional(),
+    level: LevelOrLevels.optional(),
+    as: IdOrIds.optional(),
+    to: IdOrIds.optional(),
+    bridge: IdOrIds.optional(),
+    purpose: IdOrIds.optional(),
+    decision: IdOrIds.optional(),
+    choice: IdOrIds.optional(),
+    timeBoxed: z.boolean().optional().meta({ description: 'assign only: whether the task had a time box (dueMinutes).' }),
+    mentions: z
+      .array(z.string().min(1))
+      .min(1)
+      .optional()
+      .meta({ description: 'The action text (task, message, summary) mentions at least one of these words, in any word form.' }),
+  })
+  .meta({
+    description: 'Matches trainee actions: every field given must match; a list means any of its values.',
+    id: 'ActionMatcher',
+    examples: [{ type: 'notify', audience: 'executives' }],
+  });
+export type ActionMatcher = z.infer<typeof ActionMatcherSchema>;
+
+export type Expr =
+  | boolean
+  | { all: Expr[] }
+  | { any: Expr[] }
+  | { not: Expr }
+  | { did: ActionMatcher; by?: string; atLeast?: number }
+  | { fired: string }
+  | { after: string }
+  | { before: string }
+  | { var: string; eq?: Scalar; ne?: Scalar; gt?: number; gte?: number; lt?: number; lte?: number }
+  | { present: string }
+  | { muted: string }
+  | { noisy: string }
+  | { level: string | string[] }
+  | { classified: string | string[] }
+  | { decided: string; choice?: string | string[] }
+  | { bridgeOpen: string }
+  | { escalated: string };
+
+const described = <T extends z.ZodType>(schema: T, description: string, example: unknown): T =>
+  schema.meta({ description, examples: [example] }) as T;
+
+export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
+  z.union([
+    z.boolean().meta({ description: 'Always true or always false.' }),
+    described(z.strictObject({ all: z.array(ExprSchema).min(1) }), 'True when every condition is true.', { all: [{ present: 'pete' }, { after: '03:00:00' }] }),
+    described(z.strictObject({ any: z.array(ExprSchema).min(1) }), 'True when at least one condition is true.', { any: [{ muted: 'noisy-sme' }, { fired: 'kids-quiet' }] }),
+    described(z.strictObject({ not: ExprSchema }), 'True when the condition is false.', { not: { did: { type: 'mute' } } }),
+    described(
+      z.strictObject({ did: ActionMatcherSchema, by: ClockTime.optional(), atLeast: z.number().int().positive().optional() }),
+      'True once the trainee has taken a matching action (at least `atLeast` times, by the time `by` if given).',
+      { did: { type: 'set-priority', level: 'P1' }, by: '03:10:00' },
+    ),
+    described(z.strictObject({ fired: Id }), 'True once the timeline beat, reaction or branch with this id has happened.', { fired: 'customers-cannot-log-in' }),
+    described(z.strictObject({ after: ClockTime }), 'True from this scenario time on.', { after: '03:05:00' }),
+    described(z.strictObject({ before: ClockTime }), 'True until this scenario time.', { before: '03:05:00' }),
+    described(
+      z.strictObject({
+        var: Id,
+        eq: Scalar.optional(),
+        ne: Scalar.optional(),
+        gt: z.number().optional(),
+        gte: z.number().optional(),
+        lt: z.number().optional(),
+        lte: z.number().optional(),
+      }),
+      'Tests a scenario variable; with no comparison it is true when the value is truthy.',
+      { var: 'customer-escalations', gte: 2 },
+    ),
+    described(z.strictObject({ present: Id }), 'True while the participant is on the bridge.', { present: 'pete' }),
+    described(z.strictObject({ muted: Id }), 'True while the participant line is muted.', { muted: 'noisy-sme' }),
+    described(z.strictObject({ noisy: Id }), 'True while background noise from the participant can be heard.', { noisy: 'noisy-sme' }),
+    described(z.strictObject({ level: LevelOrLevels }), 'True while the incident priority is this level (or one of these).', { level: 'P1' }),
+    described(z.strictObject({ classified: IdOrIds }), 'True while the impact classification is this one (or one of these).', { classified: 'service-disruption' }),
+    described(
+      z.strictObject({ decided: Id, choice: IdOrIds.optional() }),
+      'True once the trainee has answered the decision point (with this choice, if given).',
+      { decided: 'release-rollback', choice: 'roll-back' },
+    ),
+    described(z.strictObject({ bridgeOpen: Id }), 'True while the bridge is open.', { bridgeOpen: 'customer-bridge' }),
+    described(z.strictObject({ escalated: Id }), 'True once the trainee has escalated to this process or role.', { escalated: 'major-incident' }),
+  ]).meta({ id: 'Condition', description: 'A condition in the expression language: JSON data, never code.' }),
+);
+
+export const EXPR_OPERATORS = [
+  'all', 'any', 'not', 'did', 'fired', 'after', 'before', 'var', 'present', 'muted', 'noisy', 'level', 'classified', 'decided', 'bridgeOpen', 'escalated',
+] as const;

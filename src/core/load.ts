@@ -1,0 +1,69 @@
+import { hasErrors, sortDiagnostics, didYouMean, type Diagnostic } from './diagnostics.ts';
+import { parseJson, type JsonDocument } from './document/json-document.ts';
+import { propertyNamesOf } from './document/property-names.ts';
+import { schemaDiagnostics } from './document/schema-diagnostics.ts';
+import { checkPlaybook } from './playbook/check.ts';
+import { PlaybookSchema, type Playbook } from './playbook/schema.ts';
+import { checkReferences } from './scenario/references.ts';
+import { lintScenario } from './scenario/lint.ts';
+import { ScenarioSchema, type Scenario } from './scenario/schema.ts';
+import type { z } from 'zod';
+
+export interface Loaded<T> {
+  /** Present only when there are no errors (warnings allowed). */
+  readonly value: T | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly document: JsonDocument;
+}
+
+const propertyNames = new Map<z.ZodType, string[]>();
+function namesOf(schema: z.ZodType): string[] {
+  let names = propertyNames.get(schema);
+  if (!names) propertyNames.set(schema, (names = propertyNamesOf(schema)));
+  return names;
+}
+
+function parseAgainst<T>(text: string, schema: z.ZodType<T>): { document: JsonDocument; value: T | undefined; diagnostics: Diagnostic[] } {
+  const parsed = parseJson(text);
+  if (parsed.value === undefined) return { document: parsed.document, value: undefined, diagnostics: parsed.diagnostics };
+  const result = schema.safeParse(parsed.value);
+  if (!result.success) {
+    return {
+      document: parsed.document,
+      value: undefined,
+      diagnostics: [...parsed.diagnostics, ...schemaDiagnostics(parsed.document, result.error.issues, parsed.value, namesOf(schema))],
+    };
+  }
+  return { document: parsed.document, value: result.data, diagnostics: parsed.diagnostics };
+}
+
+/** Parses and validates a playbook file. Never throws. */
+export function loadPlaybook(text: string): Loaded<Playbook> {
+  const { document, value, diagnostics } = parseAgainst(text, PlaybookSchema);
+  if (value) diagnostics.push(...checkPlaybook(document, value));
+  const sorted = sortDiagnostics(diagnostics);
+  return { value: hasErrors(sorted) ? undefined : value, diagnostics: sorted, document };
+}
+
+/**
+ * Parses, validates, checks references against the scenario's playbook, and lints a scenario file.
+ * `playbooks` maps playbook ids to loaded playbooks. Never throws.
+ */
+export function loadScenario(text: string, playbooks: ReadonlyMap<string, Playbook>): Loaded<Scenario> & { readonly playbook: Playbook | undefined } {
+  const { document, value, diagnostics } = parseAgainst(text, ScenarioSchema);
+  let playbook: Playbook | undefined;
+  if (value) {
+    playbook = playbooks.get(value.playbook);
+    if (!playbook) {
+      diagnostics.push(
+        document.diagnostic('error', 'E_UNKNOWN_PLAYBOOK', `unknown playbook "${value.playbook}"${didYouMean(value.playbook, playbooks.keys())}`, ['playbook']),
+      );
+    }
+    const referenceErrors = checkReferences(document, value, playbook);
+    diagnostics.push(...referenceErrors);
+    if (!hasErrors(referenceErrors)) diagnostics.push(...lintScenario(document, value));
+  }
+  const sorted = sortDiagnostics(diagnostics);
+  const ok = value !== undefined && playbook !== undefined && !hasErrors(sorted);
+  return { value: ok ? value : undefined, playbook: ok ? playbook : undefined, diagnostics: sorted, document };
+}

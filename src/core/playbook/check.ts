@@ -1,0 +1,33 @@
+import type { Diagnostic, JsonPath } from '../diagnostics.ts';
+import { didYouMean } from '../diagnostics.ts';
+import type { JsonDocument } from '../document/json-document.ts';
+import type { Playbook } from './schema.ts';
+
+/** Duplicate ids and broken references inside a playbook. */
+export function checkPlaybook(document: JsonDocument, playbook: Playbook): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const error = (code: string, message: string, path: JsonPath) => diagnostics.push(document.diagnostic('error', code, message, path));
+  const unique = (key: 'levels' | 'impacts' | 'urgencies' | 'tiers' | 'classifications' | 'audiences' | 'channels' | 'escalations' | 'templates' | 'rules') => {
+    const seen = new Set<string>();
+    playbook[key]?.forEach((item, i) => {
+      if (seen.has(item.id)) error('E_DUPLICATE_ID', `duplicate ${key} id "${item.id}"`, [key, i, 'id']);
+      seen.add(item.id);
+    });
+    return seen;
+  };
+  const levels = unique('levels');
+  const impacts = unique('impacts');
+  const urgencies = unique('urgencies');
+  const audiences = unique('audiences');
+  for (const key of ['tiers', 'classifications', 'channels', 'escalations', 'templates', 'rules'] as const) unique(key);
+  const known = (what: string, value: string, set: Set<string>, path: JsonPath) => {
+    if (!set.has(value)) error('E_UNKNOWN_REFERENCE', `unknown ${what} "${value}"${didYouMean(value, set)}`, path);
+  };
+  playbook.matrix?.forEach((cell, i) => {
+    known('impact', cell.impact, impacts, ['matrix', i, 'impact']);
+    known('urgency', cell.urgency, urgencies, ['matrix', i, 'urgency']);
+    known('level', cell.level, levels, ['matrix', i, 'level']);
+  });
+  playbook.templates?.forEach((template, i) => known('audience', template.audience, audiences, ['templates', i, 'audience']));
+  return diagnostics;
+}

@@ -1,0 +1,71 @@
+import type { CanSection } from '../scenario/schema.ts';
+import type { Competency } from '../schema-primitives.ts';
+
+/** The score report (CONTRACTS.md §3), with additive extensions documented in README.md. */
+export interface ScoreReport {
+  readonly scenario: { readonly id: string; readonly version: string; readonly title: string };
+  readonly playbook: { readonly id: string; readonly version: string; readonly title: string };
+  readonly trainee?: { readonly id: string; readonly name?: string };
+  readonly total: Score;
+  readonly passed: boolean;
+  readonly passPercent: number;
+  readonly competencies: readonly CompetencyScore[];
+  readonly findings: readonly Finding[];
+  readonly can: CanFeedback | null;
+  readonly ending: { readonly id: string; readonly title: string; readonly outcome: string } | null;
+}
+
+export interface Score {
+  readonly points: number;
+  readonly max: number;
+  readonly percent: number;
+}
+
+export interface CompetencyScore extends Score {
+  readonly id: Competency;
+}
+
+export type FindingStatus = 'on-time' | 'late' | 'missed' | 'avoided' | 'violated' | 'partial';
+
+export interface Finding {
+  readonly id: string;
+  readonly title: string;
+  readonly competency: Competency;
+  readonly rule: string;
+  readonly met: boolean;
+  readonly status: FindingStatus;
+  /** When it was due, on the incident clock, or null when due by the end. */
+  readonly due: string | null;
+  /** When it was met (or violated), or null. */
+  readonly at: string | null;
+  readonly points: number;
+  readonly max: number;
+  readonly message: string;
+  readonly expected: string;
+  readonly observed: string;
+  readonly reference: string;
+}
+
+export interface CanFactResult {
+  readonly id: string;
+  readonly label: string;
+  readonly section: CanSection;
+  readonly foundIn: CanSection | null;
+  readonly points: number;
+  readonly max: number;
+}
+
+export interface CanFeedback {
+  readonly submittedAt: string | null;
+  readonly facts: readonly CanFactResult[];
+  readonly found: readonly string[];
+  readonly missed: readonly string[];
+}
+
+export function percentOf(points: number, max: number): number {
+  return max <= 0 ? 0 : Math.max(0, Math.min(100, Math.round((points / max) * 100)));
+}
+
+export function roundPoints(points: number): number {
+  return Math.round(points * 10) / 10;
+}

@@ -1,0 +1,50 @@
+import type { JsonPath } from '../diagnostics.ts';
+import type { Expr } from '../expr/schema.ts';
+import type { Scenario } from './schema.ts';
+
+export interface ExprSite {
+  readonly expr: Expr;
+  readonly path: JsonPath;
+}
+
+/** Every condition in a scenario, with the JSON path where it is written. */
+export function exprSites(scenario: Scenario): ExprSite[] {
+  const sites: ExprSite[] = [];
+  const add = (expr: Expr | undefined, path: JsonPath) => {
+    if (expr !== undefined) sites.push({ expr, path });
+  };
+  scenario.timeline.forEach((beat, i) => add(beat.when, ['timeline', i, 'when']));
+  scenario.reactions?.forEach((reaction, i) => add(reaction.when, ['reactions', i, 'when']));
+  scenario.branches?.forEach((branch, i) => add(branch.when, ['branches', i, 'when']));
+  scenario.decisions?.forEach((decision, i) => add(decision.when, ['decisions', i, 'when']));
+  scenario.phases.forEach((phase, i) => phase.next?.forEach((transition, j) => add(transition.when, ['phases', i, 'next', j, 'when'])));
+  scenario.endings.forEach((ending, i) => add(ending.when, ['endings', i, 'when']));
+  scenario.rubric.forEach((item, i) => {
+    add(item.trigger, ['rubric', i, 'trigger']);
+    if ('expect' in item) add(item.expect, ['rubric', i, 'expect']);
+    if (item.kind === 'cadence') add(item.until, ['rubric', i, 'until']);
+  });
+  scenario.can?.facts.forEach((fact, i) => add(fact.when, ['can', 'facts', i, 'when']));
+  add(scenario.can?.noAdditionalNeeds, ['can', 'noAdditionalNeeds']);
+  return sites;
+}
+
+/** Calls `visit` on every sub-expression with its own path. */
+export function walkWithPaths(expr: Expr, path: JsonPath, visit: (expr: Expr, path: JsonPath) => void): void {
+  visit(expr, path);
+  if (typeof expr === 'boolean') return;
+  if ('all' in expr) expr.all.forEach((part, i) => walkWithPaths(part, [...path, 'all', i], visit));
+  else if ('any' in expr) expr.any.forEach((part, i) => walkWithPaths(part, [...path, 'any', i], visit));
+  else if ('not' in expr) walkWithPaths(expr.not, [...path, 'not'], visit);
+}
+
+/** Every effect list in a scenario (reactions, branches, decision options), with its path. */
+export function effectSites(scenario: Scenario): { effect: import('./schema.ts').Effect; path: JsonPath }[] {
+  const sites: { effect: import('./schema.ts').Effect; path: JsonPath }[] = [];
+  scenario.reactions?.forEach((reaction, i) => reaction.do.forEach((effect, j) => sites.push({ effect, path: ['reactions', i, 'do', j] })));
+  scenario.branches?.forEach((branch, i) => branch.do.forEach((effect, j) => sites.push({ effect, path: ['branches', i, 'do', j] })));
+  scenario.decisions?.forEach((decision, i) =>
+    decision.options.forEach((option, j) => option.do?.forEach((effect, k) => sites.push({ effect, path: ['decisions', i, 'options', j, 'do', k] }))),
+  );
+  return sites;
+}

@@ -1,0 +1,90 @@
+import { assign, setup } from 'xstate';
+import type { Action } from '../actions/action.ts';
+import type { Expr } from '../expr/schema.ts';
+import { advance, perform } from '../session/step.ts';
+import { draftOf, type SimState } from '../session/state.ts';
+import type { ScenarioRuntime } from './compiled.ts';
+
+export type SimEvent =
+  | { readonly type: 'TICK'; readonly to: number }
+  | { readonly type: 'ACT'; readonly action: Action; readonly index: number }
+  | { readonly type: 'END' };
+
+/**
+ * Builds the XState machine for a scenario: one state per phase, one final state per ending.
+ * Implementations are named in setup() and referred to by name, with data as params.
+ */
+export function createSimMachine(runtime: ScenarioRuntime) {
+  const { scenario } = runtime;
+  const machineSetup = setup({
+    types: {
+      context: {} as SimState,
+      events: {} as SimEvent,
+      input: {} as SimState,
+    },
+    guards: {
+      holds: ({ context }, params: { expr: Expr }) => runtime.predicate(params.expr)(context),
+    },
+    actions: {
+      advanceClock: assign(({ context, event }) => {
+        if (event.type !== 'TICK') return context;
+        const draft = draftOf(context);
+        advance(draft, event.to, runtime);
+        return draft;
+      }),
+      performAction: assign(({ context, event }) => {
+        if (event.type !== 'ACT') return context;
+        const draft = draftOf(context);
+        perform(draft, event.action, event.index, runtime);
+        return draft;
+      }),
+      enterPhase: assign(({ context }, params: { phase: string; title: string }) => ({
+        phase: params.phase,
+        transcript: [...context.transcript, { at: context.now, kind: 'phase' as const, text: params.title, source: params.phase }],
+      })),
+      reachEnding: assign(({ context }, params: { ending: string; title: string }) => ({
+        ending: params.ending,
+        transcript: [...context.transcript, { at: context.now, kind: 'ending' as const, text: params.title, source: params.ending }],
+      })),
+    },
+  });
+
+  const atClockEnd = scenario.endings.map((ending) =>
+    ending.when === undefined
+      ? { target: `#${ending.id}` }
+      : { target: `#${ending.id}`, guard: { type: 'holds' as const, params: { expr: ending.when } } },
+  );
+
+  const states: Record<string, object> = {};
+  for (const phase of scenario.phases) {
+    states[phase.id] = {
+      id: phase.id,
+      entry: { type: 'enterPhase', params: { phase: phase.id, title: phase.title } },
+      always: (phase.next ?? []).map((transition) => ({
+        target: `#${transition.to}`,
+        guard: { type: 'holds', params: { expr: transition.when } },
+      })),
+      on: {
+        TICK: { actions: 'advanceClock' },
+        ACT: { actions: 'performAction' },
+        END: atClockEnd,
+      },
+    };
+  }
+  for (const ending of scenario.endings) {
+    states[ending.id] = {
+      id: ending.id,
+      type: 'final',
+      entry: { type: 'reachEnding', params: { ending: ending.id, title: ending.title } },
+    };
+  }
+
+  return machineSetup.createMachine({
+    id: scenario.id,
+    context: ({ input }) => input,
+    initial: scenario.phases[0]?.id ?? '',
+    states: states as never,
+  });
+}
+
+export type SimMachine = ReturnType<typeof createSimMachine>;

@@ -1,0 +1,207 @@
+import type { ActionLog, ActionOf } from '../actions/action.ts';
+import { describeExpr } from '../expr/describe.ts';
+import type { Playbook } from '../playbook/schema.ts';
+import {
+  percentOf,
+  roundPoints,
+  type CanFeedback,
+  type CompetencyScore,
+  type Finding,
+  type FindingStatus,
+  type ScoreReport,
+} from '../report/score-report.ts';
+import { compileScenario } from '../scenario/compile.ts';
+import type { CompiledScenario } from '../scenario/compiled.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { COMPETENCIES, type Competency } from '../schema-primitives.ts';
+import { describeAction } from '../session/describe-action.ts';
+import { replay } from '../session/replay.ts';
+import { formatDuration, parseDuration } from '../time.ts';
+import { gradeCan } from './can-grader.ts';
+import { dueTime, ExpectationTracker, type Observation } from './tracker.ts';
+
+const DEFAULT_PASS_PERCENT = 70;
+const LATE_CAN_SHARE = 0.5;
+
+/**
+ * Grades a play-through: a pure function of the scenario, the playbook and a validated action log.
+ * The same inputs always give the same report.
+ */
+export function grade(scenario: Scenario, playbook: Playbook, log: ActionLog): ScoreReport {
+  const compiled = compileScenario(scenario, playbook);
+  const tracker = new ExpectationTracker(compiled);
+  const simulation = replay(compiled, log, tracker.observe);
+  const end = simulation.state.now;
+  let can: CanFeedback | null = null;
+  const findings = tracker.observations.flatMap((observation) => {
+    const result = judge(observation, compiled, end);
+    if (result?.can) can = result.can;
+    return result ? [result.finding] : [];
+  });
+
+  const competencies: CompetencyScore[] = COMPETENCIES.flatMap((id: Competency) => {
+    const own = findings.filter((finding) => finding.competency === id);
+    if (own.length === 0) return [];
+    const points = roundPoints(own.reduce((sum, f) => sum + f.points, 0));
+    const max = own.reduce((sum, f) => sum + f.max, 0);
+    return [{ id, points, max, percent: percentOf(points, max) }];
+  });
+  const points = roundPoints(findings.reduce((sum, f) => sum + f.points, 0));
+  const max = findings.reduce((sum, f) => sum + f.max, 0);
+  const percent = percentOf(points, max);
+  const passPercent = scenario.passPercent ?? DEFAULT_PASS_PERCENT;
+  const endingId = simulation.state.ending;
+  const ending = scenario.endings.find((e) => e.id === endingId);
+  return {
+    scenario: { id: scenario.id, version: scenario.version, title: scenario.title },
+    playbook: { id: playbook.id, version: playbook.version, title: playbook.title },
+    ...(log.trainee ? { trainee: log.trainee } : {}),
+    total: { points, max, percent },
+    passed: percent >= passPercent,
+    passPercent,
+    competencies,
+    findings,
+    can,
+    ending: ending ? { id: ending.id, title: ending.title, outcome: ending.outcome } : null,
+  };
+}
+
+interface Judgement {
+  readonly finding: Finding;
+  readonly can?: CanFeedback;
+}
+
+function judge(observation: Observation, compiled: CompiledScenario, end: number): Judgement | undefined {
+  const { expectation: item } = observation;
+  if (observation.triggeredAt === null && item.optional) return undefined;
+  const { clock, playbook } = compiled;
+  const rule = playbook.rules.find((r) => r.id === item.rule);
+  if (observation.triggeredAt === null) {
+    const finding = untriggered(item, compiled);
+    return { finding, ...(item.kind === 'can-report' && compiled.scenario.can ? { can: gradeCan(compiled.scenario.can, undefined, () => false, null) } : {}) };
+  }
+  const triggeredAt = observation.triggeredAt;
+  const due = dueTime(item, triggeredAt, compiled);
+  const dueText = due === undefined ? null : clock.format(due);
+  const triggerText = item.trigger === undefined ? '' : ` after ${item.triggerLabel ?? describeExpr(item.trigger)} (${clock.format(triggeredAt)})`;
+  const deadline = dueText === null ? ' by the end of the exercise' : ` by ${dueText}`;
+  const base = {
+    id: item.id,
+    title: item.title,
+    competency: item.competency,
+    rule: item.rule,
+    due: dueText,
+    max: item.points,
+    reference: `${playbook.id} §${rule?.section ?? item.rule}`,
+  };
+  const hitText = observation.hitBy ? describeAction(observation.hitBy, compiled) : 'the condition held';
+  const make = (status: FindingStatus, points: number, observed: string, expected: string, at: number | null): Finding => ({
+    ...base,
+    met: status === 'on-time' || status === 'avoided' || (status === 'partial' && points > 0) || (status === 'late' && points > 0),
+    status,
+    at: at === null ? null : clock.format(at),
+    points: roundPoints(points),
+    observed,
+    expected,
+    message: item.feedback?.[status === 'on-time' || status === 'avoided' ? 'met' : status === 'late' || status === 'partial' ? 'late' : 'missed'] ?? defaultMessage(status, item.title, observed),
+  });
+
+  switch (item.kind) {
+    case 'achieve': {
+      const expected = `${item.title}${triggerText}${deadline}.`;
+      const hit = observation.hitAt;
+      if (hit === null) return { finding: make('missed', 0, `Not done by the end of the exercise (${clock.format(end)}).`, expected, null) };
+      if (due === undefined || hit <= due) return { finding: make('on-time', item.points, `Done at ${clock.format(hit)}: ${hitText}`, expected, hit) };
+      const lateBy = hit - due;
+      const lateWindow = item.late?.within === undefined ? Infinity : (parseDuration(item.late.within) ?? 0);
+      const latePoints = item.late && lateBy <= lateWindow ? item.late.points : 0;
+      return { finding: make('late', latePoints, `Done at ${clock.format(hit)}, ${formatDuration(lateBy)} late: ${hitText}`, expected, hit) };
+    }
+    case 'avoid': {
+      const expected = `Avoid: ${describeExpr(item.expect)}${triggerText}${dueText === null ? '' : ` until ${dueText}`}.`;
+      const hit = observation.hitAt;
+      if (hit === null) return { finding: make('avoided', item.points, 'Avoided throughout.', expected, null) };
+      return { finding: make('violated', 0, `Happened at ${clock.format(hit)}: ${hitText}`, expected, hit) };
+    }
+    case 'cadence': {
+      const every = parseDuration(item.every) ?? 1;
+      const stop = observation.untilAt ?? end;
+      const { onTime, missed } = cadenceCounts(triggeredAt, observation.updates, every, stop);
+      const total = onTime + missed;
+      const share = total === 0 ? 1 : onTime / total;
+      const expected = `${item.title}: an update at least every ${formatDuration(every)}${triggerText}${observation.untilAt === null ? '' : ` until ${clock.format(observation.untilAt)}`}.`;
+      const observed = `${observation.updates.length} update(s) sent${observation.updates.length > 0 ? ` at ${observation.updates.map((t) => clock.format(t)).join(', ')}` : ''}; ${onTime} of ${total} due update(s) on time.`;
+      const status: FindingStatus = share === 1 ? 'on-time' : share === 0 ? 'missed' : 'partial';
+      return { finding: make(status, item.points * share, observed, expected, observation.updates[0] ?? null) };
+    }
+    case 'can-report': {
+      const state = observation.canState;
+      const action = state?.actions.findLast((timed) => timed.action.type === 'can-report')?.action as ActionOf<'can-report'> | undefined;
+      const rubric = compiled.scenario.can;
+      if (!rubric) return undefined;
+      const holds = (expr: Parameters<CompiledScenario['predicate']>[0]) => (state ? compiled.predicate(expr)(state) : false);
+      const result = gradeCan(rubric, action, holds, observation.hitAt === null ? null : clock.format(observation.hitAt));
+      const { fraction, ...can } = result;
+      const expected = `${item.title}${triggerText}${deadline}: the facts that belong under Conditions, Actions and Needs.`;
+      if (observation.hitAt === null || !action) return { finding: make('missed', 0, 'No CAN report was given.', expected, null), can };
+      const late = due !== undefined && observation.hitAt > due;
+      const points = item.points * fraction * (late ? LATE_CAN_SHARE : 1);
+      const observed = `Report at ${clock.format(observation.hitAt)}${late ? ` (${formatDuration(observation.hitAt - (due ?? 0))} late, half credit)` : ''}: ${can.found.length} of ${can.facts.length} facts found${can.missed.length > 0 ? `; missing: ${can.facts.filter((f) => f.foundIn === null).map((f) => f.label).join('; ')}` : ''}.`;
+      const status: FindingStatus = late ? 'late' : fraction >= 1 ? 'on-time' : fraction === 0 ? 'missed' : 'partial';
+      return { finding: make(status, points, observed, expected, observation.hitAt), can };
+    }
+  }
+}
+
+function untriggered(item: Observation['expectation'], compiled: CompiledScenario): Finding {
+  const rule = compiled.playbook.rules.find((r) => r.id === item.rule);
+  const trigger = item.trigger === undefined ? 'the start' : (item.triggerLabel ?? describeExpr(item.trigger));
+  const observed = `It never came due: ${trigger} never happened.`;
+  return {
+    id: item.id,
+    title: item.title,
+    competency: item.competency,
+    rule: item.rule,
+    met: false,
+    status: 'missed',
+    due: null,
+    at: null,
+    points: 0,
+    max: item.points,
+    message: item.feedback?.missed ?? `${item.title}: not done. ${observed}`,
+    expected: `${item.title} after ${trigger}.`,
+    observed,
+    reference: `${compiled.playbook.id} §${rule?.section ?? item.rule}`,
+  };
+}
+
+/** Counts due updates met and missed: each update is due `every` after the trigger or the previous update. */
+export function cadenceCounts(start: number, updates: readonly number[], every: number, stop: number): { onTime: number; missed: number } {
+  let due = start + every;
+  let onTime = 0;
+  let missed = 0;
+  for (const update of updates) {
+    if (update > stop) break;
+    if (update <= due) onTime++;
+    else missed += Math.floor((update - due) / every) + 1;
+    due = update + every;
+  }
+  while (due <= stop) {
+    missed++;
+    due += every;
+  }
+  return { onTime, missed };
+}
+
+function defaultMessage(status: FindingStatus, title: string, observed: string): string {
+  switch (status) {
+    case 'on-time':
+    case 'avoided':
+      return `${title}: done. ${observed}`;
+    case 'late':
+    case 'partial':
+      return `${title}: only partly done. ${observed}`;
+    default:
+      return `${title}: not done. ${observed}`;
+  }
+}

@@ -1,0 +1,97 @@
+import type { Action } from '../actions/action.ts';
+import type { Effect, NOISE_SOUNDS } from '../scenario/schema.ts';
+import type { Scalar } from '../schema-primitives.ts';
+
+export type NoiseSound = (typeof NOISE_SOUNDS)[number];
+
+export interface ParticipantState {
+  readonly present: boolean;
+  readonly muted: boolean;
+  readonly noise: NoiseSound | null;
+  readonly bridge: string;
+}
+
+export type TranscriptKind =
+  | 'say'
+  | 'join'
+  | 'leave'
+  | 'noise-start'
+  | 'noise-stop'
+  | 'report'
+  | 'inject'
+  | 'action'
+  | 'phase'
+  | 'ending';
+
+/** One thing that happened on the bridge, in the order it happened. */
+export interface TranscriptEntry {
+  /** Milliseconds after the scenario clock's start. */
+  readonly at: number;
+  readonly kind: TranscriptKind;
+  readonly text: string;
+  readonly speaker?: string;
+  readonly bridge?: string;
+  readonly title?: string;
+  readonly sound?: NoiseSound;
+  readonly overlap?: boolean;
+  /** The beat, reaction, branch or action index this entry came from. */
+  readonly source: string;
+}
+
+export interface TimedAction {
+  readonly at: number;
+  readonly index: number;
+  readonly action: Action;
+}
+
+export interface PendingEffect {
+  readonly due: number;
+  readonly seq: number;
+  readonly effect: Effect;
+  readonly source: string;
+}
+
+/** Everything the simulation knows at one instant. Plain data, so snapshots serialise and compare. */
+export interface SimState {
+  readonly now: number;
+  readonly phase: string;
+  readonly ending: string | null;
+  readonly vars: Readonly<Record<string, Scalar>>;
+  readonly participants: Readonly<Record<string, ParticipantState>>;
+  readonly bridges: Readonly<Record<string, boolean>>;
+  readonly level: string | null;
+  readonly classification: string | null;
+  readonly escalations: readonly string[];
+  readonly decisions: Readonly<Record<string, string>>;
+  /** When each beat, reaction and branch first happened. */
+  readonly fired: Readonly<Record<string, number>>;
+  readonly cancelled: Readonly<Record<string, true>>;
+  readonly actions: readonly TimedAction[];
+  readonly pending: readonly PendingEffect[];
+  /** Index of the next timeline beat to consider. */
+  readonly nextBeat: number;
+  readonly seq: number;
+  readonly nextUpdateDue: number | null;
+  readonly resolvedAt: number | null;
+  readonly closedAt: number | null;
+  readonly transcript: readonly TranscriptEntry[];
+}
+
+/** A working copy of the state that step functions may change in place. */
+export type Draft = { -readonly [K in keyof SimState]: SimState[K] extends readonly (infer T)[] ? T[] : SimState[K] extends Readonly<Record<string, infer V>> ? Record<string, V> : SimState[K] };
+
+export function draftOf(state: SimState): Draft {
+  return {
+    ...state,
+    vars: { ...state.vars },
+    participants: { ...state.participants },
+    bridges: { ...state.bridges },
+    escalations: [...state.escalations],
+    decisions: { ...state.decisions },
+    fired: { ...state.fired },
+    cancelled: { ...state.cancelled },
+    actions: [...state.actions],
+    pending: [...state.pending],
+    transcript: [...state.transcript],
+  } as Draft;
+}
