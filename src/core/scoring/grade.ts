@@ -156,7 +156,7 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
 function untriggered(item: Observation['expectation'], compiled: CompiledScenario): Finding {
   const rule = compiled.playbook.rules.find((r) => r.id === item.rule);
   const trigger = item.trigger === undefined ? 'the start' : (item.triggerLabel ?? describeExpr(item.trigger));
-  const observed = `It never came due: ${trigger} never happened.`;
+  const observed = `It never came due, because this never happened: ${trigger}.`;
   return {
     id: item.id,
     title: item.title,

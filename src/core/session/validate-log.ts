@@ -23,10 +23,9 @@ function describeSchemaIssue(issue: z.core.$ZodIssue, input: unknown): string {
     first === 'actions' && typeof index === 'number'
       ? `${entryName(input, index)}${field === undefined ? '' : `, field "${[field, ...rest].join('.')}"`}`
       : `"${issue.path.join('.') || 'log'}"`;
-  if (issue.code === 'invalid_union' && field === 'type') return `${subject}: unknown action type`;
-  if (issue.code === 'invalid_union' || (issue.code === 'invalid_value' && field === 'type')) {
-    const type = (input as { actions?: { type?: unknown }[] }).actions?.[index as number]?.type;
-    return `${subject}: unknown action type ${JSON.stringify(type)}`;
+  if (first === 'actions' && typeof index === 'number' && (field === 'type' || (field === undefined && issue.code === 'invalid_union'))) {
+    const type = (input as { actions?: { type?: unknown }[] }).actions?.[index]?.type;
+    return `${entryName(input, index)}: unknown action type ${JSON.stringify(type)}`;
   }
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return `${subject}: missing`;
   return `${subject}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`;

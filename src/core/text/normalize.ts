@@ -145,7 +145,7 @@ function tokenize(sentence: string): TokenizedSentence {
   const negated = new Set<string>();
   ordered.forEach((token, index) => {
     if (!NEGATIONS.has(token)) return;
-    for (const next of ordered.slice(index + 1, index + 1 + NEGATION_REACH)) if (!NEGATIONS.has(next)) negated.add(next);
+    for (const next of ordered.slice(index + 1, index + 1 + NEGATION_REACH)) if (!NEGATIONS.has(next) && !/^t?\d/.test(next)) negated.add(next);
   });
   return { tokens: new Set(ordered.filter((token) => !NEGATIONS.has(token))), negated };
 }

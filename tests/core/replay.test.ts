@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { Action, ActionLog } from '../../src/core/actions/action.ts';
+import { compileScenario } from '../../src/core/scenario/compile.ts';
+import { replay } from '../../src/core/session/replay.ts';
+import { Simulation } from '../../src/core/session/simulation.ts';
+import type { SimState } from '../../src/core/session/state.ts';
+import { goldenLog, loadAcme } from '../helpers.ts';
+
+const { scenario, playbook } = loadAcme();
+const compiled = compileScenario(scenario, playbook);
+const run = (actions: Action[]) => replay(compiled, { scenario: 'acme-chemical', actions });
+const spoken = (state: SimState) => state.transcript.filter((e) => e.kind === 'say').map((e) => e.source);
+
+describe('compile', () => {
+  it('builds one XState state per phase and per ending', () => {
+    const states = Object.keys(compiled.machine.config.states ?? {});
+    expect(states).toEqual([...scenario.phases.map((p) => p.id), ...scenario.endings.map((e) => e.id)]);
+    expect(compiled.beats.map((b) => b.atMs)).toEqual([...compiled.beats.map((b) => b.atMs)].sort((a, b) => a - b));
+  });
+
+  it('caches the compiled form per scenario and playbook', () => {
+    expect(compileScenario(scenario, playbook)).toBe(compiled);
+  });
+});
+
+describe('replay of the seed (nobody acts)', () => {
+  const state = run([]).state;
+
+  it('follows the seed timeline and ends with the bridge lost', () => {
+    const sources = state.transcript.map((e) => e.source);
+    for (const beat of ['network-asks-for-mute', 'hostname-fix-proposed', 'release-team-drops', 'customers-cannot-log-in', 'pete-ignores-p1', 'pete-keeps-degradation', 'email-sme-joins', 'bill-asks-for-executive']) {
+      expect(sources).toContain(beat);
+    }
+    expect(state.ending).toBe('bridge-lost');
+    expect(state.now).toBe(compiled.clock.lengthMs);
+  });
+
+  it('lets the executive join only after Bill asks, then asks for a CAN report', () => {
+    const bill = state.fired['bill-asks-for-executive'] ?? -1;
+    const joined = state.transcript.find((e) => e.kind === 'join' && e.speaker === 'senior-executive');
+    expect(joined?.at).toBeGreaterThan(bill);
+    expect(state.fired['executive-asks-for-can']).toBe(joined?.at);
+    expect(compiled.clock.format(state.fired['executive-asks-for-can'] ?? 0) >= '03:29:11').toBe(true);
+  });
+
+  it('escalates customers when nobody tells them', () => {
+    expect(state.vars['customer-escalations']).toBe(2);
+  });
+});
+
+describe('the trainee changes what follows', () => {
+  it('a muted line stops the noise and the complaints about it', () => {
+    const state = run([{ at: '02:46:10', type: 'mute', participant: 'noisy-sme' }]).state;
+    expect(state.transcript).toContainEqual(expect.objectContaining({ kind: 'noise-stop', speaker: 'noisy-sme' }));
+    expect(spoken(state)).not.toContain('network-asks-for-mute');
+    expect(spoken(state)).not.toContain('noisy-still-loud');
+    expect(state.participants['noisy-sme']?.muted).toBe(true);
+  });
+
+  it('a named, time-boxed task gets done and reported', () => {
+    const state = run([{ at: '02:48:50', type: 'assign', participant: 'network-sme', task: 'Correct the host names', dueMinutes: 8 }]).state;
+    expect(state.vars['host-names-corrected']).toBe(true);
+    const report = state.transcript.find((e) => e.kind === 'report' && e.title === 'Host names checked');
+    expect(compiled.clock.format(report?.at ?? 0)).toBe('02:56:50');
+    expect(spoken(state)).not.toContain('who-is-changing-hosts');
+  });
+
+  it('customers who are told early escalate less', () => {
+    const early = run([{ at: '03:02:00', type: 'notify', audience: 'customers', channel: 'email', message: 'We are working on a login problem.' }]).state;
+    const late = run([{ at: '03:15:00', type: 'notify', audience: 'customers', channel: 'email', message: 'We are working on a login problem.' }]).state;
+    expect(early.vars['customer-escalations']).toBe(0);
+    expect(late.vars['customer-escalations']).toBe(1);
+    expect(spoken(early)).not.toContain('notifications-demanded');
+  });
+
+  it('an announced incident manager gets an announced departure instead of a vanished release team', () => {
+    const state = run([{ at: '02:46:30', type: 'announce-role' }]).state;
+    expect(state.fired['release-team-leaves-announced']).toBeDefined();
+    expect(state.fired['release-team-drops']).toBeUndefined();
+    expect(spoken(state)).not.toContain('bridge-lost');
+  });
+
+  it('escalating to the senior executive brings them in after their page delay', () => {
+    const state = run([{ at: '03:05:00', type: 'escalate', to: 'senior-executive' }]).state;
+    const joined = state.transcript.find((e) => e.kind === 'join' && e.speaker === 'senior-executive');
+    expect(compiled.clock.format(joined?.at ?? 0)).toBe('03:08:00');
+    expect(spoken(state)).not.toContain('bill-asks-for-executive');
+  });
+
+  it('a decision applies its option once and is remembered', () => {
+    const state = run([
+      { at: '02:49:00', type: 'decide', decision: 'release-rollback', choice: 'roll-back' },
+      { at: '02:50:00', type: 'decide', decision: 'release-rollback', choice: 'fix-forward' },
+    ]).state;
+    expect(state.decisions['release-rollback']).toBe('roll-back');
+    expect(state.vars['service-restored']).toBe(true);
+    expect(state.fired['service-recovering']).toBe(compiled.clock.toOffset('03:04:00'));
+  });
+
+  it('ignores a decision that is not open yet', () => {
+    const state = run([{ at: '02:47:00', type: 'decide', decision: 'release-rollback', choice: 'roll-back' }]).state;
+    expect(state.decisions['release-rollback']).toBeUndefined();
+  });
+
+  it('answers a roll call with everyone present', () => {
+    const state = run([{ at: '02:47:00', type: 'roll-call' }]).state;
+    const answers = state.transcript.filter((e) => e.source === 'roll-call').map((e) => e.speaker);
+    expect(answers).toEqual(['pete', 'release-engineer', 'network-sme', 'noisy-sme', 'db-engineer', 'monitoring-sme']);
+  });
+});
+
+describe('determinism', () => {
+  it('replaying the same log gives the same transcript and the same snapshots', () => {
+    const log: ActionLog = goldenLog('strong', scenario, playbook);
+    const capture = () => {
+      const snapshots: string[] = [];
+      const simulation = new Simulation(compiled);
+      const record = () => snapshots.push(JSON.stringify(simulation.persisted()));
+      record();
+      log.actions.forEach((action, index) => {
+        simulation.advanceTo(compiled.clock.toOffset(action.at) ?? 0);
+        record();
+        simulation.act(action, index);
+        record();
+      });
+      simulation.finish();
+      record();
+      return { snapshots, transcript: JSON.stringify(simulation.state.transcript) };
+    };
+    const first = capture();
+    const second = capture();
+    expect(second.transcript).toBe(first.transcript);
+    expect(second.snapshots).toEqual(first.snapshots);
+    expect(first.snapshots.length).toBe(log.actions.length * 2 + 2);
+  });
+
+  it('a live session stepped second by second ends in the same state as a replay', () => {
+    const log = goldenLog('late-notifications', scenario, playbook);
+    const live = new Simulation(compiled);
+    let next = 0;
+    for (let t = 0; t <= compiled.clock.lengthMs; t += 1000) {
+      live.advanceTo(t);
+      while (next < log.actions.length && (compiled.clock.toOffset(log.actions[next]?.at ?? '') ?? 0) === t) {
+        live.act(log.actions[next] as Action, next);
+        next++;
+      }
+    }
+    live.finish();
+    expect(live.state).toEqual(replay(compiled, log).state);
+  });
+});

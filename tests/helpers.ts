@@ -1,0 +1,38 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ActionLog } from '../src/core/actions/action.ts';
+import { loadPlaybook, loadScenario } from '../src/core/load.ts';
+import type { Playbook } from '../src/core/playbook/schema.ts';
+import type { Scenario } from '../src/core/scenario/schema.ts';
+import { validateLog } from '../src/core/session/validate-log.ts';
+
+export const repoPath = (relative: string) => fileURLToPath(new URL(`../${relative}`, import.meta.url));
+export const readRepoText = (relative: string) => readFileSync(repoPath(relative), 'utf8');
+
+export function bundledPlaybooks(): Map<string, Playbook> {
+  const playbooks = new Map<string, Playbook>();
+  for (const name of readdirSync(repoPath('scenarios/playbooks'))) {
+    if (!name.endsWith('.json') || name.endsWith('.schema.json')) continue;
+    const loaded = loadPlaybook(readRepoText(`scenarios/playbooks/${name}`));
+    if (!loaded.value) throw new Error(`${name}: ${JSON.stringify(loaded.diagnostics)}`);
+    playbooks.set(loaded.value.id, loaded.value);
+  }
+  return playbooks;
+}
+
+export const acmeText = () => readRepoText('scenarios/acme-chemical.json');
+
+export function loadAcme(text = acmeText()): { scenario: Scenario; playbook: Playbook } {
+  const loaded = loadScenario(text, bundledPlaybooks());
+  if (!loaded.value || !loaded.playbook) throw new Error(JSON.stringify(loaded.diagnostics, null, 2));
+  return { scenario: loaded.value, playbook: loaded.playbook };
+}
+
+export function goldenLog(name: string, scenario: Scenario, playbook: Playbook): ActionLog {
+  const result = validateLog(JSON.parse(readRepoText(`tests/fixtures/acme/${name}.json`)), scenario, playbook);
+  if (!result.ok) throw new Error(result.errors.join('\n'));
+  return result.log;
+}
+
+/** The Acme scenario as a plain object, for tests that mutate it. */
+export const acmeObject = (): Record<string, unknown> => JSON.parse(acmeText()) as Record<string, unknown>;
