@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_DOCUMENT_BYTES } from '../core/document/json-document.ts';
+import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 

@@ -1,4 +1,4 @@
-import { parseJson } from '../core/document/json-document.ts';
+import { parseJson } from '../core/json/source.ts';
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { ActionLog } from '../core/actions/action.ts';

@@ -1,7 +1,7 @@
 import { hasErrors, sortDiagnostics, didYouMean, type Diagnostic } from './diagnostics.ts';
-import { parseJson, type JsonDocument } from './document/json-document.ts';
-import { propertyNamesOf } from './document/property-names.ts';
-import { schemaDiagnostics } from './document/schema-diagnostics.ts';
+import { parseJson, type JsonDocument } from './json/source.ts';
+import { propertyNamesOf } from './json/property-names.ts';
+import { schemaDiagnostics } from './json/schema-diagnostics.ts';
 import { checkPlaybook } from './playbook/check.ts';
 import { PlaybookSchema, type Playbook } from './playbook/schema.ts';
 import { checkReferences } from './scenario/references.ts';
@@ -39,10 +39,10 @@ function parseAgainst<T>(text: string, schema: z.ZodType<T>): { document: JsonDo
 
 /** Parses and validates a playbook file. Never throws. */
 export function loadPlaybook(text: string): Loaded<Playbook> {
-  const { document, value, diagnostics } = parseAgainst(text, PlaybookSchema);
-  if (value) diagnostics.push(...checkPlaybook(document, value));
+  const { document: doc, value, diagnostics } = parseAgainst(text, PlaybookSchema);
+  if (value) diagnostics.push(...checkPlaybook(doc, value));
   const sorted = sortDiagnostics(diagnostics);
-  return { value: hasErrors(sorted) ? undefined : value, diagnostics: sorted, document };
+  return { value: hasErrors(sorted) ? undefined : value, diagnostics: sorted, document: doc };
 }
 
 /**
@@ -50,20 +50,20 @@ export function loadPlaybook(text: string): Loaded<Playbook> {
  * `playbooks` maps playbook ids to loaded playbooks. Never throws.
  */
 export function loadScenario(text: string, playbooks: ReadonlyMap<string, Playbook>): Loaded<Scenario> & { readonly playbook: Playbook | undefined } {
-  const { document, value, diagnostics } = parseAgainst(text, ScenarioSchema);
+  const { document: doc, value, diagnostics } = parseAgainst(text, ScenarioSchema);
   let playbook: Playbook | undefined;
   if (value) {
     playbook = playbooks.get(value.playbook);
     if (!playbook) {
       diagnostics.push(
-        document.diagnostic('error', 'E_UNKNOWN_PLAYBOOK', `unknown playbook "${value.playbook}"${didYouMean(value.playbook, playbooks.keys())}`, ['playbook']),
+        doc.diagnostic('error', 'E_UNKNOWN_PLAYBOOK', `unknown playbook "${value.playbook}"${didYouMean(value.playbook, playbooks.keys())}`, ['playbook']),
       );
     }
-    const referenceErrors = checkReferences(document, value, playbook);
+    const referenceErrors = checkReferences(doc, value, playbook);
     diagnostics.push(...referenceErrors);
-    if (!hasErrors(referenceErrors)) diagnostics.push(...lintScenario(document, value));
+    if (!hasErrors(referenceErrors)) diagnostics.push(...lintScenario(doc, value));
   }
   const sorted = sortDiagnostics(diagnostics);
   const ok = value !== undefined && playbook !== undefined && !hasErrors(sorted);
-  return { value: ok ? value : undefined, playbook: ok ? playbook : undefined, diagnostics: sorted, document };
+  return { value: ok ? value : undefined, playbook: ok ? playbook : undefined, diagnostics: sorted, document: doc };
 }

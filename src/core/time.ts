@@ -28,18 +28,18 @@ export interface ClockWindow {
 }
 
 /**
- * Converts between `HH:MM:SS` and offsets from the start of a scenario's window.
+ * Converts between `HH:MM:SS` and offsets from the start of a scenario's clockWindow.
  * A time earlier than the start belongs to the next day, so windows may cross midnight.
  */
 export class ScenarioClock {
   readonly startSeconds: number;
   readonly lengthMs: number;
 
-  constructor(window: ClockWindow) {
-    const start = parseClockTime(window.start);
-    const end = parseClockTime(window.end);
+  constructor(clockWindow: ClockWindow) {
+    const start = parseClockTime(clockWindow.start);
+    const end = parseClockTime(clockWindow.end);
     if (start === undefined || end === undefined) {
-      throw new RangeError(`invalid clock window ${window.start}-${window.end}`);
+      throw new RangeError(`invalid clock clockWindow ${clockWindow.start}-${clockWindow.end}`);
     }
     this.startSeconds = start;
     this.lengthMs = this.secondsAfterStart(end) * 1000;
@@ -55,7 +55,7 @@ export class ScenarioClock {
     return seconds === undefined ? undefined : this.secondsAfterStart(seconds) * 1000;
   }
 
-  /** Whether a `HH:MM:SS` time falls inside the window (start and end included). */
+  /** Whether a `HH:MM:SS` time falls inside the clockWindow (start and end included). */
   contains(time: string): boolean {
     const offset = this.toOffset(time);
     return offset !== undefined && offset <= this.lengthMs;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseJson, MAX_DOCUMENT_BYTES } from '../../src/core/document/json-document.ts';
+import { parseJson, MAX_DOCUMENT_BYTES } from '../../src/core/json/source.ts';
 import { loadPlaybook, loadScenario } from '../../src/core/load.ts';
 import { acmeText, bundledPlaybooks } from '../helpers.ts';
 

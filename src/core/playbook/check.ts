@@ -1,12 +1,12 @@
 import type { Diagnostic, JsonPath } from '../diagnostics.ts';
 import { didYouMean } from '../diagnostics.ts';
-import type { JsonDocument } from '../document/json-document.ts';
+import type { JsonDocument } from '../json/source.ts';
 import type { Playbook } from './schema.ts';
 
 /** Duplicate ids and broken references inside a playbook. */
-export function checkPlaybook(document: JsonDocument, playbook: Playbook): Diagnostic[] {
+export function checkPlaybook(doc: JsonDocument, playbook: Playbook): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const error = (code: string, message: string, path: JsonPath) => diagnostics.push(document.diagnostic('error', code, message, path));
+  const error = (code: string, message: string, path: JsonPath) => diagnostics.push(doc.diagnostic('error', code, message, path));
   const unique = (key: 'levels' | 'impacts' | 'urgencies' | 'tiers' | 'classifications' | 'audiences' | 'channels' | 'escalations' | 'templates' | 'rules') => {
     const seen = new Set<string>();
     playbook[key]?.forEach((item, i) => {

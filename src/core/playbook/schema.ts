@@ -8,7 +8,7 @@ const Named = z.strictObject({ id: Id, name: Text, description: z.string().optio
 
 export const CitationSchema = z
   .strictObject({
-    source: Text.meta({ description: 'Title of the source document.' }),
+    source: Text.meta({ description: 'Title of the source doc.' }),
     section: Text.meta({ description: 'The section of the source the rule comes from.' }),
     quote: Text.meta({ description: 'The words of the source the rule rests on, quoted exactly.' }),
   })

@@ -1,5 +1,5 @@
 import type { Diagnostic, JsonPath } from '../diagnostics.ts';
-import type { JsonDocument } from '../document/json-document.ts';
+import type { JsonDocument } from '../json/source.ts';
 import { passesVarTest } from '../expr/compare.ts';
 import type { Expr } from '../expr/schema.ts';
 import type { Scalar } from '../schema-primitives.ts';
@@ -11,10 +11,10 @@ import type { Scenario } from './schema.ts';
  * Graph and timing checks on a scenario whose references are sound: content that can never
  * happen, phases with no way on, endings nobody can reach, and expectations nobody can meet.
  */
-export function lintScenario(document: JsonDocument, scenario: Scenario): Diagnostic[] {
+export function lintScenario(doc: JsonDocument, scenario: Scenario): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (severity: 'error' | 'warning', code: string, message: string, path: JsonPath) =>
-    diagnostics.push(document.diagnostic(severity, code, message, path));
+    diagnostics.push(doc.diagnostic(severity, code, message, path));
   const clock = new ScenarioClock(scenario.clock);
   const analysis = new Possibility(scenario, clock);
 

@@ -1,14 +1,14 @@
 import { didYouMean, type Diagnostic, type JsonPath } from '../diagnostics.ts';
-import type { JsonDocument } from '../document/json-document.ts';
+import type { JsonDocument } from '../json/source.ts';
 import type { ActionMatcher } from '../expr/schema.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { effectSites, exprSites, walkWithPaths } from './expr-sites.ts';
 import type { Effect, Scenario } from './schema.ts';
 
 /** Checks every id a scenario mentions, and reports duplicates, with "did you mean" suggestions. */
-export function checkReferences(document: JsonDocument, scenario: Scenario, playbook: Playbook | undefined): Diagnostic[] {
+export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook: Playbook | undefined): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const error = (code: string, message: string, path: JsonPath) => diagnostics.push(document.diagnostic('error', code, message, path));
+  const error = (code: string, message: string, path: JsonPath) => diagnostics.push(doc.diagnostic('error', code, message, path));
   const known = (what: string, code: string, value: string | undefined, set: ReadonlySet<string>, path: JsonPath) => {
     if (value !== undefined && !set.has(value)) error(code, `unknown ${what} "${value}"${didYouMean(value, set)}`, path);
   };

@@ -27,7 +27,7 @@ export class JsonDocument {
     return { line: low + 1, column: offset - (this.lineStarts[low] ?? 0) + 1 };
   }
 
-  /** The node for a path, or the deepest existing ancestor when the path runs past the document. */
+  /** The node for a path, or the deepest existing ancestor when the path runs past the doc. */
   nodeAt(path: JsonPath): Node | undefined {
     if (!this.root) return undefined;
     for (let length = path.length; length >= 0; length--) {
@@ -73,35 +73,35 @@ export interface ParsedJson {
 /** Parses strict JSON, reporting syntax errors and duplicate keys with positions. Never throws. */
 export function parseJson(text: string): ParsedJson {
   if (text.length > MAX_DOCUMENT_BYTES) {
-    const document = new JsonDocument('', undefined);
+    const doc = new JsonDocument('', undefined);
     const megabytes = (text.length / 1024 / 1024).toFixed(1);
     return {
-      document,
+      document: doc,
       value: undefined,
-      diagnostics: [document.diagnostic('error', 'E_TOO_LARGE', `file is ${megabytes} MB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, [], 0)],
+      diagnostics: [doc.diagnostic('error', 'E_TOO_LARGE', `file is ${megabytes} MB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, [], 0)],
     };
   }
   const nesting = deepestNesting(text);
   if (nesting.depth > MAX_NESTING) {
-    const document = new JsonDocument(text, undefined);
+    const doc = new JsonDocument(text, undefined);
     return {
-      document,
+      document: doc,
       value: undefined,
-      diagnostics: [document.diagnostic('error', 'E_TOO_DEEP', `values are nested more than ${MAX_NESTING} levels deep`, [], nesting.offset)],
+      diagnostics: [doc.diagnostic('error', 'E_TOO_DEEP', `values are nested more than ${MAX_NESTING} levels deep`, [], nesting.offset)],
     };
   }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const document = new JsonDocument(text, root);
+  const doc = new JsonDocument(text, root);
   const diagnostics = errors.map((error) =>
-    document.diagnostic('error', 'E_SYNTAX', describeParseError(printParseErrorCode(error.error)), [], error.offset),
+    doc.diagnostic('error', 'E_SYNTAX', describeParseError(printParseErrorCode(error.error)), [], error.offset),
   );
   if (diagnostics.length > 0 || !root) {
-    if (diagnostics.length === 0) diagnostics.push(document.diagnostic('error', 'E_SYNTAX', 'the file is empty', [], 0));
-    return { document, value: undefined, diagnostics };
+    if (diagnostics.length === 0) diagnostics.push(doc.diagnostic('error', 'E_SYNTAX', 'the file is empty', [], 0));
+    return { document: doc, value: undefined, diagnostics };
   }
-  diagnostics.push(...duplicateKeys(document, root, []));
-  return { document, value: getNodeValue(root), diagnostics };
+  diagnostics.push(...duplicateKeys(doc, root, []));
+  return { document: doc, value: getNodeValue(root), diagnostics };
 }
 
 function describeParseError(code: string): string {
@@ -109,7 +109,7 @@ function describeParseError(code: string): string {
   return `invalid JSON: ${words}`;
 }
 
-function duplicateKeys(document: JsonDocument, node: Node, path: (string | number)[]): Diagnostic[] {
+function duplicateKeys(doc: JsonDocument, node: Node, path: (string | number)[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   if (node.type === 'object') {
     const seen = new Set<string>();
@@ -118,14 +118,14 @@ function duplicateKeys(document: JsonDocument, node: Node, path: (string | numbe
       const key = String(keyNode?.value);
       if (seen.has(key)) {
         found.push(
-          document.diagnostic('error', 'E_DUPLICATE_KEY', `duplicate key "${key}"; JSON keeps only the last one`, [...path, key], property.offset),
+          doc.diagnostic('error', 'E_DUPLICATE_KEY', `duplicate key "${key}"; JSON keeps only the last one`, [...path, key], property.offset),
         );
       }
       seen.add(key);
-      if (valueNode) found.push(...duplicateKeys(document, valueNode, [...path, key]));
+      if (valueNode) found.push(...duplicateKeys(doc, valueNode, [...path, key]));
     }
   } else if (node.type === 'array') {
-    (node.children ?? []).forEach((child, index) => found.push(...duplicateKeys(document, child, [...path, index])));
+    (node.children ?? []).forEach((child, index) => found.push(...duplicateKeys(doc, child, [...path, index])));
   }
   return found;
 }

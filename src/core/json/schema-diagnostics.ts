@@ -1,13 +1,13 @@
 import type { z } from 'zod';
 import { didYouMean, type Diagnostic, type JsonPath } from '../diagnostics.ts';
 import { EXPR_OPERATORS } from '../expr/schema.ts';
-import type { JsonDocument } from './json-document.ts';
+import type { JsonDocument } from './source.ts';
 
 type Issue = z.core.$ZodIssue;
 
 /** Turns schema validation issues into positioned diagnostics with messages an author can act on. */
 export function schemaDiagnostics(
-  document: JsonDocument,
+  doc: JsonDocument,
   issues: readonly Issue[],
   value: unknown,
   propertyNames: readonly string[],
@@ -22,9 +22,9 @@ export function schemaDiagnostics(
     seen.add(key);
     const offset =
       issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
-        ? document.keyOffset(path, issue.keys[0])
-        : document.offsetOf(path, isMissingProperty(issue, path, value));
-    diagnostics.push(document.diagnostic('error', 'E_SCHEMA', message, path, offset));
+        ? doc.keyOffset(path, issue.keys[0])
+        : doc.offsetOf(path, isMissingProperty(issue, path, value));
+    diagnostics.push(doc.diagnostic('error', 'E_SCHEMA', message, path, offset));
   }
   return diagnostics;
 }
@@ -81,7 +81,7 @@ function valueAt(root: unknown, path: JsonPath): unknown {
 }
 
 function where(path: JsonPath): string {
-  return path.length === 0 ? 'the document' : `"${path.join('.')}"`;
+  return path.length === 0 ? 'the doc' : `"${path.join('.')}"`;
 }
 
 function describeIssue(issue: Issue, path: JsonPath, root: unknown, propertyNames: readonly string[]): string {
