@@ -1,0 +1,113 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { acmeText, repoPath } from '../helpers.ts';
+
+const bin = repoPath('src/cli/bridge-drill.mjs');
+const run = (...args: string[]) => {
+  const result = spawnSync(process.execPath, [bin, ...args], { cwd: repoPath(''), encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+};
+const scratch = mkdtempSync(join(tmpdir(), 'bridge-drill-cli-'));
+const writeScratch = (name: string, text: string) => {
+  const path = join(scratch, name);
+  writeFileSync(path, text);
+  return path;
+};
+const noStackTrace = (text: string) => expect(text).not.toMatch(/\n\s+at .+:\d+:\d+/);
+
+describe('bridge-drill check', () => {
+  it('passes the bundled scenario and playbooks', () => {
+    const { code, out } = run('check', 'scenarios/acme-chemical.json', 'scenarios/playbooks/itil-major-incident.json', 'scenarios/playbooks/mit-ist-problem-response.json', 'scenarios/playbooks/freshdesk-teams.json');
+    expect(out).toContain('4 file(s) checked: 0 error(s), 0 warning(s)');
+    expect(code).toBe(0);
+  });
+
+  it('reports errors compiler-style with a code frame, and exits 1', () => {
+    const broken = acmeText().replace('"to": "customer-impact"', '"to": "customer-impakt"');
+    const path = writeScratch('broken.json', broken);
+    const line = broken.split('\n').findIndex((l) => l.includes('customer-impakt')) + 1;
+    const { code, out } = run('check', path);
+    expect(out).toMatch(new RegExp(`broken\\.json:${line}:\\d+: error E_UNKNOWN_TARGET: phase "bridge-chaos" goes to "customer-impakt"; did you mean "customer-impact"\\?`));
+    expect(out).toContain(`${String(line).padStart(5)} | `);
+    expect(out).toContain('^');
+    expect(code).toBe(1);
+  });
+
+  it('reports syntax errors and missing files without a stack trace', () => {
+    const path = writeScratch('syntax.json', '{ "id": ');
+    const syntax = run('check', path);
+    expect(syntax.code).toBe(1);
+    expect(syntax.out).toContain('error E_SYNTAX');
+    const missing = run('check', join(scratch, 'nope.json'));
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain('no such file');
+    noStackTrace(syntax.out + syntax.err + missing.out + missing.err);
+  });
+});
+
+describe('bridge-drill grade', () => {
+  it('prints the score report JSON for a golden log, by scenario id', () => {
+    const { code, out } = run('grade', '--scenario', 'acme-chemical', '--log', 'tests/fixtures/acme/strong.json');
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report.total).toEqual({ points: 100, max: 100, percent: 100 });
+    expect(report.scenario.id).toBe('acme-chemical');
+  });
+
+  it('accepts an explicit playbook file', () => {
+    const { code, out } = run('grade', '--scenario', 'scenarios/acme-chemical.json', '--log', 'tests/fixtures/acme/do-nothing.json', '--playbook', 'scenarios/playbooks/itil-major-incident.json');
+    expect(code).toBe(0);
+    expect(JSON.parse(out).total.percent).toBe(0);
+  });
+
+  it('rejects a bad log with the offending entry and exit 1', () => {
+    const path = writeScratch('bad-log.json', JSON.stringify({ scenario: 'acme-chemical', actions: [{ at: '03:00:00', type: 'mute', participant: 'peet' }] }));
+    const { code, out, err } = run('grade', '--scenario', 'acme-chemical', '--log', path);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain('action 1 "mute" at 03:00:00: unknown participant "peet"; did you mean "pete"?');
+    noStackTrace(err);
+  });
+
+  it('rejects a log that is not JSON with line and column', () => {
+    const path = writeScratch('not-json.json', '{\n  "scenario": "acme-chemical",\n  "actions": [\n');
+    const { code, err } = run('grade', '--scenario', 'acme-chemical', '--log', path);
+    expect(code).toBe(1);
+    expect(err).toMatch(/not-json\.json:4:1: error E_SYNTAX/);
+  });
+
+  it('exits 2 on bad usage', () => {
+    expect(run('grade', '--scenario', 'acme-chemical').code).toBe(2);
+    expect(run('grade', '--scenaro', 'x').code).toBe(2);
+    expect(run('frobnicate').code).toBe(2);
+    expect(run().code).toBe(2);
+    expect(run('play', '--scenario', 'no-such-scenario').code).toBe(1);
+  });
+});
+
+describe('bridge-drill play and graph', () => {
+  it('plays the do-nothing path: the seed transcript, then the score', () => {
+    const { code, out } = run('play', '--scenario', 'acme-chemical');
+    expect(code).toBe(0);
+    expect(out).toContain('03:00:21  ! Customers cannot log in');
+    expect(out).toContain('Ending: The bridge was lost');
+    expect(out).toMatch(/Score: 0\/100 \(0%\)/);
+  });
+
+  it('plays a log through to its ending', () => {
+    const { out } = run('play', '--scenario', 'acme-chemical', '--log', 'tests/fixtures/acme/strong.json');
+    expect(out).toContain('> You mute Priya Shah');
+    expect(out).toContain('Ending: Under control');
+  });
+
+  it('prints the branch graph as Mermaid', () => {
+    const { code, out } = run('graph', 'scenarios/acme-chemical.json');
+    expect(code).toBe(0);
+    expect(out.startsWith('flowchart TD')).toBe(true);
+    expect(out).toContain('n_bridge_chaos -->|"customer service reports customers cannot log in"| n_customer_impact');
+    expect(out).toContain('n_bridge_lost(["The bridge was lost"])');
+  });
+});
