@@ -32,6 +32,15 @@ function actionText(action: Action): string {
   }
 }
 
+const actionWords = new WeakMap<Action, ReadonlySet<string>>();
+
+/** The canonical words of an action's free text, computed once per action. */
+function wordsOf(action: Action): ReadonlySet<string> {
+  let words = actionWords.get(action);
+  if (!words) actionWords.set(action, (words = new Set(canonicalTokens(actionText(action)))));
+  return words;
+}
+
 /** Compiles an action matcher once, so replays test actions without re-reading the matcher. */
 export function compileMatcher(matcher: ActionMatcher): ActionTest {
   const fields = (['participant', 'audience', 'channel', 'level', 'as', 'to', 'bridge', 'purpose', 'decision', 'choice'] as const).filter(
@@ -44,7 +53,7 @@ export function compileMatcher(matcher: ActionMatcher): ActionTest {
     for (const field of fields) if (!oneOf(matcher[field], record[field])) return false;
     if (matcher.timeBoxed !== undefined && (action.type !== 'assign' || (action.dueMinutes !== undefined) !== matcher.timeBoxed)) return false;
     if (mentionTokens) {
-      const words = new Set(canonicalTokens(actionText(action)));
+      const words = wordsOf(action);
       if (!mentionTokens.some((tokens) => tokens.every((token) => words.has(token)))) return false;
     }
     return true;

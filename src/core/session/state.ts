@@ -80,18 +80,33 @@ export interface SimState {
 /** A working copy of the state that step functions may change in place. */
 export type Draft = { -readonly [K in keyof SimState]: SimState[K] extends readonly (infer T)[] ? T[] : SimState[K] extends Readonly<Record<string, infer V>> ? Record<string, V> : SimState[K] };
 
+type ListKey = 'transcript' | 'actions' | 'pending' | 'escalations';
+const sharedLists = new WeakMap<Draft, Set<ListKey>>();
+
+/**
+ * A draft that copies the small records at once and the growing lists only when first changed,
+ * so earlier snapshots never see later changes.
+ */
 export function draftOf(state: SimState): Draft {
-  return {
+  const draft = {
     ...state,
     vars: { ...state.vars },
     participants: { ...state.participants },
     bridges: { ...state.bridges },
-    escalations: [...state.escalations],
     decisions: { ...state.decisions },
     fired: { ...state.fired },
     cancelled: { ...state.cancelled },
-    actions: [...state.actions],
-    pending: [...state.pending],
-    transcript: [...state.transcript],
   } as Draft;
+  sharedLists.set(draft, new Set(['transcript', 'actions', 'pending', 'escalations']));
+  return draft;
+}
+
+/** The draft's own copy of one of its lists, ready to change. */
+export function own<K extends ListKey>(draft: Draft, key: K): Draft[K] {
+  const shared = sharedLists.get(draft);
+  if (shared?.has(key)) {
+    shared.delete(key);
+    draft[key] = [...draft[key]] as Draft[K];
+  }
+  return draft[key];
 }

@@ -3,12 +3,12 @@ import type { ScenarioRuntime as CompiledScenario } from '../scenario/compiled.t
 import type { Effect } from '../scenario/schema.ts';
 import { parseDuration } from '../time.ts';
 import { describeAction } from './describe-action.ts';
-import type { Draft, PendingEffect, TranscriptEntry } from './state.ts';
+import { own, type Draft, type PendingEffect, type TranscriptEntry } from './state.ts';
 
 const DEFAULT_PAGE_ANSWER_MS = 2 * 60 * 1000;
 
 function say(draft: Draft, entry: Omit<TranscriptEntry, 'at'>): void {
-  draft.transcript.push({ at: draft.now, ...entry });
+  own(draft, 'transcript').push({ at: draft.now, ...entry });
 }
 
 function nameOf(compiled: CompiledScenario, id: string): string {
@@ -18,9 +18,10 @@ function nameOf(compiled: CompiledScenario, id: string): string {
 function schedule(draft: Draft, effect: Effect, source: string, delayMs: number): void {
   const pending: PendingEffect = { due: draft.now + delayMs, seq: draft.seq, effect, source };
   draft.seq += 1;
-  const index = draft.pending.findIndex((other) => other.due > pending.due);
-  if (index === -1) draft.pending.push(pending);
-  else draft.pending.splice(index, 0, pending);
+  const list = own(draft, 'pending');
+  const index = list.findIndex((other) => other.due > pending.due);
+  if (index === -1) list.push(pending);
+  else list.splice(index, 0, pending);
 }
 
 /** Applies one effect now, or schedules it when it carries a delay. */
@@ -121,7 +122,7 @@ export function advance(draft: Draft, to: number, compiled: CompiledScenario): v
       markFired(draft, beat.id);
       applyEffect(draft, beat.effect, beat.id, compiled);
     } else if (pending) {
-      draft.pending.shift();
+      own(draft, 'pending').shift();
       applyEffect(draft, pending.effect, pending.source, compiled);
     }
     takeBranches(draft, compiled);
@@ -150,7 +151,7 @@ function joinLater(draft: Draft, participant: string, source: string, compiled: 
 /** The built-in meaning of each action, then the scenario's reactions to it. */
 export function perform(draft: Draft, action: Action, index: number, compiled: CompiledScenario): void {
   const source = `action:${index}`;
-  draft.actions.push({ at: draft.now, index, action });
+  own(draft, 'actions').push({ at: draft.now, index, action });
   say(draft, { kind: 'action', speaker: 'trainee', text: describeAction(action, compiled), source });
   let handledReply = false;
   switch (action.type) {
@@ -176,7 +177,7 @@ export function perform(draft: Draft, action: Action, index: number, compiled: C
       joinLater(draft, action.participant, source, compiled);
       break;
     case 'escalate':
-      if (!draft.escalations.includes(action.to)) draft.escalations.push(action.to);
+      if (!draft.escalations.includes(action.to)) own(draft, 'escalations').push(action.to);
       if (compiled.participants.has(action.to)) joinLater(draft, action.to, source, compiled);
       break;
     case 'open-bridge':

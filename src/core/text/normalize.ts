@@ -114,8 +114,22 @@ function rewrite(text: string): string {
   return s;
 }
 
+const PHRASE_CACHE_LIMIT = 5000;
+const phraseCache = new Map<string, string[]>();
+
 /** Canonical tokens of a text, with stopwords removed and synonyms folded together. */
 export function canonicalTokens(text: string): string[] {
+  const cached = phraseCache.get(text);
+  if (cached) return cached;
+  const tokens = tokensOf(text);
+  if (text.length <= 200) {
+    if (phraseCache.size >= PHRASE_CACHE_LIMIT) phraseCache.clear();
+    phraseCache.set(text, tokens);
+  }
+  return tokens;
+}
+
+function tokensOf(text: string): string[] {
   const words = rewrite(text).split(/[^a-z0-9]+/).filter((word) => word.length > 0 && !STOPWORDS.has(word));
   return words.map((word) => {
     if (/^\d/.test(word) || /^t\d{4}$/.test(word)) return word;

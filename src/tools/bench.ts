@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { loadPlaybook, loadScenario } from '../core/load.ts';
+import type { Playbook } from '../core/playbook/schema.ts';
+import { compileScenario } from '../core/scenario/compile.ts';
+import { grade } from '../core/scoring/grade.ts';
+import { validateLog } from '../core/session/validate-log.ts';
+
+/** Core benchmark: replay + grade of one Acme session against JSON.parse of the same log, and check + compile time. */
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const read = (path: string) => readFileSync(root + path, 'utf8');
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function timeEach(runs: number, body: () => void): number[] {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    body();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+const playbooks = new Map<string, Playbook>();
+for (const id of ['itil-major-incident', 'mit-ist-problem-response', 'freshdesk-teams']) {
+  const playbook = loadPlaybook(read(`scenarios/playbooks/${id}.json`)).value;
+  if (playbook) playbooks.set(id, playbook);
+}
+const scenarioText = read('scenarios/acme-chemical.json');
+const loaded = loadScenario(scenarioText, playbooks);
+if (!loaded.value || !loaded.playbook) throw new Error('acme-chemical.json does not load');
+const { value: scenario, playbook } = { value: loaded.value, playbook: loaded.playbook };
+const logText = read('tests/fixtures/acme/strong.json');
+const validation = validateLog(JSON.parse(logText), scenario, playbook);
+if (!validation.ok) throw new Error(validation.errors.join('\n'));
+const log = validation.log;
+
+const RUNS = 2000;
+const WARMUP = 200;
+timeEach(WARMUP, () => grade(scenario, playbook, log));
+timeEach(WARMUP, () => JSON.parse(logText));
+
+const gradeSamples = timeEach(RUNS, () => grade(scenario, playbook, log));
+const parseSamples = timeEach(RUNS, () => JSON.parse(logText));
+const validateAndGradeSamples = timeEach(RUNS, () => {
+  const checked = validateLog(JSON.parse(logText), scenario, playbook);
+  if (checked.ok) grade(scenario, playbook, checked.log);
+});
+const checkSamples = timeEach(50, () => loadScenario(scenarioText, playbooks));
+const compileSamples = timeEach(50, () => {
+  const fresh = loadScenario(scenarioText, playbooks).value;
+  if (fresh) compileScenario(fresh, playbook);
+});
+
+const gradeMedian = median(gradeSamples);
+const parseMedian = median(parseSamples);
+const full = median(validateAndGradeSamples);
+const rows: [string, string][] = [
+  [`replay + grade one Acme session (strong log, ${log.actions.length} actions), median of ${RUNS}`, `${(gradeMedian * 1000).toFixed(0)} µs`],
+  [`JSON.parse of the same log (baseline, same run), median of ${RUNS}`, `${(parseMedian * 1000).toFixed(1)} µs`],
+  ['ratio replay+grade / JSON.parse', `${(gradeMedian / parseMedian).toFixed(0)}×`],
+  [`parse + validate log + replay + grade, median of ${RUNS}`, `${(full * 1000).toFixed(0)} µs`],
+  ['projected HR re-grade of 10,000 attempts', `${((full * 10_000) / 1000).toFixed(2)} s (target < 10 s)`],
+  ['target: at most 1 ms per session', full <= 1 ? 'met' : 'NOT met'],
+  ['check acme-chemical.json (parse, schema, references, lint), median of 50', `${median(checkSamples).toFixed(2)} ms`],
+  ['check + compile acme-chemical.json to its XState machine, median of 50', `${median(compileSamples).toFixed(2)} ms`],
+];
+const width = Math.max(...rows.map(([label]) => label.length));
+console.log('Bridge Drill core benchmark');
+for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
