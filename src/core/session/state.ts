@@ -80,33 +80,27 @@ export interface SimState {
 /** A working copy of the state that step functions may change in place. */
 export type Draft = { -readonly [K in keyof SimState]: SimState[K] extends readonly (infer T)[] ? T[] : SimState[K] extends Readonly<Record<string, infer V>> ? Record<string, V> : SimState[K] };
 
-type ListKey = 'transcript' | 'actions' | 'pending' | 'escalations';
-const sharedLists = new WeakMap<Draft, Set<ListKey>>();
+type ContainerKey = 'vars' | 'participants' | 'bridges' | 'decisions' | 'fired' | 'cancelled' | 'transcript' | 'actions' | 'pending' | 'escalations';
+const CONTAINERS: readonly ContainerKey[] = ['vars', 'participants', 'bridges', 'decisions', 'fired', 'cancelled', 'transcript', 'actions', 'pending', 'escalations'];
+const sharedContainers = new WeakMap<Draft, Set<ContainerKey>>();
 
 /**
- * A draft that copies the small records at once and the growing lists only when first changed,
- * so earlier snapshots never see later changes.
+ * A working copy of the state. Its records and lists are still shared with the state and are
+ * copied only when a step first changes them (see `own`), so earlier snapshots never change.
  */
 export function draftOf(state: SimState): Draft {
-  const draft = {
-    ...state,
-    vars: { ...state.vars },
-    participants: { ...state.participants },
-    bridges: { ...state.bridges },
-    decisions: { ...state.decisions },
-    fired: { ...state.fired },
-    cancelled: { ...state.cancelled },
-  } as Draft;
-  sharedLists.set(draft, new Set(['transcript', 'actions', 'pending', 'escalations']));
+  const draft = { ...state } as Draft;
+  sharedContainers.set(draft, new Set(CONTAINERS));
   return draft;
 }
 
-/** The draft's own copy of one of its lists, ready to change. */
-export function own<K extends ListKey>(draft: Draft, key: K): Draft[K] {
-  const shared = sharedLists.get(draft);
+/** The draft's own copy of one of its records or lists, ready to change. */
+export function own<K extends ContainerKey>(draft: Draft, key: K): Draft[K] {
+  const shared = sharedContainers.get(draft);
   if (shared?.has(key)) {
     shared.delete(key);
-    draft[key] = [...draft[key]] as Draft[K];
+    const value = draft[key];
+    draft[key] = (Array.isArray(value) ? [...value] : { ...value }) as Draft[K];
   }
   return draft[key];
 }

@@ -3,7 +3,7 @@ import type { ScenarioRuntime as CompiledScenario } from '../scenario/compiled.t
 import type { Effect } from '../scenario/schema.ts';
 import { parseDuration } from '../time.ts';
 import { describeAction } from './describe-action.ts';
-import { own, type Draft, type PendingEffect, type TranscriptEntry } from './state.ts';
+import { own, type Draft, type PendingEffect, type SimState, type TranscriptEntry } from './state.ts';
 
 const DEFAULT_PAGE_ANSWER_MS = 2 * 60 * 1000;
 
@@ -44,14 +44,14 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
       const current = participantOf(effect.participant);
       if (!current || current.present) return;
       const bridge = effect.bridge ?? current.bridge;
-      draft.participants[effect.participant] = { ...current, present: true, bridge };
+      own(draft, 'participants')[effect.participant] = { ...current, present: true, bridge };
       say(draft, { kind: 'join', speaker: effect.participant, text: `${nameOf(compiled, effect.participant)} joined`, bridge, source });
       return;
     }
     case 'leave': {
       const current = participantOf(effect.participant);
       if (!current || !current.present) return;
-      draft.participants[effect.participant] = { ...current, present: false };
+      own(draft, 'participants')[effect.participant] = { ...current, present: false };
       const how = effect.announced ? 'left the bridge' : 'dropped off the bridge';
       say(draft, { kind: 'leave', speaker: effect.participant, text: `${nameOf(compiled, effect.participant)} ${how}`, bridge: current.bridge, source });
       return;
@@ -59,7 +59,7 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
     case 'noise-start': {
       const current = participantOf(effect.participant);
       if (!current) return;
-      draft.participants[effect.participant] = { ...current, noise: effect.sound };
+      own(draft, 'participants')[effect.participant] = { ...current, noise: effect.sound };
       if (current.present && !current.muted) {
         say(draft, { kind: 'noise-start', speaker: effect.participant, sound: effect.sound, text: `Background noise (${effect.sound}) on ${nameOf(compiled, effect.participant)}'s line`, bridge: current.bridge, source });
       }
@@ -68,7 +68,7 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
     case 'noise-stop': {
       const current = participantOf(effect.participant);
       if (!current || current.noise === null) return;
-      draft.participants[effect.participant] = { ...current, noise: null };
+      own(draft, 'participants')[effect.participant] = { ...current, noise: null };
       if (current.present && !current.muted) {
         say(draft, { kind: 'noise-stop', speaker: effect.participant, text: `The noise on ${nameOf(compiled, effect.participant)}'s line stops`, bridge: current.bridge, source });
       }
@@ -81,16 +81,16 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
       say(draft, { kind: 'inject', title: effect.title, text: effect.text, source });
       return;
     case 'set':
-      draft.vars[effect.var] = effect.to;
+      own(draft, 'vars')[effect.var] = effect.to;
       return;
     case 'cancel':
-      draft.cancelled[effect.beat] = true;
+      own(draft, 'cancelled')[effect.beat] = true;
       return;
   }
 }
 
 function markFired(draft: Draft, id: string): void {
-  if (draft.fired[id] === undefined) draft.fired[id] = draft.now;
+  if (draft.fired[id] === undefined) own(draft, 'fired')[id] = draft.now;
 }
 
 /** Takes every branch whose condition has become true, until none is left to take. */
@@ -131,12 +131,21 @@ export function advance(draft: Draft, to: number, compiled: CompiledScenario): v
   takeBranches(draft, compiled);
 }
 
-/** The next time something is due after `now`: a beat, a scheduled effect or a time a condition waits for. */
-export function nextWake(draft: { now: number; nextBeat: number; pending: readonly PendingEffect[] }, compiled: CompiledScenario): number {
-  const beat = compiled.beats[draft.nextBeat]?.atMs ?? Infinity;
-  const pending = draft.pending[0]?.due ?? Infinity;
-  const waitingFor = compiled.wakeTimes.find((time) => time > draft.now) ?? Infinity;
-  return Math.min(beat, pending, waitingFor);
+/**
+ * The next instant at which something can change: a beat that will actually happen, a scheduled
+ * effect, or a time a condition waits for. Beats whose condition is false at their time change
+ * nothing, so they are passed over here and stepped past by the next advance.
+ */
+export function nextWake(state: SimState, compiled: CompiledScenario): number {
+  const pending = state.pending[0]?.due ?? Infinity;
+  const waitingFor = compiled.wakeTimes.find((time) => time > state.now) ?? Infinity;
+  const horizon = Math.min(pending, waitingFor);
+  for (let index = state.nextBeat; index < compiled.beats.length; index++) {
+    const beat = compiled.beats[index];
+    if (!beat || beat.atMs >= horizon) break;
+    if (!state.cancelled[beat.id] && (!beat.when || beat.when({ ...state, now: beat.atMs }))) return beat.atMs;
+  }
+  return horizon;
 }
 
 function joinLater(draft: Draft, participant: string, source: string, compiled: CompiledScenario): void {
@@ -160,7 +169,7 @@ export function perform(draft: Draft, action: Action, index: number, compiled: C
       const current = draft.participants[action.participant];
       if (!current) break;
       const muted = action.type === 'mute';
-      draft.participants[action.participant] = { ...current, muted };
+      own(draft, 'participants')[action.participant] = { ...current, muted };
       if (current.noise !== null && current.present && current.muted !== muted) {
         say(draft, {
           kind: muted ? 'noise-stop' : 'noise-start',
@@ -181,7 +190,7 @@ export function perform(draft: Draft, action: Action, index: number, compiled: C
       if (compiled.participants.has(action.to)) joinLater(draft, action.to, source, compiled);
       break;
     case 'open-bridge':
-      draft.bridges[action.bridge] = true;
+      own(draft, 'bridges')[action.bridge] = true;
       break;
     case 'set-priority':
       draft.level = action.level;
@@ -199,7 +208,7 @@ export function perform(draft: Draft, action: Action, index: number, compiled: C
       const decision = compiled.decisions.get(action.decision);
       if (!decision || draft.decisions[action.decision] !== undefined) break;
       if (decision.when && !decision.when(draft)) break;
-      draft.decisions[action.decision] = action.choice;
+      own(draft, 'decisions')[action.decision] = action.choice;
       markFired(draft, `${action.decision}.${action.choice}`);
       for (const effect of decision.options.get(action.choice) ?? []) applyEffect(draft, effect, action.decision, compiled);
       break;
