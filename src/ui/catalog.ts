@@ -1,0 +1,74 @@
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { loadPlaybook, loadScenario } from '../core/load.ts';
+import type { Playbook } from '../core/playbook/schema.ts';
+import type { Scenario } from '../core/scenario/schema.ts';
+
+/** The raw text of one content file and the path it is shown under. */
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+export interface CatalogScenario {
+  readonly file: string;
+  readonly scenario: Scenario;
+  readonly playbook: Playbook;
+  /** Warnings from validation and lint; the scenario still plays. */
+  readonly warnings: readonly Diagnostic[];
+}
+
+/** A scenario or playbook file that could not be loaded, with what is wrong with it. */
+export interface FileProblem {
+  readonly file: string;
+  readonly kind: 'scenario' | 'playbook';
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface Catalog {
+  readonly scenarios: readonly CatalogScenario[];
+  readonly problems: readonly FileProblem[];
+  find(id: string): CatalogScenario | undefined;
+}
+
+/** Loads playbooks, then scenarios against them, through the core loaders. Never throws. */
+export function buildCatalog(playbookFiles: readonly SourceFile[], scenarioFiles: readonly SourceFile[]): Catalog {
+  const problems: FileProblem[] = [];
+  const playbooks = new Map<string, Playbook>();
+  for (const file of sortByPath(playbookFiles)) {
+    const loaded = loadPlaybook(file.text);
+    if (!loaded.value) {
+      problems.push({ file: file.path, kind: 'playbook', diagnostics: loaded.diagnostics });
+    } else if (playbooks.has(loaded.value.id)) {
+      problems.push({ file: file.path, kind: 'playbook', diagnostics: [loaded.document.diagnostic('error', 'E_DUPLICATE_ID', `another playbook already has the id "${loaded.value.id}"`, ['id'])] });
+    } else {
+      playbooks.set(loaded.value.id, loaded.value);
+    }
+  }
+
+  const scenarios = new Map<string, CatalogScenario>();
+  for (const file of sortByPath(scenarioFiles)) {
+    const loaded = loadScenario(file.text, playbooks);
+    if (!loaded.value || !loaded.playbook) {
+      problems.push({ file: file.path, kind: 'scenario', diagnostics: loaded.diagnostics });
+    } else if (scenarios.has(loaded.value.id)) {
+      problems.push({ file: file.path, kind: 'scenario', diagnostics: [loaded.document.diagnostic('error', 'E_DUPLICATE_ID', `another scenario already has the id "${loaded.value.id}"`, ['id'])] });
+    } else {
+      scenarios.set(loaded.value.id, { file: file.path, scenario: loaded.value, playbook: loaded.playbook, warnings: loaded.diagnostics });
+    }
+  }
+
+  return {
+    scenarios: [...scenarios.values()],
+    problems,
+    find: (id) => scenarios.get(id),
+  };
+}
+
+/** `file:line:col: severity CODE: message`, as the command line prints it. */
+export function diagnosticLines(file: string, diagnostics: readonly Diagnostic[]): string[] {
+  return diagnostics.map((d) => formatDiagnostic(file, d));
+}
+
+function sortByPath(files: readonly SourceFile[]): SourceFile[] {
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

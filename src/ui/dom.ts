@@ -1,0 +1,38 @@
+/**
+ * A tiny element builder. Text always goes in through text nodes, never as markup,
+ * so scenario text (which may contain anything, including HTML) shows exactly as written.
+ */
+export type Child = Node | string | number | null | undefined | false;
+
+export interface Props {
+  readonly class?: string;
+  readonly attrs?: Readonly<Record<string, string | undefined>>;
+}
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = {}, ...children: readonly Child[]): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (props.class) element.className = props.class;
+  for (const [name, value] of Object.entries(props.attrs ?? {})) {
+    if (value !== undefined) element.setAttribute(name, value);
+  }
+  append(element, ...children);
+  return element;
+}
+
+export function append(parent: Node, ...children: readonly Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+}
+
+/** Replaces all of an element's children. */
+export function replaceChildren(parent: Element, ...children: readonly Child[]): void {
+  while (parent.firstChild) parent.removeChild(parent.firstChild);
+  append(parent, ...children);
+}
+
+/** Whether the person has asked for less motion. False where the query is not available (tests, old browsers). */
+export function prefersReducedMotion(): boolean {
+  return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+}

@@ -1,0 +1,39 @@
+import type { Participant, Scenario } from '../core/scenario/schema.ts';
+
+const DIFFICULTY: Record<Scenario['difficulty'], string> = {
+  introductory: 'Introductory',
+  intermediate: 'Intermediate',
+  advanced: 'Advanced',
+};
+
+export function difficultyLabel(difficulty: Scenario['difficulty']): string {
+  return DIFFICULTY[difficulty];
+}
+
+export function minutesLabel(minutes: number): string {
+  return `About ${minutes} min`;
+}
+
+/** `02:46–03:50`: the stretch of the incident the scenario covers. */
+export function clockWindowLabel(scenario: Scenario): string {
+  return `${scenario.clock.start.slice(0, 5)}–${scenario.clock.end.slice(0, 5)}`;
+}
+
+/** Up to two initials for an avatar: "Tomás Alvarez" → "TA". */
+export function initials(name: string): string {
+  const words = name.split(/\s+/).filter((word) => word.length > 0);
+  const first = words[0] ?? '?';
+  const last = words.length > 1 ? (words[words.length - 1] ?? '') : '';
+  return (Array.from(first)[0] ?? '?').toUpperCase() + (Array.from(last)[0] ?? '').toUpperCase();
+}
+
+/** A stable hue per participant, so the same person always has the same avatar colour. */
+export function hueFor(id: string): number {
+  let hash = 0;
+  for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
+  return hash % 360;
+}
+
+export function isPresentAtStart(participant: Participant): boolean {
+  return participant.present !== false;
+}

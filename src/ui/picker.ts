@@ -1,0 +1,106 @@
+import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Catalog, CatalogScenario, FileProblem } from './catalog.ts';
+import { diagnosticLines } from './catalog.ts';
+import { h } from './dom.ts';
+import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
+import { linkTo, type Navigate } from './router.ts';
+
+export interface PickerOptions {
+  readonly navigate: Navigate;
+  /** Shown above the cards, e.g. when a link named a scenario that does not exist. */
+  readonly notice?: string;
+}
+
+/** The scenario list: a card per playable scenario, then any files that could not be loaded. */
+export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElement {
+  const count = catalog.scenarios.length;
+  return h(
+    'section',
+    { class: 'picker', attrs: { 'aria-labelledby': 'picker-heading' } },
+    h(
+      'header',
+      { class: 'hero' },
+      h('p', { class: 'eyebrow' }, 'Incident command training'),
+      h('h1', { attrs: { id: 'picker-heading', tabindex: '-1' } }, 'Choose a scenario'),
+      h(
+        'p',
+        { class: 'lede' },
+        'Each scenario drops you onto a noisy conference bridge as the incident manager. Read the briefing, meet the people on the call, and listen to how the incident unfolds when nobody takes command.',
+      ),
+    ),
+    options.notice ? h('div', { class: 'notice', attrs: { role: 'alert' } }, h('p', {}, h('strong', {}, 'Scenario not found. '), options.notice)) : null,
+    count > 0
+      ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...catalog.scenarios.map((entry) => h('li', {}, renderCard(entry, options.navigate))))
+      : h('p', { class: 'empty' }, 'No playable scenarios were found.'),
+    catalog.problems.length > 0 ? renderProblems(catalog.problems) : null,
+  );
+}
+
+function renderCard(entry: CatalogScenario, navigate: Navigate): HTMLElement {
+  const { scenario } = entry;
+  const headingId = `card-${scenario.id}`;
+  const open = h('a', { class: 'button primary', attrs: { href: linkTo(scenario.id), 'aria-label': `Open briefing: ${scenario.title}` } }, 'Open briefing');
+  open.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(scenario.id);
+  });
+  return h(
+    'article',
+    { class: 'card', attrs: { 'aria-labelledby': headingId } },
+    h(
+      'div',
+      { class: 'card-main' },
+      h(
+        'div',
+        { class: 'chips' },
+        h('span', { class: `chip difficulty difficulty-${scenario.difficulty}` }, difficultyLabel(scenario.difficulty)),
+        h('span', { class: 'chip' }, minutesLabel(scenario.estimatedMinutes)),
+        h('span', { class: 'chip' }, h('span', { class: 'sr-only' }, 'Incident clock '), clockWindowLabel(scenario)),
+      ),
+      h('h2', { attrs: { id: headingId } }, scenario.title),
+      h('p', { class: 'summary' }, scenario.summary),
+      h('div', { class: 'card-foot' }, open, h('p', { class: 'playbook' }, 'Playbook: ', h('span', {}, entry.playbook.title))),
+    ),
+    h(
+      'div',
+      { class: 'card-objectives' },
+      h('h3', { class: 'subheading' }, 'Learning objectives'),
+      h('ul', { class: 'objectives' }, ...scenario.objectives.map((objective) => h('li', {}, objective))),
+    ),
+    entry.warnings.length > 0
+      ? h(
+          'details',
+          { class: 'warnings' },
+          h('summary', {}, `${entry.warnings.length} authoring ${entry.warnings.length === 1 ? 'warning' : 'warnings'}`),
+          diagnosticList(entry.file, entry.warnings),
+        )
+      : null,
+  );
+}
+
+function renderProblems(problems: readonly FileProblem[]): HTMLElement {
+  return h(
+    'section',
+    { class: 'problems', attrs: { 'aria-labelledby': 'problems-heading' } },
+    h('h2', { attrs: { id: 'problems-heading' } }, problems.length === 1 ? '1 file could not be loaded' : `${problems.length} files could not be loaded`),
+    h('p', { class: 'problems-hint' }, 'Fix these and reload the page. The same checks run on the command line with bridge-drill check.'),
+    ...problems.map((problem) =>
+      h(
+        'article',
+        { class: 'problem' },
+        h('h3', {}, h('span', { class: 'problem-kind' }, problem.kind === 'playbook' ? 'Playbook' : 'Scenario'), ' ', h('code', {}, problem.file)),
+        diagnosticList(problem.file, problem.diagnostics),
+      ),
+    ),
+  );
+}
+
+function diagnosticList(file: string, diagnostics: readonly Diagnostic[]): HTMLElement {
+  const lines = diagnosticLines(file, diagnostics);
+  return h(
+    'ul',
+    { class: 'diagnostics' },
+    ...lines.map((line, index) => h('li', { class: `diagnostic ${diagnostics[index]?.severity ?? 'error'}` }, h('code', {}, line))),
+  );
+}

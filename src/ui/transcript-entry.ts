@@ -1,0 +1,127 @@
+import type { CompiledScenario } from '../core/scenario/compiled.ts';
+import type { TranscriptEntry } from '../core/session/state.ts';
+import { h } from './dom.ts';
+import { hueFor, initials } from './labels.ts';
+
+const TRAINEE = 'trainee';
+
+interface Speaker {
+  readonly id: string;
+  readonly name: string;
+  readonly role: string;
+}
+
+function speakerOf(entry: TranscriptEntry, compiled: CompiledScenario): Speaker | undefined {
+  if (entry.speaker === undefined) return undefined;
+  if (entry.speaker === TRAINEE) return { id: TRAINEE, name: 'You', role: 'Incident manager' };
+  const cast = compiled.participants.get(entry.speaker);
+  return cast ? { id: entry.speaker, name: cast.name, role: cast.role } : { id: entry.speaker, name: entry.speaker, role: '' };
+}
+
+function clockTime(entry: TranscriptEntry, compiled: CompiledScenario): HTMLTimeElement {
+  const time = compiled.clock.format(entry.at);
+  return h('time', { class: 'at', attrs: { datetime: time } }, time);
+}
+
+export function avatar(id: string, name: string): HTMLElement {
+  const element = h('span', { class: 'avatar', attrs: { 'aria-hidden': 'true' } }, id === TRAINEE ? 'IM' : initials(name));
+  element.style.setProperty('--hue', String(hueFor(id)));
+  return element;
+}
+
+/** One transcript line as a list item, styled by what kind of thing happened. */
+export function renderEntry(entry: TranscriptEntry, compiled: CompiledScenario): HTMLLIElement {
+  const speaker = speakerOf(entry, compiled);
+  switch (entry.kind) {
+    case 'say':
+    case 'action': {
+      const who = speaker ?? { id: 'unknown', name: 'Someone', role: '' };
+      return h(
+        'li',
+        { class: `entry speech${entry.kind === 'action' ? ' mine' : ''}${entry.overlap ? ' overlap' : ''}` },
+        avatar(who.id, who.name),
+        h(
+          'div',
+          { class: 'bubble' },
+          h(
+            'p',
+            { class: 'meta' },
+            h('span', { class: 'speaker' }, who.name),
+            who.role ? h('span', { class: 'role' }, who.role) : null,
+            clockTime(entry, compiled),
+            entry.overlap ? h('span', { class: 'overlap-tag', attrs: { title: 'Spoken while someone else was talking' } }, 'Talking over others') : null,
+          ),
+          h('p', { class: 'text' }, entry.text),
+        ),
+      );
+    }
+    case 'report':
+    case 'inject':
+      return h(
+        'li',
+        { class: `entry alert ${entry.kind}` },
+        h('p', { class: 'alert-meta' }, h('span', { class: 'alert-kind' }, entry.kind === 'report' ? 'Report' : 'Inject'), clockTime(entry, compiled)),
+        h('p', { class: 'alert-title' }, entry.title ?? (entry.kind === 'report' ? 'Report' : 'Inject')),
+        h('p', { class: 'text' }, entry.text),
+        speaker ? h('p', { class: 'alert-from' }, `From ${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}`) : null,
+      );
+    case 'phase': {
+      const phase = compiled.scenario.phases.find((candidate) => candidate.id === entry.source);
+      return h(
+        'li',
+        { class: 'entry phase' },
+        h('h3', {}, h('span', { class: 'phase-label' }, 'Phase'), h('span', { class: 'phase-title' }, entry.text)),
+        h('p', { class: 'phase-meta' }, clockTime(entry, compiled), phase?.description ? h('span', {}, phase.description) : null),
+      );
+    }
+    case 'ending': {
+      const ending = compiled.scenario.endings.find((candidate) => candidate.id === entry.source);
+      const outcome = ending?.outcome ?? 'partial';
+      return h(
+        'li',
+        { class: `entry ending outcome-${outcome}` },
+        h('p', { class: 'ending-meta' }, h('span', {}, `Ending · ${OUTCOME[outcome]}`), clockTime(entry, compiled)),
+        h('h3', {}, entry.text),
+        ending ? h('p', { class: 'text' }, ending.summary) : null,
+      );
+    }
+    default:
+      return h(
+        'li',
+        { class: `entry system ${entry.kind}` },
+        h('span', { class: 'system-icon', attrs: { 'aria-hidden': 'true' } }, SYSTEM_ICON[entry.kind] ?? '•'),
+        h('span', { class: 'text' }, entry.text),
+        clockTime(entry, compiled),
+      );
+  }
+}
+
+const OUTCOME = { success: 'Success', partial: 'Partial success', failure: 'Failure' } as const;
+
+const SYSTEM_ICON: Partial<Record<TranscriptEntry['kind'], string>> = {
+  join: '→',
+  leave: '←',
+  'noise-start': '♪',
+  'noise-stop': '·',
+};
+
+/** The line as a screen reader should hear it when it appears. */
+export function announcementFor(entry: TranscriptEntry, compiled: CompiledScenario): string {
+  const speaker = speakerOf(entry, compiled);
+  switch (entry.kind) {
+    case 'say':
+    case 'action':
+      return `${speaker ? `${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}` : 'Someone'}${entry.overlap ? ', talking over others' : ''}: ${entry.text}`;
+    case 'report':
+    case 'inject':
+      return `${entry.kind === 'report' ? 'Report' : 'Inject'}: ${entry.title ?? ''}. ${entry.text}`;
+    case 'phase':
+      return `New phase: ${entry.text}`;
+    case 'ending': {
+      const ending = compiled.scenario.endings.find((candidate) => candidate.id === entry.source);
+      return `Ending: ${entry.text}.${ending ? ` ${ending.summary}` : ''}`;
+    }
+    default:
+      return entry.text;
+  }
+}

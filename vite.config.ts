@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/** The port from $PORT when it is a valid port number, otherwise the given default. */
+function port(fallback: number): number {
+  const value = Number(process.env.PORT);
+  return Number.isInteger(value) && value > 0 && value < 65536 ? value : fallback;
+}
+
+export default defineConfig({
+  server: { host: '127.0.0.1', port: port(5173), strictPort: true },
+  preview: { host: '127.0.0.1', port: port(4173), strictPort: true },
+  build: { outDir: 'dist', target: 'es2022' },
+  test: {
+    include: ['tests/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 20000,
+  },
+});
