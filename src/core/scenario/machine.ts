@@ -5,6 +5,11 @@ import { advance, perform } from '../session/step.ts';
 import { draftOf, type SimState } from '../session/state.ts';
 import type { ScenarioRuntime } from './compiled.ts';
 
+/** The machine's context holds the simulation state behind one key, so each update copies one small object. */
+export interface SimContext {
+  readonly sim: SimState;
+}
+
 export type SimEvent =
   | { readonly type: 'TICK'; readonly to: number }
   | { readonly type: 'ACT'; readonly action: Action; readonly index: number }
@@ -18,33 +23,31 @@ export function createSimMachine(runtime: ScenarioRuntime) {
   const { scenario } = runtime;
   const machineSetup = setup({
     types: {
-      context: {} as SimState,
+      context: {} as SimContext,
       events: {} as SimEvent,
       input: {} as SimState,
     },
     guards: {
-      holds: ({ context }, params: { expr: Expr }) => runtime.predicate(params.expr)(context),
+      holds: ({ context }, params: { expr: Expr }) => runtime.predicate(params.expr)(context.sim),
     },
     actions: {
       advanceClock: assign(({ context, event }) => {
         if (event.type !== 'TICK') return context;
-        const draft = draftOf(context);
+        const draft = draftOf(context.sim);
         advance(draft, event.to, runtime);
-        return draft;
+        return { sim: draft };
       }),
       performAction: assign(({ context, event }) => {
         if (event.type !== 'ACT') return context;
-        const draft = draftOf(context);
+        const draft = draftOf(context.sim);
         perform(draft, event.action, event.index, runtime);
-        return draft;
+        return { sim: draft };
       }),
-      enterPhase: assign(({ context }, params: { phase: string; title: string }) => ({
-        phase: params.phase,
-        transcript: [...context.transcript, { at: context.now, kind: 'phase' as const, text: params.title, source: params.phase }],
+      enterPhase: assign(({ context: { sim } }, params: { phase: string; title: string }) => ({
+        sim: { ...sim, phase: params.phase, transcript: [...sim.transcript, { at: sim.now, kind: 'phase' as const, text: params.title, source: params.phase }] },
       })),
-      reachEnding: assign(({ context }, params: { ending: string; title: string }) => ({
-        ending: params.ending,
-        transcript: [...context.transcript, { at: context.now, kind: 'ending' as const, text: params.title, source: params.ending }],
+      reachEnding: assign(({ context: { sim } }, params: { ending: string; title: string }) => ({
+        sim: { ...sim, ending: params.ending, transcript: [...sim.transcript, { at: sim.now, kind: 'ending' as const, text: params.title, source: params.ending }] },
       })),
     },
   });
@@ -81,7 +84,7 @@ export function createSimMachine(runtime: ScenarioRuntime) {
 
   return machineSetup.createMachine({
     id: scenario.id,
-    context: ({ input }) => input,
+    context: ({ input }) => ({ sim: input }),
     initial: scenario.phases[0]?.id ?? '',
     states: states as never,
   });

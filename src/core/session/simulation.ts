@@ -22,7 +22,7 @@ export class Simulation {
   }
 
   get state(): SimState {
-    return this.actor.getSnapshot().context;
+    return this.actor.getSnapshot().context.sim;
   }
 
   get ended(): boolean {

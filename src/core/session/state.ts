@@ -81,8 +81,11 @@ export interface SimState {
 export type Draft = { -readonly [K in keyof SimState]: SimState[K] extends readonly (infer T)[] ? T[] : SimState[K] extends Readonly<Record<string, infer V>> ? Record<string, V> : SimState[K] };
 
 type ContainerKey = 'vars' | 'participants' | 'bridges' | 'decisions' | 'fired' | 'cancelled' | 'transcript' | 'actions' | 'pending' | 'escalations';
+
+/** Which containers the draft being stepped still shares with its state. Steps are synchronous, so one draft is live at a time. */
+let liveDraft: Draft | undefined;
+const stillShared = new Set<ContainerKey>();
 const CONTAINERS: readonly ContainerKey[] = ['vars', 'participants', 'bridges', 'decisions', 'fired', 'cancelled', 'transcript', 'actions', 'pending', 'escalations'];
-const sharedContainers = new WeakMap<Draft, Set<ContainerKey>>();
 
 /**
  * A working copy of the state. Its records and lists are still shared with the state and are
@@ -90,15 +93,16 @@ const sharedContainers = new WeakMap<Draft, Set<ContainerKey>>();
  */
 export function draftOf(state: SimState): Draft {
   const draft = { ...state } as Draft;
-  sharedContainers.set(draft, new Set(CONTAINERS));
+  liveDraft = draft;
+  stillShared.clear();
+  for (const key of CONTAINERS) stillShared.add(key);
   return draft;
 }
 
 /** The draft's own copy of one of its records or lists, ready to change. */
 export function own<K extends ContainerKey>(draft: Draft, key: K): Draft[K] {
-  const shared = sharedContainers.get(draft);
-  if (shared?.has(key)) {
-    shared.delete(key);
+  if (draft !== liveDraft) throw new Error('own() called on a draft that is no longer being stepped');
+  if (stillShared.delete(key)) {
     const value = draft[key];
     draft[key] = (Array.isArray(value) ? [...value] : { ...value }) as Draft[K];
   }
