@@ -92,7 +92,13 @@ function check(files: readonly string[], { out }: Streams): number {
   if (files.length === 0) throw new UsageError('check needs at least one FILE');
   let errors = 0;
   let warnings = 0;
+  let checked = 0;
   for (const file of files) {
+    if (file.endsWith('.schema.json')) {
+      out.write(`${file}: skipped, it is a JSON Schema for editors, not a scenario or playbook\n`);
+      continue;
+    }
+    checked++;
     let text: string;
     try {
       text = readText(file);
@@ -111,7 +117,7 @@ function check(files: readonly string[], { out }: Streams): number {
       else warnings++;
     }
   }
-  out.write(`${files.length} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
+  out.write(`${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
   return errors > 0 ? 1 : 0;
 }
 

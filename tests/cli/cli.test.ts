@@ -25,6 +25,13 @@ describe('bridge-drill check', () => {
     expect(code).toBe(0);
   });
 
+  it('skips the editor JSON Schemas that a glob picks up', () => {
+    const { code, out } = run('check', 'scenarios/acme-chemical.json', 'scenarios/scenario.schema.json', 'scenarios/playbooks/playbook.schema.json');
+    expect(out).toContain('scenarios/scenario.schema.json: skipped, it is a JSON Schema for editors');
+    expect(out).toContain('1 file(s) checked: 0 error(s), 0 warning(s)');
+    expect(code).toBe(0);
+  });
+
   it('reports errors compiler-style with a code frame, and exits 1', () => {
     const broken = acmeText().replace('"to": "customer-impact"', '"to": "customer-impakt"');
     const path = writeScratch('broken.json', broken);
