@@ -1,10 +1,10 @@
-import type { ActionMatcher, Expr } from './schema.ts';
+import { MATCHER_ID_FIELDS, type ActionMatcher, type Expr } from './schema.ts';
 
 const list = (value: string | readonly string[]) => (typeof value === 'string' ? value : value.join(' or '));
 
 export function describeMatcher(matcher: ActionMatcher): string {
   const parts = [list(matcher.type)];
-  for (const field of ['participant', 'audience', 'channel', 'level', 'as', 'to', 'bridge', 'purpose', 'decision', 'choice'] as const) {
+  for (const field of MATCHER_ID_FIELDS) {
     const value = matcher[field];
     if (value !== undefined) parts.push(`${field} ${list(value)}`);
   }

@@ -3,7 +3,7 @@ import type { ScenarioClock } from '../time.ts';
 import { canonicalTokens } from '../text/normalize.ts';
 import type { SimState, TimedAction } from '../session/state.ts';
 import { passesVarTest } from './compare.ts';
-import type { ActionMatcher, Expr } from './schema.ts';
+import { MATCHER_ID_FIELDS, type ActionMatcher, type Expr } from './schema.ts';
 
 export type Predicate = (state: SimState) => boolean;
 export type ActionTest = (action: Action) => boolean;
@@ -43,7 +43,7 @@ function wordsOf(action: Action): ReadonlySet<string> {
 
 /** Compiles an action matcher once, so replays test actions without re-reading the matcher. */
 export function compileMatcher(matcher: ActionMatcher): ActionTest {
-  const fields = (['participant', 'audience', 'channel', 'level', 'as', 'to', 'bridge', 'purpose', 'decision', 'choice'] as const).filter(
+  const fields = MATCHER_ID_FIELDS.filter(
     (field) => matcher[field] !== undefined,
   );
   const mentionTokens = matcher.mentions?.map((mention) => canonicalTokens(mention)).filter((tokens) => tokens.length > 0);

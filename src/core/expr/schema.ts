@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { ACTION_TYPES } from '../actions/action.ts';
 import { ClockTime, Id, IdOrIds, LevelOrLevels, Scalar } from '../schema-primitives.ts';
 
+/** The fields of an action matcher that compare ids, in the order they are described. */
+export const MATCHER_ID_FIELDS = ['participant', 'audience', 'channel', 'level', 'as', 'to', 'bridge', 'purpose', 'decision', 'choice'] as const;
+
 /**
  * The scenario expression language: conditions are JSON data, never code.
  * Each object form has exactly one operator key (plus its modifiers).

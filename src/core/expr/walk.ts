@@ -1,12 +1,14 @@
 import type { Expr } from './schema.ts';
 
-/** Calls `visit` on an expression and every expression nested in it. */
-export function walkExpr(expr: Expr, visit: (expr: Expr) => void): void {
-  visit(expr);
+import type { JsonPath } from '../diagnostics.ts';
+
+/** Calls `visit` on an expression and every expression nested in it, with the path of each. */
+export function walkExpr(expr: Expr, visit: (expr: Expr, path: JsonPath) => void, path: JsonPath = []): void {
+  visit(expr, path);
   if (typeof expr === 'boolean') return;
-  if ('all' in expr) expr.all.forEach((part) => walkExpr(part, visit));
-  else if ('any' in expr) expr.any.forEach((part) => walkExpr(part, visit));
-  else if ('not' in expr) walkExpr(expr.not, visit);
+  if ('all' in expr) expr.all.forEach((part, i) => walkExpr(part, visit, [...path, 'all', i]));
+  else if ('any' in expr) expr.any.forEach((part, i) => walkExpr(part, visit, [...path, 'any', i]));
+  else if ('not' in expr) walkExpr(expr.not, visit, [...path, 'not']);
 }
 
 /** Every scenario time an expression compares against. */

@@ -55,13 +55,6 @@ export class JsonDocument {
   diagnostic(severity: Severity, code: string, message: string, path: JsonPath, offset = this.offsetOf(path)): Diagnostic {
     return { severity, code, message, path, ...this.position(offset) };
   }
-
-  /** Start and end line of the value at a path, for showing its JSON source. */
-  lineRange(path: JsonPath): { start: number; end: number } {
-    const node = this.nodeAt(path);
-    if (!node) return { start: 1, end: 1 };
-    return { start: this.position(node.offset).line, end: this.position(node.offset + node.length).line };
-  }
 }
 
 export interface ParsedJson {

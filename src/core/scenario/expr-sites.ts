@@ -29,15 +29,6 @@ export function exprSites(scenario: Scenario): ExprSite[] {
   return sites;
 }
 
-/** Calls `visit` on every sub-expression with its own path. */
-export function walkWithPaths(expr: Expr, path: JsonPath, visit: (expr: Expr, path: JsonPath) => void): void {
-  visit(expr, path);
-  if (typeof expr === 'boolean') return;
-  if ('all' in expr) expr.all.forEach((part, i) => walkWithPaths(part, [...path, 'all', i], visit));
-  else if ('any' in expr) expr.any.forEach((part, i) => walkWithPaths(part, [...path, 'any', i], visit));
-  else if ('not' in expr) walkWithPaths(expr.not, [...path, 'not'], visit);
-}
-
 /** Every effect list in a scenario (reactions, branches, decision options), with its path. */
 export function effectSites(scenario: Scenario): { effect: import('./schema.ts').Effect; path: JsonPath }[] {
   const sites: { effect: import('./schema.ts').Effect; path: JsonPath }[] = [];

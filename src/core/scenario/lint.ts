@@ -145,7 +145,6 @@ class Possibility {
       const at = this.clock.toOffset(expr.before) ?? 0;
       return at > 0 && (time === undefined || time < at);
     }
-    if ('did' in expr && expr.by !== undefined && time !== undefined) return true;
     return true;
   }
 

@@ -2,7 +2,8 @@ import { didYouMean, type Diagnostic, type JsonPath } from '../diagnostics.ts';
 import type { JsonDocument } from '../json/source.ts';
 import type { ActionMatcher } from '../expr/schema.ts';
 import type { Playbook } from '../playbook/schema.ts';
-import { effectSites, exprSites, walkWithPaths } from './expr-sites.ts';
+import { walkExpr } from '../expr/walk.ts';
+import { effectSites, exprSites } from './expr-sites.ts';
 import type { Effect, Scenario } from './schema.ts';
 
 /** Checks every id a scenario mentions, and reports duplicates, with "did you mean" suggestions. */
@@ -90,7 +91,7 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   scenario.reactions?.forEach((reaction, i) => checkMatcher(reaction.on, ['reactions', i, 'on']));
 
   for (const site of exprSites(scenario)) {
-    walkWithPaths(site.expr, site.path, (expr, path) => {
+    walkExpr(site.expr, (expr, path) => {
       if (typeof expr === 'boolean') return;
       if ('did' in expr) checkMatcher(expr.did, [...path, 'did']);
       else if ('fired' in expr) known('beat, reaction, branch or decision choice', 'E_UNKNOWN_EVENT', expr.fired, events, [...path, 'fired']);
@@ -106,7 +107,7 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
       } else if (playbook && 'level' in expr) knownAll('level', 'E_UNKNOWN_LEVEL', expr.level, levels, [...path, 'level']);
       else if (playbook && 'classified' in expr) knownAll('classification', 'E_UNKNOWN_CLASSIFICATION', expr.classified, classifications, [...path, 'classified']);
       else if (playbook && 'escalated' in expr) known('escalation target', 'E_UNKNOWN_ESCALATION', expr.escalated, escalations, [...path, 'escalated']);
-    });
+    }, site.path);
   }
 
   scenario.phases.forEach((phase, i) =>

@@ -82,10 +82,8 @@ export type Draft = { -readonly [K in keyof SimState]: SimState[K] extends reado
 
 type ContainerKey = 'vars' | 'participants' | 'bridges' | 'decisions' | 'fired' | 'cancelled' | 'transcript' | 'actions' | 'pending' | 'escalations';
 
-/** Which containers the draft being stepped still shares with its state. Steps are synchronous, so one draft is live at a time. */
-let liveDraft: Draft | undefined;
-const stillShared = new Set<ContainerKey>();
 const CONTAINERS: readonly ContainerKey[] = ['vars', 'participants', 'bridges', 'decisions', 'fired', 'cancelled', 'transcript', 'actions', 'pending', 'escalations'];
+const sharedWithState = new WeakMap<Draft, Set<ContainerKey>>();
 
 /**
  * A working copy of the state. Its records and lists are still shared with the state and are
@@ -93,16 +91,13 @@ const CONTAINERS: readonly ContainerKey[] = ['vars', 'participants', 'bridges', 
  */
 export function draftOf(state: SimState): Draft {
   const draft = { ...state } as Draft;
-  liveDraft = draft;
-  stillShared.clear();
-  for (const key of CONTAINERS) stillShared.add(key);
+  sharedWithState.set(draft, new Set(CONTAINERS));
   return draft;
 }
 
 /** The draft's own copy of one of its records or lists, ready to change. */
 export function own<K extends ContainerKey>(draft: Draft, key: K): Draft[K] {
-  if (draft !== liveDraft) throw new Error('own() called on a draft that is no longer being stepped');
-  if (stillShared.delete(key)) {
+  if (sharedWithState.get(draft)?.delete(key)) {
     const value = draft[key];
     draft[key] = (Array.isArray(value) ? [...value] : { ...value }) as Draft[K];
   }

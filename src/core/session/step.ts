@@ -1,5 +1,5 @@
 import type { Action } from '../actions/action.ts';
-import type { ScenarioRuntime as CompiledScenario } from '../scenario/compiled.ts';
+import type { ScenarioRuntime } from '../scenario/compiled.ts';
 import type { Effect } from '../scenario/schema.ts';
 import { parseDuration } from '../time.ts';
 import { describeAction } from './describe-action.ts';
@@ -11,7 +11,7 @@ function say(draft: Draft, entry: Omit<TranscriptEntry, 'at'>): void {
   own(draft, 'transcript').push({ at: draft.now, ...entry });
 }
 
-function nameOf(compiled: CompiledScenario, id: string): string {
+function nameOf(compiled: ScenarioRuntime, id: string): string {
   return compiled.participants.get(id)?.name ?? id;
 }
 
@@ -25,7 +25,7 @@ function schedule(draft: Draft, effect: Effect, source: string, delayMs: number)
 }
 
 /** Applies one effect now, or schedules it when it carries a delay. */
-export function applyEffect(draft: Draft, effect: Effect, source: string, compiled: CompiledScenario): void {
+export function applyEffect(draft: Draft, effect: Effect, source: string, compiled: ScenarioRuntime): void {
   if (effect.in !== undefined) {
     const delay = parseDuration(effect.in) ?? 0;
     if (delay > 0) {
@@ -94,7 +94,7 @@ function markFired(draft: Draft, id: string): void {
 }
 
 /** Takes every branch whose condition has become true, until none is left to take. */
-export function takeBranches(draft: Draft, compiled: CompiledScenario): void {
+export function takeBranches(draft: Draft, compiled: ScenarioRuntime): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const branch of compiled.branches) {
@@ -107,7 +107,7 @@ export function takeBranches(draft: Draft, compiled: CompiledScenario): void {
 }
 
 /** Moves the clock to `to`, firing every beat and scheduled effect due on the way, in time order. */
-export function advance(draft: Draft, to: number, compiled: CompiledScenario): void {
+export function advance(draft: Draft, to: number, compiled: ScenarioRuntime): void {
   for (;;) {
     const beat = compiled.beats[draft.nextBeat];
     const pending = draft.pending[0];
@@ -136,7 +136,7 @@ export function advance(draft: Draft, to: number, compiled: CompiledScenario): v
  * effect, or a time a condition waits for. Beats whose condition is false at their time change
  * nothing, so they are passed over here and stepped past by the next advance.
  */
-export function nextWake(state: SimState, compiled: CompiledScenario): number {
+export function nextWake(state: SimState, compiled: ScenarioRuntime): number {
   const pending = state.pending[0]?.due ?? Infinity;
   const waitingFor = compiled.wakeTimes.find((time) => time > state.now) ?? Infinity;
   const horizon = Math.min(pending, waitingFor);
@@ -148,7 +148,7 @@ export function nextWake(state: SimState, compiled: CompiledScenario): number {
   return horizon;
 }
 
-function joinLater(draft: Draft, participant: string, source: string, compiled: CompiledScenario): void {
+function joinLater(draft: Draft, participant: string, source: string, compiled: ScenarioRuntime): void {
   const current = draft.participants[participant];
   if (!current || current.present) return;
   const answer = compiled.participants.get(participant)?.answersPageIn;
@@ -158,7 +158,7 @@ function joinLater(draft: Draft, participant: string, source: string, compiled: 
 }
 
 /** The built-in meaning of each action, then the scenario's reactions to it. */
-export function perform(draft: Draft, action: Action, index: number, compiled: CompiledScenario): void {
+export function perform(draft: Draft, action: Action, index: number, compiled: ScenarioRuntime): void {
   const source = `action:${index}`;
   own(draft, 'actions').push({ at: draft.now, index, action });
   say(draft, { kind: 'action', speaker: 'trainee', text: describeAction(action, compiled), source });
@@ -233,7 +233,7 @@ export function perform(draft: Draft, action: Action, index: number, compiled: C
 }
 
 /** What people on the call say when no reaction of the scenario covers the action. */
-function defaultReply(draft: Draft, action: Action, compiled: CompiledScenario): void {
+function defaultReply(draft: Draft, action: Action, compiled: ScenarioRuntime): void {
   if (action.type === 'roll-call') {
     for (const [id, participant] of Object.entries(draft.participants)) {
       if (!participant.present) continue;
