@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
+import type { Scenario } from '../core/scenario/schema.ts';
+import { didYouMean, formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 
 /** The scenarios folder that ships with Bridge Drill. */
 export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -44,36 +46,49 @@ export function playbooksFor(scenarioPath: string | undefined): Map<string, Play
   const playbooks = new Map<string, Playbook>();
   for (const folder of folders) {
     for (const file of listJson(folder)) {
-      const loaded = loadPlaybook(readText(file));
+      let text: string;
+      try {
+        text = readText(file);
+      } catch {
+        continue;
+      }
+      const loaded = loadPlaybook(text);
       if (loaded.value && !playbooks.has(loaded.value.id)) playbooks.set(loaded.value.id, loaded.value);
     }
   }
   return playbooks;
 }
 
-/** Loads a scenario file or id with its playbooks, or throws an InputError listing its diagnostics. */
-export function loadScenarioFile(fileOrId: string, playbookFileOrId?: string) {
+const errorLines = (path: string, diagnostics: readonly Diagnostic[]) =>
+  diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(path, d)).join('\n');
+
+/** A playbook given as a file path, or as the id of one beside the scenario or bundled. */
+function choosePlaybook(fileOrId: string, known: ReadonlyMap<string, Playbook>): Playbook {
+  if (existsSync(fileOrId)) {
+    const loaded = loadPlaybook(readText(fileOrId));
+    if (!loaded.value) throw new InputError(`${fileOrId} is not a valid playbook:\n${errorLines(fileOrId, loaded.diagnostics)}`);
+    return loaded.value;
+  }
+  const playbook = known.get(fileOrId);
+  if (!playbook) throw new InputError(`no playbook file or id "${fileOrId}"${didYouMean(fileOrId, known.keys())}; known playbooks: ${[...known.keys()].join(', ')}`);
+  return playbook;
+}
+
+/**
+ * Loads a scenario file or id with the playbook to grade against: the one asked for, else the
+ * scenario's default. Throws an InputError listing diagnostics when either is not valid.
+ */
+export function loadScenarioFile(fileOrId: string, playbookFileOrId?: string): { path: string; scenario: Scenario; playbook: Playbook } {
   const path = resolveFileOrId(fileOrId, 'scenario');
+  const text = readText(path);
   const playbooks = playbooksFor(path);
-  const loaded = loadScenario(readText(path), playbooks);
-  if (!loaded.value || !loaded.playbook) {
-    const errors = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
-    throw new InputError(`${path} is not a valid scenario:\n${errors.join('\n')}`);
+  const loaded = loadScenario(text, playbooks);
+  if (!loaded.value || !loaded.playbook) throw new InputError(`${path} is not a valid scenario:\n${errorLines(path, loaded.diagnostics)}`);
+  if (playbookFileOrId === undefined) return { path, scenario: loaded.value, playbook: loaded.playbook };
+  const playbook = choosePlaybook(playbookFileOrId, playbooks);
+  const recheck = loadScenario(text, new Map([...playbooks, [loaded.value.playbook, playbook]]));
+  if (!recheck.value) {
+    throw new InputError(`scenario ${loaded.value.id} cannot be graded with playbook ${playbook.id}:\n${errorLines(path, recheck.diagnostics)}`);
   }
-  let playbook = loaded.playbook;
-  if (playbookFileOrId !== undefined) {
-    const playbookPath = resolveFileOrId(playbookFileOrId, 'playbook');
-    const other = loadPlaybook(readText(playbookPath));
-    if (!other.value) {
-      const errors = other.diagnostics.map((d) => `${playbookPath}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
-      throw new InputError(`${playbookPath} is not a valid playbook:\n${errors.join('\n')}`);
-    }
-    const recheck = loadScenario(readText(path), new Map([...playbooks, [loaded.value.playbook, other.value]]));
-    if (!recheck.value) {
-      const errors = recheck.diagnostics.filter((d) => d.severity === 'error').map((d) => `${path}:${d.line}:${d.column}: ${d.code}: ${d.message}`);
-      throw new InputError(`scenario ${loaded.value.id} cannot be graded with playbook ${other.value.id}:\n${errors.join('\n')}`);
-    }
-    playbook = other.value;
-  }
-  return { path, scenario: loaded.value, playbook };
+  return { path, scenario: recheck.value, playbook };
 }

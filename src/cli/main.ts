@@ -32,6 +32,8 @@ const USAGE = `Usage:
 
 class UsageError extends Error {}
 
+const MAX_SHOWN_PER_FILE = 30;
+
 /** Runs one command; returns the exit code (0 ok, 1 bad input, 2 bad usage). Never throws. */
 export async function main(argv: readonly string[], io: Streams): Promise<number> {
   const [command, ...rest] = argv;
@@ -76,6 +78,7 @@ function options(args: readonly string[], allowed: readonly string[]): Map<strin
     if (!name.startsWith('--')) throw new UsageError(`unexpected argument "${name}"`);
     const key = name.slice(2);
     if (!allowed.includes(key)) throw new UsageError(`unknown option "${name}"`);
+    if (found.has(key)) throw new UsageError(`option "${name}" is given twice`);
     const value = args[i + 1];
     if (value === undefined || value.startsWith('--')) throw new UsageError(`option "${name}" needs a value`);
     found.set(key, value);
@@ -111,11 +114,12 @@ function check(files: readonly string[], { out }: Streams): number {
     const diagnostics: readonly Diagnostic[] = isPlaybookText(parsed.value)
       ? loadPlaybook(text).diagnostics
       : loadScenario(text, playbooksFor(file)).diagnostics;
-    for (const diagnostic of diagnostics) {
-      out.write(`${formatDiagnostic(file, diagnostic)}\n${codeFrame(text, diagnostic)}\n`);
+    diagnostics.forEach((diagnostic, index) => {
+      if (index < MAX_SHOWN_PER_FILE) out.write(`${formatDiagnostic(file, diagnostic)}\n${codeFrame(text, diagnostic)}\n`);
       if (diagnostic.severity === 'error') errors++;
       else warnings++;
-    }
+    });
+    if (diagnostics.length > MAX_SHOWN_PER_FILE) out.write(`${file}: ${diagnostics.length - MAX_SHOWN_PER_FILE} more diagnostic(s) not shown\n`);
   }
   out.write(`${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
   return errors > 0 ? 1 : 0;
@@ -128,15 +132,25 @@ function graph(args: readonly string[], { out }: Streams): number {
   return 0;
 }
 
-function readLog(path: string, scenario: Scenario, playbook: Playbook): ActionLog {
+function readLogValue(path: string): unknown {
   const text = readText(path);
   const parsed = parseJson(text);
   if (parsed.value === undefined) {
     throw new InputError(`${path} is not valid JSON:\n${parsed.diagnostics.map((d) => formatDiagnostic(path, d)).join('\n')}`);
   }
-  const validation = validateLog(parsed.value, scenario, playbook);
+  return parsed.value;
+}
+
+function validLog(path: string, value: unknown, scenario: Scenario, playbook: Playbook): ActionLog {
+  const validation = validateLog(value, scenario, playbook);
   if (!validation.ok) throw new InputError(`${path} is not a valid action log:\n${validation.errors.map((e) => `  ${e}`).join('\n')}`);
   return validation.log;
+}
+
+/** The playbook named on the command line, else the one the log was played with (CONTRACTS.md §2). */
+function playbookChoice(opts: Map<string, string>, logValue: unknown): string | undefined {
+  const fromLog = (logValue as { playbook?: unknown } | null)?.playbook;
+  return opts.get('playbook') ?? (typeof fromLog === 'string' ? fromLog : undefined);
 }
 
 function gradeCommand(args: readonly string[], { out }: Streams): number {
@@ -144,8 +158,9 @@ function gradeCommand(args: readonly string[], { out }: Streams): number {
   const scenarioArg = opts.get('scenario');
   const logArg = opts.get('log');
   if (scenarioArg === undefined || logArg === undefined) throw new UsageError('grade needs --scenario and --log');
-  const { scenario, playbook } = loadScenarioFile(scenarioArg, opts.get('playbook'));
-  const log = readLog(logArg, scenario, playbook);
+  const logValue = readLogValue(logArg);
+  const { scenario, playbook } = loadScenarioFile(scenarioArg, playbookChoice(opts, logValue));
+  const log = validLog(logArg, logValue, scenario, playbook);
   out.write(`${JSON.stringify(grade(scenario, playbook, log), null, 2)}\n`);
   return 0;
 }
@@ -154,9 +169,10 @@ function play(args: readonly string[], { out }: Streams): number {
   const opts = options(args, ['scenario', 'log', 'playbook']);
   const scenarioArg = opts.get('scenario');
   if (scenarioArg === undefined) throw new UsageError('play needs --scenario');
-  const { scenario, playbook } = loadScenarioFile(scenarioArg, opts.get('playbook'));
   const logArg = opts.get('log');
-  const log: ActionLog = logArg === undefined ? { scenario: scenario.id, actions: [] } : readLog(logArg, scenario, playbook);
+  const logValue = logArg === undefined ? undefined : readLogValue(logArg);
+  const { scenario, playbook } = loadScenarioFile(scenarioArg, playbookChoice(opts, logValue));
+  const log: ActionLog = logArg === undefined ? { scenario: scenario.id, actions: [] } : validLog(logArg, logValue, scenario, playbook);
   const compiled = compileScenario(scenario, playbook);
   const simulation = replay(compiled, log);
   out.write(`${scenario.title} — ${logArg === undefined ? 'the do-nothing path (no actions)' : `playing ${logArg}`}\n\n`);

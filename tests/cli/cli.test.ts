@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,7 +86,27 @@ describe('bridge-drill grade', () => {
     expect(err).toMatch(/not-json\.json:4:1: error E_SYNTAX/);
   });
 
+  it('grades with the playbook the log names when no --playbook is given', () => {
+    const path = writeScratch('mit-log.json', JSON.stringify({ scenario: 'acme-chemical', playbook: 'mit-ist-problem-response', actions: [] }));
+    const { code, err } = run('grade', '--scenario', 'acme-chemical', '--log', path);
+    expect(code).toBe(1);
+    expect(err).toContain('cannot be graded with playbook mit-ist-problem-response');
+    expect(err).toContain('E_UNKNOWN_LEVEL');
+  });
+
+  it('keeps working when a broken file sits in the scenario\'s playbooks folder, and accepts a byte-order mark', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'bridge-drill-folder-'));
+    mkdirSync(join(folder, 'playbooks'));
+    mkdirSync(join(folder, 'playbooks', 'a-folder.json'));
+    writeFileSync(join(folder, 'playbooks', 'broken.json'), '{');
+    writeFileSync(join(folder, 'acme.json'), `\uFEFF${acmeText()}`);
+    const { code, out } = run('check', join(folder, 'acme.json'));
+    expect(out).toContain('1 file(s) checked: 0 error(s), 0 warning(s)');
+    expect(code).toBe(0);
+  });
+
   it('exits 2 on bad usage', () => {
+    expect(run('grade', '--scenario', 'acme-chemical', '--log', 'a.json', '--log', 'b.json').code).toBe(2);
     expect(run('grade', '--scenario', 'acme-chemical').code).toBe(2);
     expect(run('grade', '--scenaro', 'x').code).toBe(2);
     expect(run('frobnicate').code).toBe(2);

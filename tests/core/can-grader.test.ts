@@ -22,6 +22,12 @@ describe('text normalisation', () => {
     expect(canonicalTokens('Roll back the release')).toEqual(canonicalTokens('rollback releases'));
   });
 
+  it('matches negations however they are phrased, and never a denial', () => {
+    expect(new PhraseMatcher('No customer can log in.').matches('customers cannot log in')).toBe(true);
+    expect(new PhraseMatcher('We are backing out the release.').matches('rolling back the release')).toBe(true);
+    expect(new PhraseMatcher('Host names are not the problem.').matches('hostname problem')).toBe(false);
+  });
+
   it('never lets a negated statement match its opposite', () => {
     const matcher = new PhraseMatcher('Customers cannot log in or place orders since 03:00.');
     expect(matcher.matches('customers cannot log in')).toBe(true);

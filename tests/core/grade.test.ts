@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grade, cadenceCounts } from '../../src/core/scoring/grade.ts';
+import { grade, cadenceWindows } from '../../src/core/scoring/grade.ts';
 import type { ScoreReport } from '../../src/core/report/score-report.ts';
 import { goldenLog, loadAcme } from '../helpers.ts';
 
@@ -36,7 +36,7 @@ describe('grading the golden Acme logs', () => {
   it('costs the late notifier only notification points, and says how late', () => {
     expect(competency(late, 'notification')).toBeLessThan(100);
     for (const id of ['priority', 'bridge-control', 'escalation', 'can-report']) expect(competency(late, id)).toBe(100);
-    expect(finding(late, 'exec-notice')).toMatchObject({ status: 'late', due: '03:15:21', at: '03:22:00', points: 4, max: 10, met: true });
+    expect(finding(late, 'exec-notice')).toMatchObject({ status: 'late', due: '03:15:21', at: '03:22:00', points: 4, max: 10, met: false });
     expect(finding(late, 'exec-notice')?.observed).toContain('6m 39s late');
     expect(finding(late, 'customer-notice')).toMatchObject({ status: 'late', at: '03:24:00' });
   });
@@ -98,9 +98,14 @@ describe('grading the golden Acme logs', () => {
 
 describe('cadence counting', () => {
   const minute = 60_000;
-  it('counts on-time and missed updates against a rolling due time', () => {
-    expect(cadenceCounts(0, [10 * minute, 35 * minute], 30 * minute, 60 * minute)).toEqual({ onTime: 2, missed: 0 });
-    expect(cadenceCounts(0, [], 30 * minute, 64 * minute)).toEqual({ onTime: 0, missed: 2 });
-    expect(cadenceCounts(0, [45 * minute], 30 * minute, 60 * minute)).toEqual({ onTime: 0, missed: 1 });
+  it('counts the whole periods that had an update', () => {
+    expect(cadenceWindows(0, [10 * minute, 35 * minute], 30 * minute, 60 * minute)).toEqual({ met: 2, due: 2 });
+    expect(cadenceWindows(0, [], 30 * minute, 64 * minute)).toEqual({ met: 0, due: 2 });
+    expect(cadenceWindows(0, [45 * minute], 30 * minute, 60 * minute)).toEqual({ met: 1, due: 2 });
+  });
+
+  it('never rewards sending many updates at once', () => {
+    const burst = Array.from({ length: 20 }, () => 2 * minute);
+    expect(cadenceWindows(0, burst, 30 * minute, 64 * minute)).toEqual({ met: 1, due: 2 });
   });
 });

@@ -46,6 +46,19 @@ describe('replay of the seed (nobody acts)', () => {
   it('escalates customers when nobody tells them', () => {
     expect(state.vars['customer-escalations']).toBe(2);
   });
+
+  it('leaves the incident a performance degradation, as Pete decides at 03:13', () => {
+    expect(state.classification).toBe('performance-degradation');
+    expect(state.level).toBeNull();
+  });
+
+  it('leaves only two SMEs on the bridge after the release team drops', () => {
+    const at = compiled.clock.toOffset('02:53:30') ?? 0;
+    const simulation = new Simulation(compiled);
+    simulation.advanceTo(at);
+    const present = Object.entries(simulation.state.participants).filter(([, p]) => p.present).map(([id]) => id);
+    expect(present).toEqual(['network-sme', 'db-engineer']);
+  });
 });
 
 describe('the trainee changes what follows', () => {
@@ -97,15 +110,23 @@ describe('the trainee changes what follows', () => {
     expect(state.fired['service-recovering']).toBe(compiled.clock.toOffset('03:04:00'));
   });
 
-  it('ignores a decision that is not open yet', () => {
+  it('ignores a decision that is not open yet, and says so', () => {
     const state = run([{ at: '02:47:00', type: 'decide', decision: 'release-rollback', choice: 'roll-back' }]).state;
     expect(state.decisions['release-rollback']).toBeUndefined();
+    expect(state.transcript.map((e) => e.text)).toContain('That decision is not open yet; nothing changes.');
+    expect(state.actions[0]?.effective).toBe(false);
+  });
+
+  it('drops lines of people who are not on the bridge', () => {
+    const state = run([]).state;
+    const absentSpeech = state.transcript.filter((e) => e.kind === 'say' && e.speaker === 'senior-executive' && e.at < (state.fired['executive-asks-for-can'] ?? 0));
+    expect(absentSpeech).toEqual([]);
   });
 
   it('answers a roll call with everyone present', () => {
     const state = run([{ at: '02:47:00', type: 'roll-call' }]).state;
     const answers = state.transcript.filter((e) => e.source === 'roll-call').map((e) => e.speaker);
-    expect(answers).toEqual(['pete', 'release-engineer', 'network-sme', 'noisy-sme', 'db-engineer', 'monitoring-sme']);
+    expect(answers).toEqual(['pete', 'release-engineer', 'network-sme', 'noisy-sme', 'db-engineer', 'monitoring-sme', 'bill', 'unidentified-sme']);
   });
 });
 

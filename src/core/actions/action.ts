@@ -43,11 +43,14 @@ export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
 
 export const ACTION_TYPES: readonly ActionType[] = ActionSchema.options.map((option) => option.shape.type.value);
 
+/** More than any real exercise needs, and few enough that a hostile log replays in well under a second. */
+export const MAX_ACTIONS = 2000;
+
 export const ActionLogSchema = z.object({
   scenario: Id,
   playbook: Id.optional(),
   trainee: z.object({ id: z.string().min(1).max(200), name: z.string().max(200).optional() }).optional(),
-  actions: z.array(ActionSchema).max(10000),
+  actions: z.array(ActionSchema).max(MAX_ACTIONS),
 });
 
 export type ActionLog = z.infer<typeof ActionLogSchema>;

@@ -41,8 +41,11 @@ function wordsOf(action: Action): ReadonlySet<string> {
   return words;
 }
 
-/** Compiles an action matcher once, so replays test actions without re-reading the matcher. */
-export function compileMatcher(matcher: ActionMatcher): ActionTest {
+/**
+ * Compiles an action matcher once, so replays test actions without re-reading the matcher.
+ * An `open-bridge` matches on the purpose the scenario declares for that bridge.
+ */
+export function compileMatcher(matcher: ActionMatcher, bridgePurpose: ReadonlyMap<string, string>): ActionTest {
   const fields = MATCHER_ID_FIELDS.filter(
     (field) => matcher[field] !== undefined,
   );
@@ -50,7 +53,10 @@ export function compileMatcher(matcher: ActionMatcher): ActionTest {
   return (action) => {
     if (!oneOf(matcher.type, action.type)) return false;
     const record = action as unknown as Record<string, unknown>;
-    for (const field of fields) if (!oneOf(matcher[field], record[field])) return false;
+    for (const field of fields) {
+      const actual = field === 'purpose' && action.type === 'open-bridge' ? (bridgePurpose.get(action.bridge) ?? action.purpose) : record[field];
+      if (!oneOf(matcher[field], actual)) return false;
+    }
     if (matcher.timeBoxed !== undefined && (action.type !== 'assign' || (action.dueMinutes !== undefined) !== matcher.timeBoxed)) return false;
     if (mentionTokens) {
       const words = wordsOf(action);
@@ -64,7 +70,7 @@ function countMatching(actions: readonly TimedAction[], test: ActionTest, by: nu
   let count = 0;
   for (const timed of actions) {
     if (by !== undefined && timed.at > by) break;
-    if (test(timed.action)) count++;
+    if (timed.effective && test(timed.action)) count++;
   }
   return count;
 }
@@ -72,24 +78,29 @@ function countMatching(actions: readonly TimedAction[], test: ActionTest, by: nu
 const includesValue = (wanted: string | readonly string[], actual: string | null): boolean =>
   actual !== null && (typeof wanted === 'string' ? wanted === actual : wanted.includes(actual));
 
+export interface ExprContext {
+  readonly clock: ScenarioClock;
+  readonly bridgePurpose: ReadonlyMap<string, string>;
+}
+
 /** Turns a condition into a function of the simulation state. Time literals must already be valid. */
-export function compileExpr(expr: Expr, clock: ScenarioClock): Predicate {
+export function compileExpr(expr: Expr, context: ExprContext): Predicate {
   if (typeof expr === 'boolean') return () => expr;
-  const offset = (time: string): number => clock.toOffset(time) ?? 0;
+  const offset = (time: string): number => context.clock.toOffset(time) ?? 0;
   if ('all' in expr) {
-    const parts = expr.all.map((part) => compileExpr(part, clock));
+    const parts = expr.all.map((part) => compileExpr(part, context));
     return (state) => parts.every((part) => part(state));
   }
   if ('any' in expr) {
-    const parts = expr.any.map((part) => compileExpr(part, clock));
+    const parts = expr.any.map((part) => compileExpr(part, context));
     return (state) => parts.some((part) => part(state));
   }
   if ('not' in expr) {
-    const inner = compileExpr(expr.not, clock);
+    const inner = compileExpr(expr.not, context);
     return (state) => !inner(state);
   }
   if ('did' in expr) {
-    const test = compileMatcher(expr.did);
+    const test = compileMatcher(expr.did, context.bridgePurpose);
     const by = expr.by === undefined ? undefined : offset(expr.by);
     const atLeast = expr.atLeast ?? 1;
     return (state) => countMatching(state.actions, test, by) >= atLeast;

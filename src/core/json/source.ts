@@ -84,6 +84,7 @@ export function parseJson(text: string): ParsedJson {
     };
   }
   const errors: ParseError[] = [];
+  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
   const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   const doc = new JsonDocument(text, root);
   const diagnostics = errors.map((error) =>

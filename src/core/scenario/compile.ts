@@ -5,6 +5,7 @@ import type { Playbook } from '../playbook/schema.ts';
 import type { ParticipantState, SimState } from '../session/state.ts';
 import { ScenarioClock } from '../time.ts';
 import type { CompiledDecision, CompiledScenario, ScenarioRuntime, TimedBeat } from './compiled.ts';
+import { exprSites } from './expr-sites.ts';
 import { createSimMachine } from './machine.ts';
 import type { Scenario } from './schema.ts';
 
@@ -28,10 +29,12 @@ export function compileScenario(scenario: Scenario, playbook: Playbook): Compile
 function buildRuntime(scenario: Scenario, playbook: Playbook): ScenarioRuntime {
   const clock = new ScenarioClock(scenario.clock);
   const predicates = new WeakMap<object, Predicate>();
+  const bridgePurpose = new Map(scenario.bridges.map((bridge) => [bridge.id, bridge.purpose]));
+  const context = { clock, bridgePurpose };
   const predicate = (expr: Expr): Predicate => {
     if (typeof expr === 'boolean') return () => expr;
     let compiled = predicates.get(expr);
-    if (!compiled) predicates.set(expr, (compiled = compileExpr(expr, clock)));
+    if (!compiled) predicates.set(expr, (compiled = compileExpr(expr, context)));
     return compiled;
   };
   const optional = (expr: Expr | undefined) => (expr === undefined ? undefined : predicate(expr));
@@ -44,12 +47,7 @@ function buildRuntime(scenario: Scenario, playbook: Playbook): ScenarioRuntime {
     .sort((a, b) => a.atMs - b.atMs || a.order - b.order)
     .map(({ order: _order, ...beat }) => beat as TimedBeat);
 
-  const watched: Expr[] = [
-    ...(scenario.branches ?? []).map((branch) => branch.when),
-    ...scenario.phases.flatMap((phase) => (phase.next ?? []).map((transition) => transition.when)),
-    ...scenario.rubric.flatMap((item) => [item.trigger, 'expect' in item ? item.expect : undefined].filter((e): e is Expr => e !== undefined)),
-  ];
-  const wakeTimes = [...new Set(watched.flatMap(timesIn).map((time) => clock.toOffset(time) ?? 0))].sort((a, b) => a - b);
+  const wakeTimes = [...new Set(exprSites(scenario).flatMap((site) => timesIn(site.expr)).map((time) => clock.toOffset(time) ?? 0))].sort((a, b) => a - b);
 
   const decisions = new Map<string, CompiledDecision>(
     (scenario.decisions ?? []).map((decision) => [
@@ -89,8 +87,6 @@ function buildRuntime(scenario: Scenario, playbook: Playbook): ScenarioRuntime {
     nextBeat: 0,
     seq: 0,
     nextUpdateDue: null,
-    resolvedAt: null,
-    closedAt: null,
     transcript: [],
   };
 
@@ -103,10 +99,11 @@ function buildRuntime(scenario: Scenario, playbook: Playbook): ScenarioRuntime {
     wakeTimes,
     participants: new Map(scenario.cast.map((person) => [person.id, person])),
     bridges: new Map(scenario.bridges.map((bridge) => [bridge.id, bridge])),
+    bridgePurpose,
     decisions,
     reactions: (scenario.reactions ?? []).map((reaction) => ({
       id: reaction.id,
-      on: compileMatcher(reaction.on),
+      on: compileMatcher(reaction.on, bridgePurpose),
       when: optional(reaction.when),
       repeat: reaction.repeat === true,
       effects: reaction.do,

@@ -42,6 +42,7 @@ export interface CompiledScenario {
   readonly wakeTimes: readonly number[];
   readonly participants: ReadonlyMap<string, Participant>;
   readonly bridges: ReadonlyMap<string, Bridge>;
+  readonly bridgePurpose: ReadonlyMap<string, string>;
   readonly decisions: ReadonlyMap<string, CompiledDecision>;
   readonly reactions: readonly CompiledReaction[];
   readonly branches: readonly CompiledBranch[];

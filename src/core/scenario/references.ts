@@ -70,6 +70,12 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
       case 'cancel':
         known('beat', 'E_UNKNOWN_BEAT', effect.beat, beats, [...path, 'beat']);
         break;
+      case 'set-priority':
+        if (playbook) known('level', 'E_UNKNOWN_LEVEL', effect.level, levels, [...path, 'level']);
+        break;
+      case 'classify':
+        if (playbook) known('classification', 'E_UNKNOWN_CLASSIFICATION', effect.as, classifications, [...path, 'as']);
+        break;
       default:
         break;
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BridgePurpose } from '../actions/action.ts';
 import { ActionMatcherSchema, ExprSchema } from '../expr/schema.ts';
-import { ClockTime, Competency, Duration, Id, Scalar, SemVer } from '../schema-primitives.ts';
+import { ClockTime, Competency, Duration, Id, LevelId, Scalar, SemVer } from '../schema-primitives.ts';
 
 export const SCENARIO_SCHEMA_VERSION = 1;
 
@@ -40,6 +40,14 @@ const effectShapes = {
   },
   set: { type: z.literal('set'), var: Id, to: Scalar },
   cancel: { type: z.literal('cancel'), beat: Id.meta({ description: 'A timeline beat that will no longer happen.' }) },
+  'set-priority': {
+    type: z.literal('set-priority'),
+    level: LevelId.meta({ description: 'Someone other than the trainee sets the priority, e.g. a VIP who insists on a P1.' }),
+  },
+  classify: {
+    type: z.literal('classify'),
+    as: Id.meta({ description: 'Someone other than the trainee classifies the impact, e.g. "we\'ll keep it a performance degradation".' }),
+  },
 } as const;
 
 function effectUnion<E extends z.ZodRawShape>(extra: E) {
@@ -53,6 +61,8 @@ function effectUnion<E extends z.ZodRawShape>(extra: E) {
     z.strictObject({ ...effectShapes.inject, ...extra }),
     z.strictObject({ ...effectShapes.set, ...extra }),
     z.strictObject({ ...effectShapes.cancel, ...extra }),
+    z.strictObject({ ...effectShapes['set-priority'], ...extra }),
+    z.strictObject({ ...effectShapes.classify, ...extra }),
   ]);
 }
 

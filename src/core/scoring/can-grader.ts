@@ -11,6 +11,8 @@ export interface CanText {
 }
 
 const WRONG_SECTION_SHARE = 0.5;
+/** A fact repeated in every section is keyword stuffing, not reporting: it earns what a misfiled fact earns. */
+const STUFFED_SHARE = 0.5;
 const NO_NEEDS_POINTS = 2;
 
 /**
@@ -24,13 +26,14 @@ export function gradeCan(rubric: CanRubric, report: CanText | undefined, holds: 
     if (fact.when !== undefined && !holds(fact.when)) continue;
     const foundIn = (section: CanSection) => fact.accept.some((phrasing) => matchers[section].matches(phrasing));
     const home = report !== undefined && foundIn(fact.section);
-    const elsewhere = !home && report !== undefined ? CAN_SECTIONS.find((section) => section !== fact.section && foundIn(section)) : undefined;
+    const others = report === undefined ? [] : CAN_SECTIONS.filter((section) => section !== fact.section && foundIn(section));
+    const share = home ? (others.length === CAN_SECTIONS.length - 1 ? STUFFED_SHARE : 1) : others.length > 0 ? WRONG_SECTION_SHARE : 0;
     facts.push({
       id: fact.id,
       label: fact.label,
       section: fact.section,
-      foundIn: home ? fact.section : (elsewhere ?? null),
-      points: home ? fact.points : elsewhere ? roundPoints(fact.points * WRONG_SECTION_SHARE) : 0,
+      foundIn: home ? fact.section : (others[0] ?? null),
+      points: roundPoints(fact.points * share),
       max: fact.points,
     });
   }

@@ -12,7 +12,8 @@ import {
 } from '../report/score-report.ts';
 import { compileScenario } from '../scenario/compile.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import type { CanRubric, Scenario } from '../scenario/schema.ts';
+import type { SimState } from '../session/state.ts';
 import { COMPETENCIES, type Competency } from '../schema-primitives.ts';
 import { describeAction } from '../session/describe-action.ts';
 import { replay } from '../session/replay.ts';
@@ -78,6 +79,7 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
   const rule = playbook.rules.find((r) => r.id === item.rule);
   if (observation.triggeredAt === null) {
     const finding = untriggered(item, compiled);
+    if (item.kind === 'avoid') return { finding: { ...finding, met: true, status: 'avoided', points: item.points, observed: `Avoided: ${finding.observed}` } };
     return { finding, ...(item.kind === 'can-report' && compiled.scenario.can ? { can: gradeCan(compiled.scenario.can, undefined, () => false, null) } : {}) };
   }
   const triggeredAt = observation.triggeredAt;
@@ -97,7 +99,7 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
   const hitText = observation.hitBy ? describeAction(observation.hitBy, compiled) : 'the condition held';
   const make = (status: FindingStatus, points: number, observed: string, expected: string, at: number | null): Finding => ({
     ...base,
-    met: status === 'on-time' || status === 'avoided' || (status === 'partial' && points > 0) || (status === 'late' && points > 0),
+    met: status === 'on-time' || status === 'avoided',
     status,
     at: at === null ? null : clock.format(at),
     points: roundPoints(points),
@@ -126,31 +128,42 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
     case 'cadence': {
       const every = parseDuration(item.every) ?? 1;
       const stop = observation.untilAt ?? end;
-      const { onTime, missed } = cadenceCounts(triggeredAt, observation.updates, every, stop);
-      const total = onTime + missed;
-      const share = total === 0 ? 1 : onTime / total;
+      const { met, due } = cadenceWindows(triggeredAt, observation.updates, every, stop);
+      const share = due === 0 ? (observation.updates.length > 0 ? 1 : 0) : met / due;
       const expected = `${item.title}: an update at least every ${formatDuration(every)}${triggerText}${observation.untilAt === null ? '' : ` until ${clock.format(observation.untilAt)}`}.`;
-      const observed = `${observation.updates.length} update(s) sent${observation.updates.length > 0 ? ` at ${observation.updates.map((t) => clock.format(t)).join(', ')}` : ''}; ${onTime} of ${total} due update(s) on time.`;
+      const sent = observation.updates.length === 0 ? 'No update was sent' : `${observation.updates.length} update(s) sent at ${observation.updates.map((t) => clock.format(t)).join(', ')}`;
+      const observed = due === 0 ? `${sent}; no full ${formatDuration(every)} period passed before the end.` : `${sent}; ${met} of ${due} period(s) of ${formatDuration(every)} had an update.`;
       const status: FindingStatus = share === 1 ? 'on-time' : share === 0 ? 'missed' : 'partial';
       return { finding: make(status, item.points * share, observed, expected, observation.updates[0] ?? null) };
     }
     case 'can-report': {
-      const state = observation.canState;
-      const action = state?.actions.findLast((timed) => timed.action.type === 'can-report')?.action as ActionOf<'can-report'> | undefined;
       const rubric = compiled.scenario.can;
       if (!rubric) return undefined;
-      const holds = (expr: Parameters<CompiledScenario['predicate']>[0]) => (state ? compiled.predicate(expr)(state) : false);
-      const result = gradeCan(rubric, action, holds, observation.hitAt === null ? null : clock.format(observation.hitAt));
-      const { fraction, ...can } = result;
       const expected = `${item.title}${triggerText}${deadline}: the facts that belong under Conditions, Actions and Needs.`;
-      if (observation.hitAt === null || !action) return { finding: make('missed', 0, 'No CAN report was given.', expected, null), can };
-      const late = due !== undefined && observation.hitAt > due;
-      const points = item.points * fraction * (late ? LATE_CAN_SHARE : 1);
-      const observed = `Report at ${clock.format(observation.hitAt)}${late ? ` (${formatDuration(observation.hitAt - (due ?? 0))} late, half credit)` : ''}: ${can.found.length} of ${can.facts.length} facts found${can.missed.length > 0 ? `; missing: ${can.facts.filter((f) => f.foundIn === null).map((f) => f.label).join('; ')}` : ''}.`;
+      const best = bestCanReport(observation.canStates, rubric, due, compiled);
+      if (!best) {
+        return { finding: make('missed', 0, `No CAN report was given after ${item.triggerLabel ?? 'it was asked for'}.`, expected, null), can: gradeCan(rubric, undefined, () => false, null) };
+      }
+      const { can, fraction, at, late } = best;
+      const observed = `Report at ${clock.format(at)}${late ? ` (${formatDuration(at - (due ?? 0))} late, half credit)` : ''}: ${can.found.length} of ${can.facts.length} facts found${can.missed.length > 0 ? `; missing: ${can.facts.filter((f) => f.foundIn === null).map((f) => f.label).join('; ')}` : ''}.`;
       const status: FindingStatus = late ? 'late' : fraction >= 1 ? 'on-time' : fraction === 0 ? 'missed' : 'partial';
-      return { finding: make(status, points, observed, expected, observation.hitAt), can };
+      return { finding: make(status, best.points(item.points), observed, expected, at), can };
     }
   }
+}
+
+/** Of every CAN report given after the trigger, the one that earns most: a later, fuller report can improve on an early one. */
+function bestCanReport(states: readonly SimState[], rubric: CanRubric, due: number | undefined, compiled: CompiledScenario) {
+  let best: { can: CanFeedback; fraction: number; at: number; late: boolean; points: (max: number) => number } | undefined;
+  for (const state of states) {
+    const action = state.actions.findLast((timed) => timed.action.type === 'can-report')?.action as ActionOf<'can-report'> | undefined;
+    if (!action) continue;
+    const { fraction, ...can } = gradeCan(rubric, action, (expr) => compiled.predicate(expr)(state), compiled.clock.format(state.now));
+    const late = due !== undefined && state.now > due;
+    const share = fraction * (late ? LATE_CAN_SHARE : 1);
+    if (!best || share > best.fraction * (best.late ? LATE_CAN_SHARE : 1)) best = { can, fraction, at: state.now, late, points: (max) => max * share };
+  }
+  return best;
 }
 
 function untriggered(item: Observation['expectation'], compiled: CompiledScenario): Finding {
@@ -175,22 +188,18 @@ function untriggered(item: Observation['expectation'], compiled: CompiledScenari
   };
 }
 
-/** Counts due updates met and missed: each update is due `every` after the trigger or the previous update. */
-export function cadenceCounts(start: number, updates: readonly number[], every: number, stop: number): { onTime: number; missed: number } {
-  let due = start + every;
-  let onTime = 0;
-  let missed = 0;
-  for (const update of updates) {
-    if (update > stop) break;
-    if (update <= due) onTime++;
-    else missed += Math.floor((update - due) / every) + 1;
-    due = update + every;
+/**
+ * Splits the time from the trigger to the stop into whole periods of `every` and counts those
+ * with at least one update. Many updates in one period count once, so sending more never pays.
+ */
+export function cadenceWindows(start: number, updates: readonly number[], every: number, stop: number): { met: number; due: number } {
+  const due = Math.max(0, Math.floor((stop - start) / every));
+  let met = 0;
+  for (let window = 0; window < due; window++) {
+    const from = start + window * every;
+    if (updates.some((update) => update >= from && update <= from + every)) met++;
   }
-  while (due <= stop) {
-    missed++;
-    due += every;
-  }
-  return { onTime, missed };
+  return { met, due };
 }
 
 function defaultMessage(status: FindingStatus, title: string, observed: string): string {

@@ -17,8 +17,8 @@ export interface Observation {
   /** cadence: times of matching updates after the trigger. */
   readonly updates: number[];
   untilAt: number | null;
-  /** can-report: the state right after the last report submitted after the trigger. */
-  canState: SimState | null;
+  /** can-report: the state right after each report submitted after the trigger. */
+  readonly canStates: SimState[];
 }
 
 interface Watch {
@@ -48,9 +48,9 @@ export class ExpectationTracker {
       const trigger = expectation.trigger === undefined ? () => true : compiled.predicate(expectation.trigger);
       const expect = 'expect' in expectation ? compiled.predicate(expectation.expect) : undefined;
       const until = expectation.kind === 'cadence' && expectation.until ? compiled.predicate(expectation.until) : undefined;
-      const isUpdate = expectation.kind === 'cadence' && typeof expectation.expect === 'object' && 'did' in expectation.expect ? compileMatcher(expectation.expect.did) : undefined;
+      const isUpdate = expectation.kind === 'cadence' && typeof expectation.expect === 'object' && 'did' in expectation.expect ? compileMatcher(expectation.expect.did, compiled.bridgePurpose) : undefined;
       return {
-        observation: { expectation, triggeredAt: null, hitAt: null, hitBy: null, updates: [], untilAt: null, canState: null },
+        observation: { expectation, triggeredAt: null, hitAt: null, hitBy: null, updates: [], untilAt: null, canStates: [] },
         trigger,
         expect,
         until,
@@ -94,14 +94,11 @@ export class ExpectationTracker {
         }
         case 'cadence':
           if (observation.untilAt !== null) break;
-          for (const timed of newActions) if (watch.isUpdate?.(timed.action)) observation.updates.push(timed.at);
+          for (const timed of newActions) if (timed.effective && watch.isUpdate?.(timed.action)) observation.updates.push(timed.at);
           if (watch.until?.(state)) observation.untilAt = state.now;
           break;
         case 'can-report':
-          if (newActions.some((timed) => timed.action.type === 'can-report')) {
-            observation.canState = state;
-            observation.hitAt = state.now;
-          }
+          if (newActions.some((timed) => timed.action.type === 'can-report')) observation.canStates.push(state);
           break;
       }
     }

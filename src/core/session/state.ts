@@ -42,6 +42,12 @@ export interface TimedAction {
   readonly at: number;
   readonly index: number;
   readonly action: Action;
+  /**
+   * False when the action changed nothing: a task or question for someone not on the bridge,
+   * a bridge that was already open, a decision not open yet or already taken. Such actions
+   * stay in the log but never meet an expectation or trigger a reaction.
+   */
+  readonly effective: boolean;
 }
 
 export interface PendingEffect {
@@ -71,9 +77,8 @@ export interface SimState {
   /** Index of the next timeline beat to consider. */
   readonly nextBeat: number;
   readonly seq: number;
+  /** When the trainee's promised next update falls due, for the HUD's countdown; cleared by the next notification. */
   readonly nextUpdateDue: number | null;
-  readonly resolvedAt: number | null;
-  readonly closedAt: number | null;
   readonly transcript: readonly TranscriptEntry[];
 }
 

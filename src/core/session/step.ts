@@ -11,8 +11,8 @@ function say(draft: Draft, entry: Omit<TranscriptEntry, 'at'>): void {
   own(draft, 'transcript').push({ at: draft.now, ...entry });
 }
 
-function nameOf(compiled: ScenarioRuntime, id: string): string {
-  return compiled.participants.get(id)?.name ?? id;
+function nameOf(runtime: ScenarioRuntime, id: string): string {
+  return runtime.participants.get(id)?.name ?? id;
 }
 
 function schedule(draft: Draft, effect: Effect, source: string, delayMs: number): void {
@@ -25,7 +25,7 @@ function schedule(draft: Draft, effect: Effect, source: string, delayMs: number)
 }
 
 /** Applies one effect now, or schedules it when it carries a delay. */
-export function applyEffect(draft: Draft, effect: Effect, source: string, compiled: ScenarioRuntime): void {
+export function applyEffect(draft: Draft, effect: Effect, source: string, runtime: ScenarioRuntime): void {
   if (effect.in !== undefined) {
     const delay = parseDuration(effect.in) ?? 0;
     if (delay > 0) {
@@ -36,7 +36,7 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
   const participantOf = (id: string) => draft.participants[id];
   switch (effect.type) {
     case 'say': {
-      const bridge = effect.bridge ?? participantOf(effect.speaker)?.bridge ?? compiled.mainBridge;
+      const bridge = effect.bridge ?? participantOf(effect.speaker)?.bridge ?? runtime.mainBridge;
       say(draft, { kind: 'say', speaker: effect.speaker, text: effect.text, bridge, overlap: effect.overlap, source });
       return;
     }
@@ -45,7 +45,7 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
       if (!current || current.present) return;
       const bridge = effect.bridge ?? current.bridge;
       own(draft, 'participants')[effect.participant] = { ...current, present: true, bridge };
-      say(draft, { kind: 'join', speaker: effect.participant, text: `${nameOf(compiled, effect.participant)} joined`, bridge, source });
+      say(draft, { kind: 'join', speaker: effect.participant, text: `${nameOf(runtime, effect.participant)} joined`, bridge, source });
       return;
     }
     case 'leave': {
@@ -53,7 +53,7 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
       if (!current || !current.present) return;
       own(draft, 'participants')[effect.participant] = { ...current, present: false };
       const how = effect.announced ? 'left the bridge' : 'dropped off the bridge';
-      say(draft, { kind: 'leave', speaker: effect.participant, text: `${nameOf(compiled, effect.participant)} ${how}`, bridge: current.bridge, source });
+      say(draft, { kind: 'leave', speaker: effect.participant, text: `${nameOf(runtime, effect.participant)} ${how}`, bridge: current.bridge, source });
       return;
     }
     case 'noise-start': {
@@ -61,7 +61,7 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
       if (!current) return;
       own(draft, 'participants')[effect.participant] = { ...current, noise: effect.sound };
       if (current.present && !current.muted) {
-        say(draft, { kind: 'noise-start', speaker: effect.participant, sound: effect.sound, text: `Background noise (${effect.sound}) on ${nameOf(compiled, effect.participant)}'s line`, bridge: current.bridge, source });
+        say(draft, { kind: 'noise-start', speaker: effect.participant, sound: effect.sound, text: `Background noise (${effect.sound}) on ${nameOf(runtime, effect.participant)}'s line`, bridge: current.bridge, source });
       }
       return;
     }
@@ -70,7 +70,7 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
       if (!current || current.noise === null) return;
       own(draft, 'participants')[effect.participant] = { ...current, noise: null };
       if (current.present && !current.muted) {
-        say(draft, { kind: 'noise-stop', speaker: effect.participant, text: `The noise on ${nameOf(compiled, effect.participant)}'s line stops`, bridge: current.bridge, source });
+        say(draft, { kind: 'noise-stop', speaker: effect.participant, text: `The noise on ${nameOf(runtime, effect.participant)}'s line stops`, bridge: current.bridge, source });
       }
       return;
     }
@@ -86,6 +86,12 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, compil
     case 'cancel':
       own(draft, 'cancelled')[effect.beat] = true;
       return;
+    case 'set-priority':
+      draft.level = effect.level;
+      return;
+    case 'classify':
+      draft.classification = effect.as;
+      return;
   }
 }
 
@@ -94,22 +100,22 @@ function markFired(draft: Draft, id: string): void {
 }
 
 /** Takes every branch whose condition has become true, until none is left to take. */
-export function takeBranches(draft: Draft, compiled: ScenarioRuntime): void {
+export function takeBranches(draft: Draft, runtime: ScenarioRuntime): void {
   for (let changed = true; changed; ) {
     changed = false;
-    for (const branch of compiled.branches) {
+    for (const branch of runtime.branches) {
       if (draft.fired[branch.id] !== undefined || !branch.when(draft)) continue;
       markFired(draft, branch.id);
-      for (const effect of branch.effects) applyEffect(draft, effect, branch.id, compiled);
+      for (const effect of branch.effects) applyEffect(draft, effect, branch.id, runtime);
       changed = true;
     }
   }
 }
 
 /** Moves the clock to `to`, firing every beat and scheduled effect due on the way, in time order. */
-export function advance(draft: Draft, to: number, compiled: ScenarioRuntime): void {
+export function advance(draft: Draft, to: number, runtime: ScenarioRuntime): void {
   for (;;) {
-    const beat = compiled.beats[draft.nextBeat];
+    const beat = runtime.beats[draft.nextBeat];
     const pending = draft.pending[0];
     const beatDue = beat ? beat.atMs : Infinity;
     const pendingDue = pending ? pending.due : Infinity;
@@ -120,15 +126,15 @@ export function advance(draft: Draft, to: number, compiled: ScenarioRuntime): vo
       draft.nextBeat += 1;
       if (draft.cancelled[beat.id] || (beat.when && !beat.when(draft))) continue;
       markFired(draft, beat.id);
-      applyEffect(draft, beat.effect, beat.id, compiled);
+      applyEffect(draft, beat.effect, beat.id, runtime);
     } else if (pending) {
       own(draft, 'pending').shift();
-      applyEffect(draft, pending.effect, pending.source, compiled);
+      applyEffect(draft, pending.effect, pending.source, runtime);
     }
-    takeBranches(draft, compiled);
+    takeBranches(draft, runtime);
   }
   draft.now = Math.max(draft.now, to);
-  takeBranches(draft, compiled);
+  takeBranches(draft, runtime);
 }
 
 /**
@@ -136,108 +142,124 @@ export function advance(draft: Draft, to: number, compiled: ScenarioRuntime): vo
  * effect, or a time a condition waits for. Beats whose condition is false at their time change
  * nothing, so they are passed over here and stepped past by the next advance.
  */
-export function nextWake(state: SimState, compiled: ScenarioRuntime): number {
+export function nextWake(state: SimState, runtime: ScenarioRuntime): number {
   const pending = state.pending[0]?.due ?? Infinity;
-  const waitingFor = compiled.wakeTimes.find((time) => time > state.now) ?? Infinity;
+  const waitingFor = runtime.wakeTimes.find((time) => time > state.now) ?? Infinity;
   const horizon = Math.min(pending, waitingFor);
-  for (let index = state.nextBeat; index < compiled.beats.length; index++) {
-    const beat = compiled.beats[index];
+  for (let index = state.nextBeat; index < runtime.beats.length; index++) {
+    const beat = runtime.beats[index];
     if (!beat || beat.atMs >= horizon) break;
     if (!state.cancelled[beat.id] && (!beat.when || beat.when({ ...state, now: beat.atMs }))) return beat.atMs;
   }
   return horizon;
 }
 
-function joinLater(draft: Draft, participant: string, source: string, compiled: ScenarioRuntime): void {
+/** Schedules someone to join after their page delay; false when they are already on their way. */
+function joinLater(draft: Draft, participant: string, source: string, runtime: ScenarioRuntime): boolean {
   const current = draft.participants[participant];
-  if (!current || current.present) return;
-  const answer = compiled.participants.get(participant)?.answersPageIn;
+  if (!current || current.present) return false;
+  if (draft.pending.some((p) => p.effect.type === 'join' && p.effect.participant === participant)) return false;
+  const answer = runtime.participants.get(participant)?.answersPageIn;
   const delay = answer === undefined ? DEFAULT_PAGE_ANSWER_MS : (parseDuration(answer) ?? DEFAULT_PAGE_ANSWER_MS);
-  if (draft.pending.some((p) => p.effect.type === 'join' && p.effect.participant === participant)) return;
   schedule(draft, { type: 'join', participant }, source, delay);
+  return true;
 }
 
 /** The built-in meaning of each action, then the scenario's reactions to it. */
-export function perform(draft: Draft, action: Action, index: number, compiled: ScenarioRuntime): void {
+export function perform(draft: Draft, action: Action, index: number, runtime: ScenarioRuntime): void {
   const source = `action:${index}`;
-  own(draft, 'actions').push({ at: draft.now, index, action });
-  say(draft, { kind: 'action', speaker: 'trainee', text: describeAction(action, compiled), source });
-  let handledReply = false;
+  say(draft, { kind: 'action', speaker: 'trainee', text: describeAction(action, runtime), source });
+  const refusal = applyBuiltIn(draft, action, source, runtime);
+  if (refusal !== undefined) say(draft, { kind: 'action', speaker: 'trainee', text: refusal, source });
+  const effective = refusal === undefined;
+  own(draft, 'actions').push({ at: draft.now, index, action, effective });
+  if (!effective) return;
+  let answered = false;
+  for (const reaction of runtime.reactions) {
+    if ((!reaction.repeat && draft.fired[reaction.id] !== undefined) || !reaction.on(action) || (reaction.when && !reaction.when(draft))) continue;
+    markFired(draft, reaction.id);
+    answered = true;
+    for (const effect of reaction.effects) applyEffect(draft, effect, reaction.id, runtime);
+  }
+  if (!answered) defaultReply(draft, action, runtime);
+  takeBranches(draft, runtime);
+}
+
+/**
+ * Applies what an action does by itself. Returns why it changed nothing, for the transcript,
+ * or undefined when it took effect.
+ */
+function applyBuiltIn(draft: Draft, action: Action, source: string, runtime: ScenarioRuntime): string | undefined {
   switch (action.type) {
+    case 'assign':
+    case 'request-update': {
+      const present = draft.participants[action.participant]?.present === true;
+      return present ? undefined : `${nameOf(runtime, action.participant)} is not on the bridge and does not hear this.`;
+    }
     case 'mute':
     case 'unmute': {
       const current = draft.participants[action.participant];
-      if (!current) break;
       const muted = action.type === 'mute';
+      if (!current?.present) return `${nameOf(runtime, action.participant)} is not on the bridge.`;
+      if (current.muted === muted) return `${nameOf(runtime, action.participant)}'s line is already ${muted ? 'muted' : 'open'}.`;
       own(draft, 'participants')[action.participant] = { ...current, muted };
-      if (current.noise !== null && current.present && current.muted !== muted) {
+      if (current.noise !== null) {
         say(draft, {
           kind: muted ? 'noise-stop' : 'noise-start',
           speaker: action.participant,
           sound: current.noise,
-          text: muted ? `The background noise from ${nameOf(compiled, action.participant)}'s line stops` : `Background noise (${current.noise}) on ${nameOf(compiled, action.participant)}'s line`,
+          text: muted ? `The background noise from ${nameOf(runtime, action.participant)}'s line stops` : `Background noise (${current.noise}) on ${nameOf(runtime, action.participant)}'s line`,
           bridge: current.bridge,
           source,
         });
       }
-      break;
+      return undefined;
     }
     case 'page':
-      joinLater(draft, action.participant, source, compiled);
-      break;
+      if (draft.participants[action.participant]?.present) return `${nameOf(runtime, action.participant)} is already on the bridge.`;
+      return joinLater(draft, action.participant, source, runtime) ? undefined : `${nameOf(runtime, action.participant)} has already been called.`;
     case 'escalate':
-      if (!draft.escalations.includes(action.to)) own(draft, 'escalations').push(action.to);
-      if (compiled.participants.has(action.to)) joinLater(draft, action.to, source, compiled);
-      break;
+      if (draft.escalations.includes(action.to)) return 'That escalation has already been made.';
+      own(draft, 'escalations').push(action.to);
+      if (runtime.participants.has(action.to)) joinLater(draft, action.to, source, runtime);
+      return undefined;
     case 'open-bridge':
+      if (draft.bridges[action.bridge]) return `${runtime.bridges.get(action.bridge)?.name ?? action.bridge} is already open.`;
       own(draft, 'bridges')[action.bridge] = true;
-      break;
+      return undefined;
     case 'set-priority':
       draft.level = action.level;
-      break;
+      return undefined;
     case 'classify':
       draft.classification = action.as;
-      break;
+      return undefined;
     case 'set-next-update':
       draft.nextUpdateDue = draft.now + action.minutes * 60 * 1000;
-      break;
+      return undefined;
     case 'notify':
-      if (draft.nextUpdateDue !== null && draft.nextUpdateDue <= draft.now) draft.nextUpdateDue = null;
-      break;
+      draft.nextUpdateDue = null;
+      return undefined;
     case 'decide': {
-      const decision = compiled.decisions.get(action.decision);
-      if (!decision || draft.decisions[action.decision] !== undefined) break;
-      if (decision.when && !decision.when(draft)) break;
+      const decision = runtime.decisions.get(action.decision);
+      if (!decision) return 'There is no such decision to make.';
+      if (draft.decisions[action.decision] !== undefined) return 'That decision has already been made.';
+      if (decision.when && !decision.when(draft)) return 'That decision is not open yet; nothing changes.';
       own(draft, 'decisions')[action.decision] = action.choice;
       markFired(draft, `${action.decision}.${action.choice}`);
-      for (const effect of decision.options.get(action.choice) ?? []) applyEffect(draft, effect, action.decision, compiled);
-      break;
+      for (const effect of decision.options.get(action.choice) ?? []) applyEffect(draft, effect, action.decision, runtime);
+      return undefined;
     }
-    case 'resolve':
-      draft.resolvedAt ??= draft.now;
-      break;
-    case 'close':
-      draft.closedAt ??= draft.now;
-      break;
     default:
-      break;
+      return undefined;
   }
-  for (const reaction of compiled.reactions) {
-    if ((!reaction.repeat && draft.fired[reaction.id] !== undefined) || !reaction.on(action) || (reaction.when && !reaction.when(draft))) continue;
-    markFired(draft, reaction.id);
-    if (action.type === 'request-update' || action.type === 'roll-call') handledReply = true;
-    for (const effect of reaction.effects) applyEffect(draft, effect, reaction.id, compiled);
-  }
-  if (!handledReply) defaultReply(draft, action, compiled);
-  takeBranches(draft, compiled);
 }
 
 /** What people on the call say when no reaction of the scenario covers the action. */
-function defaultReply(draft: Draft, action: Action, compiled: ScenarioRuntime): void {
+function defaultReply(draft: Draft, action: Action, runtime: ScenarioRuntime): void {
   if (action.type === 'roll-call') {
     for (const [id, participant] of Object.entries(draft.participants)) {
       if (!participant.present) continue;
-      const cast = compiled.participants.get(id);
+      const cast = runtime.participants.get(id);
       if (cast) say(draft, { kind: 'say', speaker: id, text: `${cast.name}, ${cast.role}, ${cast.team}.`, bridge: participant.bridge, source: 'roll-call' });
     }
   } else if (action.type === 'request-update') {

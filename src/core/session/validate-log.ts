@@ -25,7 +25,7 @@ function describeSchemaIssue(issue: z.core.$ZodIssue, input: unknown): string {
       : `"${issue.path.join('.') || 'log'}"`;
   if (first === 'actions' && typeof index === 'number' && (field === 'type' || (field === undefined && issue.code === 'invalid_union'))) {
     const type = (input as { actions?: { type?: unknown }[] }).actions?.[index]?.type;
-    return `${entryName(input, index)}: unknown action type ${JSON.stringify(type)}`;
+    return type === undefined ? `${entryName(input, index)}: missing "type"` : `${entryName(input, index)}: unknown action type ${JSON.stringify(type)}`;
   }
   if (issue.code === 'invalid_type' && issue.message.endsWith('received undefined')) return `${subject}: missing`;
   return `${subject}: ${issue.message.charAt(0).toLowerCase()}${issue.message.slice(1)}`;

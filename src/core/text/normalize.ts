@@ -88,6 +88,7 @@ function rewrite(text: string): string {
     .replace(/\blogins\b/g, 'login')
     .replace(/\bhost[\s-]?names?\b/g, 'hostname')
     .replace(/\broll(?:s|ed|ing)?[\s-]?back\b/g, 'rollback')
+    .replace(/\bback(?:s|ed|ing)?[\s-]?out\b/g, 'rollback')
     .replace(/\be-?mail\b/g, 'email')
     .replace(/\bp\s?([1-4])\b/g, 'priority $1')
     .replace(/\bsev(?:erity)?\s?([1-4])\b/g, 'severity $1')
@@ -165,8 +166,9 @@ function tokenize(sentence: string): TokenizedSentence {
 }
 
 /**
- * A phrasing matches a text when all its canonical tokens occur in one of the text's sentences,
- * each with the same polarity: "customers can log in" never matches "customers cannot log in".
+ * A phrasing matches a text when all its canonical tokens occur in one of the text's sentences
+ * with the same polarity: "customers can log in" never matches "customers cannot log in", and
+ * "no customer can log in" does match "customers cannot log in".
  */
 export class PhraseMatcher {
   private readonly sentences: TokenizedSentence[];
@@ -178,8 +180,10 @@ export class PhraseMatcher {
   matches(phrasing: string): boolean {
     const wanted = tokenize(phrasing);
     if (wanted.tokens.size === 0) return false;
-    return this.sentences.some((sentence) =>
-      [...wanted.tokens].every((token) => sentence.tokens.has(token) && sentence.negated.has(token) === wanted.negated.has(token)),
+    const tokens = [...wanted.tokens];
+    const negative = wanted.negated.size > 0;
+    return this.sentences.some(
+      (sentence) => tokens.every((token) => sentence.tokens.has(token)) && tokens.some((token) => sentence.negated.has(token)) === negative,
     );
   }
 
