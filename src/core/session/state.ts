@@ -87,8 +87,12 @@ export type Draft = { -readonly [K in keyof SimState]: SimState[K] extends reado
 
 type ContainerKey = 'vars' | 'participants' | 'bridges' | 'decisions' | 'fired' | 'cancelled' | 'transcript' | 'actions' | 'pending' | 'escalations';
 
-const CONTAINERS: readonly ContainerKey[] = ['vars', 'participants', 'bridges', 'decisions', 'fired', 'cancelled', 'transcript', 'actions', 'pending', 'escalations'];
-const sharedWithState = new WeakMap<Draft, Set<ContainerKey>>();
+const CONTAINER_BIT: Readonly<Record<ContainerKey, number>> = {
+  vars: 1, participants: 2, bridges: 4, decisions: 8, fired: 16, cancelled: 32, transcript: 64, actions: 128, pending: 256, escalations: 512,
+};
+const ALL_SHARED = 1023;
+/** For each draft, a bit per container it still shares with the state it was made from. */
+const sharedWithState = new WeakMap<Draft, number>();
 
 /**
  * A working copy of the state. Its records and lists are still shared with the state and are
@@ -96,13 +100,16 @@ const sharedWithState = new WeakMap<Draft, Set<ContainerKey>>();
  */
 export function draftOf(state: SimState): Draft {
   const draft = { ...state } as Draft;
-  sharedWithState.set(draft, new Set(CONTAINERS));
+  sharedWithState.set(draft, ALL_SHARED);
   return draft;
 }
 
 /** The draft's own copy of one of its records or lists, ready to change. */
 export function own<K extends ContainerKey>(draft: Draft, key: K): Draft[K] {
-  if (sharedWithState.get(draft)?.delete(key)) {
+  const shared = sharedWithState.get(draft) ?? 0;
+  const bit = CONTAINER_BIT[key];
+  if (shared & bit) {
+    sharedWithState.set(draft, shared & ~bit);
     const value = draft[key];
     draft[key] = (Array.isArray(value) ? [...value] : { ...value }) as Draft[K];
   }
