@@ -91,11 +91,10 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario): Diagnostic[
 class Possibility {
   private readonly values = new Map<string, Set<Scalar>>();
   private readonly beatTimes = new Map<string, number>();
-  private readonly beatConditions = new Map<string, Expr | undefined>();
   private readonly impossibleBeats = new Set<string>();
 
   constructor(
-    private readonly scenario: Scenario,
+    scenario: Scenario,
     private readonly clock: ScenarioClock,
   ) {
     for (const [name, value] of Object.entries(scenario.variables ?? {})) this.values.set(name, new Set([value]));
@@ -103,7 +102,6 @@ class Possibility {
     for (const effect of sets) if (effect.type === 'set') this.values.get(effect.var)?.add(effect.to);
     for (const beat of scenario.timeline) {
       this.beatTimes.set(beat.id, clock.toOffset(beat.at) ?? 0);
-      this.beatConditions.set(beat.id, beat.when);
     }
     for (let changed = true; changed; ) {
       changed = false;

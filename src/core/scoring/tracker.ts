@@ -26,7 +26,6 @@ interface Watch {
   readonly trigger: Predicate;
   readonly expect: Predicate | undefined;
   readonly until: Predicate | undefined;
-  readonly deadline: number | undefined;
   readonly isUpdate: ((action: Action) => boolean) | undefined;
 }
 
@@ -54,7 +53,6 @@ export class ExpectationTracker {
         trigger,
         expect,
         until,
-        deadline: undefined,
         isUpdate,
       };
     });
