@@ -1,6 +1,5 @@
 import type { Participant, Scenario } from '../core/scenario/schema.ts';
 import { h, replaceChildren } from './dom.ts';
-import { isPresentAtStart } from './labels.ts';
 import { avatar } from './transcript-entry.ts';
 
 export interface CastList {
@@ -38,7 +37,6 @@ export function renderCast(scenario: Scenario): CastList {
       replaceChildren(status, on ? 'On the call' : 'Not on the call');
     }
   };
-  setPresent(new Set(scenario.cast.filter(isPresentAtStart).map((participant) => participant.id)));
 
   const element = h(
     'section',

@@ -1,4 +1,4 @@
-import type { Participant, Scenario } from '../core/scenario/schema.ts';
+import type { Scenario } from '../core/scenario/schema.ts';
 
 const DIFFICULTY: Record<Scenario['difficulty'], string> = {
   introductory: 'Introductory',
@@ -32,8 +32,4 @@ export function hueFor(id: string): number {
   let hash = 0;
   for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
   return hash % 360;
-}
-
-export function isPresentAtStart(participant: Participant): boolean {
-  return participant.present !== false;
 }

@@ -4,7 +4,7 @@ import type { CatalogScenario } from './catalog.ts';
 import { renderCast } from './cast-list.ts';
 import { h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
-import { presentAfter } from './presence.ts';
+import { PresenceTimeline } from './presence.ts';
 import { linkTo, type Navigate } from './router.ts';
 import { createTranscriptPlayer } from './transcript-player.ts';
 
@@ -17,13 +17,15 @@ export interface ScenarioView {
 export function renderScenarioView(entry: CatalogScenario, navigate: Navigate): ScenarioView {
   const { scenario, playbook } = entry;
   const compiled = compileScenario(scenario, playbook);
-  const simulation = replay(compiled, { scenario: scenario.id, actions: [] });
+  const presence = new PresenceTimeline();
+  const simulation = replay(compiled, { scenario: scenario.id, actions: [] }, presence.record);
 
   const cast = renderCast(scenario);
+  cast.setPresent(presence.after(0));
   const player = createTranscriptPlayer({
     compiled,
     transcript: simulation.state.transcript,
-    onProgress: (shown) => cast.setPresent(presentAfter(scenario, shown)),
+    onProgress: (shown) => cast.setPresent(presence.after(shown)),
   });
 
   const back = h('a', { class: 'back', attrs: { href: linkTo(null) } }, h('span', { attrs: { 'aria-hidden': 'true' } }, '← '), 'All scenarios');

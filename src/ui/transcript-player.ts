@@ -12,8 +12,8 @@ const ANNOUNCE_AT_MOST = 3;
 export interface TranscriptPlayerOptions {
   readonly compiled: CompiledScenario;
   readonly transcript: readonly TranscriptEntry[];
-  /** Called with the entries on screen whenever they change. */
-  readonly onProgress?: (shown: readonly TranscriptEntry[]) => void;
+  /** Called with how many entries are on screen whenever that changes. */
+  readonly onProgress?: (shown: number) => void;
 }
 
 export interface TranscriptPlayer {
@@ -78,7 +78,7 @@ export function createTranscriptPlayer({ compiled, transcript, onProgress }: Tra
     }
     if (count !== shown) {
       shown = count;
-      onProgress?.(transcript.slice(0, count));
+      onProgress?.(count);
     }
     const time = compiled.clock.format(playback.position);
     clock.textContent = time;

@@ -12,7 +12,7 @@ import {
 } from '../report/score-report.ts';
 import { compileScenario } from '../scenario/compile.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
-import type { CanRubric, Scenario } from '../scenario/schema.ts';
+import type { CanRubric, Expectation, Scenario } from '../scenario/schema.ts';
 import type { SimState } from '../session/state.ts';
 import { COMPETENCIES, type Competency } from '../schema-primitives.ts';
 import { describeAction } from '../session/describe-action.ts';
@@ -75,38 +75,15 @@ interface Judgement {
 function judge(observation: Observation, compiled: CompiledScenario, end: number): Judgement | undefined {
   const { expectation: item } = observation;
   if (observation.triggeredAt === null && item.optional) return undefined;
-  const { clock, playbook } = compiled;
-  const rule = playbook.rules.find((r) => r.id === item.rule);
-  if (observation.triggeredAt === null) {
-    const finding = untriggered(item, compiled);
-    if (item.kind === 'avoid') return { finding: { ...finding, met: true, status: 'avoided', points: item.points, observed: `Avoided: ${finding.observed}` } };
-    return { finding, ...(item.kind === 'can-report' && compiled.scenario.can ? { can: gradeCan(compiled.scenario.can, undefined, () => false, null) } : {}) };
-  }
+  const { clock } = compiled;
+  if (observation.triggeredAt === null) return judgeUntriggered(item, compiled);
   const triggeredAt = observation.triggeredAt;
   const due = dueTime(item, triggeredAt, compiled);
   const dueText = due === undefined ? null : clock.format(due);
   const triggerText = item.trigger === undefined ? '' : ` after ${item.triggerLabel ?? describeExpr(item.trigger)} (${clock.format(triggeredAt)})`;
   const deadline = dueText === null ? ' by the end of the exercise' : ` by ${dueText}`;
-  const base = {
-    id: item.id,
-    title: item.title,
-    competency: item.competency,
-    rule: item.rule,
-    due: dueText,
-    max: item.points,
-    reference: `${playbook.id} §${rule?.section ?? item.rule}`,
-  };
   const hitText = observation.hitBy ? describeAction(observation.hitBy, compiled) : 'the condition held';
-  const make = (status: FindingStatus, points: number, observed: string, expected: string, at: number | null): Finding => ({
-    ...base,
-    met: status === 'on-time' || status === 'avoided',
-    status,
-    at: at === null ? null : clock.format(at),
-    points: roundPoints(points),
-    observed,
-    expected,
-    message: item.feedback?.[status === 'on-time' || status === 'avoided' ? 'met' : status === 'late' || status === 'partial' ? 'late' : 'missed'] ?? defaultMessage(status, item.title, observed),
-  });
+  const make = findingMaker(item, compiled, dueText);
 
   switch (item.kind) {
     case 'achieve': {
@@ -142,7 +119,7 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
       const expected = `${item.title}${triggerText}${deadline}: the facts that belong under Conditions, Actions and Needs.`;
       const best = bestCanReport(observation.canStates, rubric, due, compiled);
       if (!best) {
-        return { finding: make('missed', 0, `No CAN report was given after ${item.triggerLabel ?? 'it was asked for'}.`, expected, null), can: gradeCan(rubric, undefined, () => false, null) };
+        return { finding: make('missed', 0, `No CAN report was given after ${item.triggerLabel ?? 'it was asked for'}.`, expected, null), can: noCanReport(rubric) };
       }
       const { can, fraction, at, late } = best;
       const observed = `Report at ${clock.format(at)}${late ? ` (${formatDuration(at - (due ?? 0))} late, half credit)` : ''}: ${can.found.length} of ${can.facts.length} facts found${can.missed.length > 0 ? `; missing: ${can.facts.filter((f) => f.foundIn === null).map((f) => f.label).join('; ')}` : ''}.`;
@@ -166,26 +143,44 @@ function bestCanReport(states: readonly SimState[], rubric: CanRubric, due: numb
   return best;
 }
 
-function untriggered(item: Observation['expectation'], compiled: CompiledScenario): Finding {
+type FindingMaker = (status: FindingStatus, points: number, observed: string, expected: string, at: number | null) => Finding;
+
+/** Builds an expectation's findings: what every finding of it shares, plus the outcome. */
+function findingMaker(item: Expectation, compiled: CompiledScenario, due: string | null): FindingMaker {
   const rule = compiled.playbook.rules.find((r) => r.id === item.rule);
-  const trigger = item.trigger === undefined ? 'the start' : (item.triggerLabel ?? describeExpr(item.trigger));
-  const observed = `It never came due, because this never happened: ${trigger}.`;
-  return {
+  const feedbackKey = (status: FindingStatus) => (status === 'on-time' || status === 'avoided' ? 'met' : status === 'late' || status === 'partial' ? 'late' : 'missed');
+  return (status, points, observed, expected, at) => ({
     id: item.id,
     title: item.title,
     competency: item.competency,
     rule: item.rule,
-    met: false,
-    status: 'missed',
-    due: null,
-    at: null,
-    points: 0,
+    met: status === 'on-time' || status === 'avoided',
+    status,
+    due,
+    at: at === null ? null : compiled.clock.format(at),
+    points: roundPoints(points),
     max: item.points,
-    message: item.feedback?.missed ?? `${item.title}: not done. ${observed}`,
-    expected: `${item.title} after ${trigger}.`,
+    message: item.feedback?.[feedbackKey(status)] ?? defaultMessage(status, item.title, observed),
+    expected,
     observed,
     reference: `${compiled.playbook.id} §${rule?.section ?? item.rule}`,
-  };
+  });
+}
+
+/** An expectation whose trigger never happened: missed, except that an avoid was avoided. */
+function judgeUntriggered(item: Expectation, compiled: CompiledScenario): Judgement {
+  const make = findingMaker(item, compiled, null);
+  const trigger = item.trigger === undefined ? 'the start' : (item.triggerLabel ?? describeExpr(item.trigger));
+  const observed = `It never came due, because this never happened: ${trigger}.`;
+  const expected = `${item.title} after ${trigger}.`;
+  if (item.kind === 'avoid') return { finding: make('avoided', item.points, `Avoided: ${observed}`, expected, null) };
+  const rubric = compiled.scenario.can;
+  return { finding: make('missed', 0, observed, expected, null), ...(item.kind === 'can-report' && rubric ? { can: noCanReport(rubric) } : {}) };
+}
+
+function noCanReport(rubric: CanRubric): CanFeedback {
+  const { fraction: _fraction, ...can } = gradeCan(rubric, undefined, () => false, null);
+  return can;
 }
 
 /**
