@@ -9,7 +9,14 @@ function port(fallback: number): number {
 export default defineConfig({
   server: { host: '127.0.0.1', port: port(5173), strictPort: true },
   preview: { host: '127.0.0.1', port: port(4173), strictPort: true },
-  build: { outDir: 'dist', target: 'es2022' },
+  publicDir: 'assets',
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [{ name: 'phaser', test: /node_modules[\\/]phaser[\\/]/ }] } },
+    },
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     environment: 'node',

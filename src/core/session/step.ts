@@ -4,6 +4,7 @@ import type { Effect } from '../scenario/schema.ts';
 import { parseDuration } from '../time.ts';
 import { describeAction } from './describe-action.ts';
 import { own, type Draft, type PendingEffect, type SimState, type TranscriptEntry } from './state.ts';
+import { NOTHING_NEW_LINE, rollCallLine } from './spoken-lines.ts';
 
 const DEFAULT_PAGE_ANSWER_MS = 2 * 60 * 1000;
 
@@ -260,12 +261,12 @@ function defaultReply(draft: Draft, action: Action, runtime: ScenarioRuntime): v
     for (const [id, participant] of Object.entries(draft.participants)) {
       if (!participant.present) continue;
       const cast = runtime.participants.get(id);
-      if (cast) say(draft, { kind: 'say', speaker: id, text: `${cast.name}, ${cast.role}, ${cast.team}.`, bridge: participant.bridge, source: 'roll-call' });
+      if (cast) say(draft, { kind: 'say', speaker: id, text: rollCallLine(cast), bridge: participant.bridge, source: 'roll-call' });
     }
   } else if (action.type === 'request-update') {
     const participant = draft.participants[action.participant];
     if (participant?.present) {
-      say(draft, { kind: 'say', speaker: action.participant, text: 'Still working on it. Nothing new to report yet.', bridge: participant.bridge, source: 'request-update' });
+      say(draft, { kind: 'say', speaker: action.participant, text: NOTHING_NEW_LINE, bridge: participant.bridge, source: 'request-update' });
     }
   }
 }

@@ -1,0 +1,30 @@
+import type { ActionIntent } from './intents.ts';
+import type { Mode, Speed } from './store.ts';
+
+export type ActResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
+
+/** Everything the views may ask of the app. Views never change the store themselves. */
+export interface AppController {
+  /** Follows the address bar: null shows the picker, an id that scenario's briefing (or its saved session). */
+  openScenario(id: string | null): void;
+  /** Starts the open scenario from its first second. */
+  start(mode: Mode): void;
+  pause(): void;
+  resume(): void;
+  setSpeed(speed: Speed): void;
+  /** Stamps the intent with the current scenario time, validates it and applies it. */
+  act(intent: ActionIntent): ActResult;
+  viewBridge(bridge: string): void;
+  focusParticipant(participant: string | null): void;
+  /** Ends the exercise now: the rest of the clock runs without the trainee, then the debrief opens. */
+  finish(): void;
+  /** Throws the session in progress away and goes back to the briefing. */
+  abandon(): void;
+  /** Opens a finished attempt from the local history in the debrief. */
+  openHistory(entryId: string): void;
+  setVolume(volume: number): void;
+  setAudioMuted(muted: boolean): void;
+  dismissNotice(): void;
+  /** Saves the session in progress now (the page calls this when it is hidden or closed). */
+  persist(): void;
+}
