@@ -1,0 +1,97 @@
+import type { ScoreReport } from './score-report.ts';
+
+/**
+ * Score reports as RFC 4180 CSV: CRLF line ends, every row the same width, fields quoted when they hold
+ * a comma, a quote or a line break. One table per file, so a spreadsheet opens it without questions.
+ */
+
+type Cell = string | number | boolean | null | undefined;
+
+/** Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]/;
+
+/** One field, made safe to open in a spreadsheet and quoted only when it must be. */
+export function csvField(cell: Cell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  if (typeof cell === 'boolean') return cell ? 'true' : 'false';
+  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** A table with a header row; each row lists its cells in the header's order. */
+export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+export const FINDING_COLUMNS = [
+  'scenario_id',
+  'scenario_version',
+  'playbook_id',
+  'playbook_version',
+  'trainee_id',
+  'trainee_name',
+  'finding_id',
+  'title',
+  'competency',
+  'rule',
+  'status',
+  'met',
+  'due',
+  'at',
+  'points',
+  'max',
+  'message',
+  'expected',
+  'observed',
+  'reference',
+] as const;
+
+/** One row per finding, with the attempt's identity repeated on each row so rows can be pooled across files. */
+export function reportToCsv(report: ScoreReport): string {
+  const rows = report.findings.map((finding) => [
+    report.scenario.id,
+    report.scenario.version,
+    report.playbook.id,
+    report.playbook.version,
+    report.trainee?.id,
+    report.trainee?.name,
+    finding.id,
+    finding.title,
+    finding.competency,
+    finding.rule,
+    finding.status,
+    finding.met,
+    finding.due,
+    finding.at,
+    finding.points,
+    finding.max,
+    finding.message,
+    finding.expected,
+    finding.observed,
+    finding.reference,
+  ]);
+  return toCsv(FINDING_COLUMNS, rows);
+}
+
+export const COMPETENCY_COLUMNS = [
+  'scenario_id',
+  'scenario_version',
+  'playbook_id',
+  'trainee_id',
+  'trainee_name',
+  'competency',
+  'points',
+  'max',
+  'percent',
+  'passed',
+] as const;
+
+/** One row per competency, then a `total` row that also says whether the attempt passed. */
+export function competenciesToCsv(report: ScoreReport): string {
+  const identity = [report.scenario.id, report.scenario.version, report.playbook.id, report.trainee?.id, report.trainee?.name];
+  const rows: Cell[][] = report.competencies.map((score) => [...identity, score.id, score.points, score.max, score.percent, null]);
+  rows.push([...identity, 'total', report.total.points, report.total.max, report.total.percent, report.passed]);
+  return toCsv(COMPETENCY_COLUMNS, rows);
+}
