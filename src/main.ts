@@ -3,7 +3,7 @@
  * keep their line and column), loads them through the core, and mounts the page.
  */
 import { mountApp } from './ui/app.ts';
-import { buildCatalog, type SourceFile } from './ui/catalog.ts';
+import { buildCatalog, type SourceFile } from './app/catalog.ts';
 import './ui/styles.css';
 
 const scenarioTexts = import.meta.glob('../scenarios/*.json', { query: '?raw', import: 'default', eager: true });

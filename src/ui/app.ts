@@ -1,4 +1,4 @@
-import type { Catalog } from './catalog.ts';
+import type { Catalog } from '../app/catalog.ts';
 import { h, replaceChildren } from './dom.ts';
 import { renderPicker } from './picker.ts';
 import { linkTo, startRouter, type Router } from './router.ts';

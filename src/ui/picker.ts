@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
-import type { Catalog, CatalogScenario, FileProblem } from './catalog.ts';
-import { diagnosticLines } from './catalog.ts';
+import type { Catalog, CatalogScenario, FileProblem } from '../app/catalog.ts';
+import { diagnosticLines } from '../app/catalog.ts';
 import { h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
 import { linkTo, type Navigate } from './router.ts';

@@ -1,6 +1,6 @@
 import { compileScenario } from '../core/scenario/compile.ts';
 import { replay } from '../core/session/replay.ts';
-import type { CatalogScenario } from './catalog.ts';
+import type { CatalogScenario } from '../app/catalog.ts';
 import { renderCast } from './cast-list.ts';
 import { h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';

@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fireEvent, getAllByText, getByRole, getByText, queryByText, within } from '@testing-library/dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mountApp, type App } from '../../src/ui/app.ts';
-import { buildCatalog, type SourceFile } from '../../src/ui/catalog.ts';
+import { buildCatalog, type SourceFile } from '../../src/app/catalog.ts';
 
 // Resolved against this file. (Kept in a variable: in a browser-like environment Vite rewrites
 // `new URL('…', import.meta.url)` into a served asset address, which node:fs cannot read.)

@@ -1,0 +1,224 @@
+import { describe, expect, it } from 'vitest';
+import { buildCatalog } from '../../src/app/catalog.ts';
+import type { KeyValueStorage } from '../../src/app/ports.ts';
+import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
+import { createAppStore, type AppStore } from '../../src/app/store.ts';
+import { grade } from '../../src/core/scoring/grade.ts';
+import { acmeText, goldenLog, loadAcme, readRepoText } from '../helpers.ts';
+
+/** Storage the way a browser's localStorage behaves, kept in memory. */
+class MemoryStorage implements KeyValueStorage {
+  readonly items = new Map<string, string>();
+  failWrites = false;
+  get length(): number {
+    return this.items.size;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.failWrites) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}
+
+/** A frame loop the test turns by hand. */
+class ManualFrames {
+  private listener: ((now: number) => void) | null = null;
+  private now = 0;
+  readonly loop = (onFrame: (now: number) => void) => {
+    this.listener = onFrame;
+    onFrame(this.now);
+    return () => {
+      if (this.listener === onFrame) this.listener = null;
+    };
+  };
+  /** Lets `ms` of real time pass, a frame every 100 ms. */
+  run(ms: number): void {
+    for (let t = 0; t < ms; t += 100) {
+      this.now += 100;
+      this.listener?.(this.now);
+    }
+  }
+}
+
+const catalog = buildCatalog(
+  ['itil-major-incident', 'mit-ist-problem-response', 'freshdesk-teams'].map((id) => ({ path: `scenarios/playbooks/${id}.json`, text: readRepoText(`scenarios/playbooks/${id}.json`) })),
+  [{ path: 'scenarios/acme-chemical.json', text: acmeText() }],
+);
+
+function boot(storage = new MemoryStorage()): { store: AppStore; controller: RunningController; frames: ManualFrames; storage: MemoryStorage } {
+  const store = createAppStore();
+  const frames = new ManualFrames();
+  const controller = createAppController({ store, catalog, storage, frames: frames.loop, wallClock: () => 1_700_000_000_000 });
+  return { store, controller, frames, storage };
+}
+
+const play = (store: AppStore) => {
+  const state = store.getState().play;
+  if (!state) throw new Error('not playing');
+  return state;
+};
+
+describe('session controller', () => {
+  it('opens the briefing from a scenario id and refuses an unknown one with a notice', () => {
+    const { store, controller } = boot();
+    controller.openScenario('acme-chemical');
+    expect(store.getState().screen).toBe('briefing');
+    controller.openScenario('nope');
+    expect(store.getState().screen).toBe('picker');
+    expect(store.getState().notice).toMatch(/no scenario called “nope”/);
+  });
+
+  it('moves the scenario clock in whole seconds at the chosen speed, and not while paused', () => {
+    const { store, controller, frames } = boot();
+    controller.openScenario('acme-chemical');
+    controller.start('exam');
+    frames.run(3000);
+    expect(play(store).sim.now).toBe(3000);
+    controller.setSpeed(10);
+    frames.run(1000);
+    expect(play(store).sim.now).toBe(13000);
+    controller.pause();
+    frames.run(5000);
+    expect(play(store).sim.now).toBe(13000);
+    controller.resume();
+    frames.run(500);
+    expect(play(store).sim.now).toBeGreaterThan(13000);
+  });
+
+  it('stamps actions with the scenario time and rejects one that names nobody in the scenario', () => {
+    const { store, controller, frames } = boot();
+    controller.openScenario('acme-chemical');
+    controller.start('exam');
+    frames.run(20_000);
+    expect(controller.act({ type: 'announce-role' })).toEqual({ ok: true });
+    expect(play(store).actions[0]).toEqual({ type: 'announce-role', at: '02:46:20' });
+    const refused = controller.act({ type: 'mute', participant: 'nobody' });
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toMatch(/nobody/);
+    expect(play(store).actions).toHaveLength(1);
+  });
+
+  it('resumes after a reload at the same scenario time with every action and the same transcript', () => {
+    const first = boot();
+    first.controller.openScenario('acme-chemical');
+    first.controller.start('coach');
+    first.frames.run(10_000);
+    first.controller.act({ type: 'announce-role', message: 'I am the incident manager.' });
+    first.controller.setSpeed(5);
+    first.frames.run(4_000);
+    first.controller.act({ type: 'mute', participant: 'noisy-sme' });
+    first.frames.run(650);
+    const before = play(first.store);
+
+    const second = boot(first.storage);
+    second.controller.openScenario('acme-chemical');
+    const after = play(second.store);
+    expect(second.store.getState().screen).toBe('play');
+    expect(after.sim.now).toBe(before.sim.now);
+    expect(after.actions).toEqual(before.actions);
+    expect(after.sim.transcript).toEqual(before.sim.transcript);
+    expect(after.sim.participants).toEqual(before.sim.participants);
+    expect(after.paused).toBe(true);
+    expect(after.mode).toBe('coach');
+    expect(after.speed).toBe(5);
+    expect(after.resumed).toEqual({ at: before.sim.now, actions: 2 });
+  });
+
+  it('grades the finished attempt exactly as the command line grades its log, and keeps it in the history', () => {
+    const { scenario, playbook } = loadAcme();
+    const log = goldenLog('strong', scenario, playbook);
+    const { store, controller, frames, storage } = boot();
+    controller.openScenario('acme-chemical');
+    controller.start('exam');
+    controller.setSpeed(10);
+    const clock = play(store).compiled.clock;
+    for (const action of log.actions) {
+      while (play(store).sim.now < (clock.toOffset(action.at) ?? 0)) frames.run(100);
+      expect(play(store).sim.now).toBe(clock.toOffset(action.at));
+      const { at: _at, ...intent } = action;
+      expect(controller.act(intent)).toEqual({ ok: true });
+    }
+    controller.finish();
+    const debrief = store.getState().debrief;
+    expect(store.getState().screen).toBe('debrief');
+    expect(debrief?.report).toEqual(grade(scenario, playbook, { scenario: scenario.id, playbook: playbook.id, actions: log.actions }));
+    expect(debrief?.report.total.percent).toBe(100);
+    expect(store.getState().history).toHaveLength(1);
+
+    const reloaded = boot(storage);
+    expect(reloaded.store.getState().history[0]?.percent).toBe(100);
+    reloaded.controller.openHistory(reloaded.store.getState().history[0]!.id);
+    expect(reloaded.store.getState().debrief?.report.total.percent).toBe(100);
+    reloaded.controller.openScenario('acme-chemical');
+    expect(reloaded.store.getState().screen).toBe('briefing');
+  });
+
+  it('runs out the clock into the debrief when the scenario time ends', () => {
+    const { store, controller, frames } = boot();
+    controller.openScenario('acme-chemical');
+    controller.start('exam');
+    controller.setSpeed(10);
+    const end = play(store).compiled.clock.lengthMs;
+    frames.run(end / 10 + 1000);
+    expect(store.getState().screen).toBe('debrief');
+    expect(store.getState().debrief?.report.ending?.id).toBe('bridge-lost');
+  });
+
+  it('sets an unreadable saved session aside, says so, and offers a fresh start', () => {
+    const storage = new MemoryStorage();
+    storage.setItem('bridge-drill:session:v1:acme-chemical', '{"version":1,"scenario":"acme-chemical","actions":[{"at":"99:00"}]}');
+    const { store, controller } = boot(storage);
+    controller.openScenario('acme-chemical');
+    expect(store.getState().screen).toBe('briefing');
+    expect(store.getState().notice).toMatch(/could not be resumed/);
+    expect(storage.getItem('bridge-drill:session:v1:acme-chemical:unreadable')).toContain('99:00');
+    expect(storage.getItem('bridge-drill:session:v1:acme-chemical')).toBeNull();
+  });
+
+  it('sets aside a saved session whose actions no longer fit the scenario', () => {
+    const storage = new MemoryStorage();
+    const session = { version: 1, scenario: 'acme-chemical', playbook: 'itil-major-incident', mode: 'exam', speed: 1, now: 60_000, actions: [{ at: '02:46:10', type: 'mute', participant: 'ghost' }] };
+    storage.setItem('bridge-drill:session:v1:acme-chemical', JSON.stringify(session));
+    const { store, controller } = boot(storage);
+    controller.openScenario('acme-chemical');
+    expect(store.getState().notice).toMatch(/ghost/);
+    expect(storage.getItem('bridge-drill:session:v1:acme-chemical:unreadable')).toContain('ghost');
+  });
+
+  it('keeps playing and warns when the browser refuses to save', () => {
+    const { store, controller, frames, storage } = boot();
+    controller.openScenario('acme-chemical');
+    controller.start('exam');
+    storage.failWrites = true;
+    expect(controller.act({ type: 'roll-call' })).toEqual({ ok: true });
+    expect(store.getState().notice).toMatch(/storage is full/);
+    frames.run(2000);
+    expect(play(store).sim.now).toBe(2000);
+  });
+
+  it('lists what is due in coach mode and nothing in exam mode', () => {
+    const coach = boot();
+    coach.controller.openScenario('acme-chemical');
+    coach.controller.start('coach');
+    coach.controller.setSpeed(10);
+    coach.frames.run(16_000);
+    const items = play(coach.store).coach;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((item) => item.reference.startsWith('itil-major-incident §'))).toBe(true);
+    expect(items.some((item) => item.status === 'overdue' || item.status === 'due')).toBe(true);
+
+    const exam = boot();
+    exam.controller.openScenario('acme-chemical');
+    exam.controller.start('exam');
+    exam.frames.run(16_000);
+    expect(play(exam.store).coach).toEqual([]);
+  });
+});
