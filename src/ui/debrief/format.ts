@@ -1,0 +1,29 @@
+/** Dates and file names for finished attempts. */
+
+/** "12 Mar 2025, 14:05" in the reader's own locale and time zone. */
+export function finishedAtText(finishedAt: number): string {
+  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(finishedAt));
+}
+
+/** An ISO timestamp for a `<time datetime>` attribute. */
+export function finishedAtIso(finishedAt: number): string {
+  return new Date(finishedAt).toISOString();
+}
+
+/** `20250312-1405`: the attempt's finishing time in UTC, so file names sort and never depend on where they were made. */
+export function fileStamp(finishedAt: number): string {
+  const iso = new Date(finishedAt).toISOString();
+  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}-${iso.slice(11, 13)}${iso.slice(14, 16)}`;
+}
+
+/** Lowercase letters, digits and single dashes; accents dropped; empty when nothing is left. */
+export function slug(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
+}

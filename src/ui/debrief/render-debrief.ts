@@ -1,0 +1,106 @@
+import type { DebriefState } from '../../app/store.ts';
+import { h } from '../dom.ts';
+import { renderCanFeedback } from './can-view.ts';
+import { renderCompetencyChart } from './competency-chart.ts';
+import { debriefDownloads } from './downloads.ts';
+import { renderFindings, renderFocus } from './findings-view.ts';
+import { finishedAtIso, finishedAtText } from './format.ts';
+import { modeLabel } from './labels.ts';
+import { renderEndingCard, renderScoreCard } from './score-summary.ts';
+import { renderTimeline } from './timeline-view.ts';
+import './debrief.css';
+
+export interface DebriefHandlers {
+  playAgain(): void;
+  backToScenarios(): void;
+  download(fileName: string, mimeType: string, text: string): void;
+  print(): void;
+}
+
+function button(label: string, className: string, onClick: () => void, description?: string): HTMLButtonElement {
+  const element = h('button', { class: `button ${className}`, attrs: { type: 'button', title: description } }, label);
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+function header(debrief: DebriefState, handlers: DebriefHandlers): HTMLElement {
+  const { report } = debrief;
+  const trainee = report.trainee?.name ?? report.trainee?.id;
+  return h(
+    'header',
+    { class: 'db-head' },
+    h(
+      'div',
+      { class: 'db-head-text' },
+      h('p', { class: 'eyebrow' }, 'Debrief'),
+      h('h1', { attrs: { id: 'db-title', tabindex: '-1' } }, report.scenario.title),
+      h(
+        'p',
+        { class: 'db-meta' },
+        trainee ? h('span', {}, trainee) : null,
+        h('span', {}, modeLabel(debrief.mode)),
+        h('span', {}, 'Finished ', h('time', { attrs: { datetime: finishedAtIso(debrief.finishedAt) } }, finishedAtText(debrief.finishedAt))),
+        h('span', {}, `${report.playbook.title} ${report.playbook.version}`),
+        h('span', {}, `Scenario ${report.scenario.id} ${report.scenario.version}`),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'db-head-actions db-no-print' },
+      button('Play again', 'primary', () => handlers.playAgain()),
+      button('Back to scenarios', 'subtle', () => handlers.backToScenarios()),
+    ),
+  );
+}
+
+function contents(hasCan: boolean): HTMLElement {
+  const link = (href: string, label: string) => h('li', {}, h('a', { attrs: { href } }, label));
+  return h(
+    'nav',
+    { class: 'db-contents db-no-print', attrs: { 'aria-label': 'Debrief sections' } },
+    h('ul', {}, link('#db-summary', 'Score'), link('#db-findings', 'Findings'), hasCan ? link('#db-can', 'CAN report') : null, link('#db-timeline', 'Timeline'), link('#db-export', 'Save and print')),
+  );
+}
+
+function exportPanel(debrief: DebriefState, handlers: DebriefHandlers): HTMLElement {
+  return h(
+    'section',
+    { class: 'panel db-export db-no-print', attrs: { id: 'db-export', 'aria-labelledby': 'db-export-heading' } },
+    h(
+      'div',
+      { class: 'db-export-text' },
+      h('h2', { attrs: { id: 'db-export-heading' } }, 'Save and print'),
+      h('p', { class: 'panel-hint' }, 'Keep this attempt: the report for your records, the CSV for a spreadsheet, the action log to replay or regrade it.'),
+    ),
+    h(
+      'div',
+      { class: 'db-export-buttons' },
+      ...debriefDownloads(debrief).map((file) => button(file.label, '', () => handlers.download(file.fileName, file.mimeType, file.text), file.description)),
+      button('Print', '', () => handlers.print(), 'Print this debrief, or save it as a PDF'),
+    ),
+  );
+}
+
+/** The debrief of a finished attempt: score, ending, findings, CAN feedback, timeline, downloads and print. */
+export function renderDebrief(debrief: DebriefState, handlers: DebriefHandlers): HTMLElement {
+  const focus = renderFocus(debrief.report);
+  const can = renderCanFeedback(debrief.report, debrief.log);
+  return h(
+    'article',
+    { class: 'debrief', attrs: { 'aria-labelledby': 'db-title' } },
+    header(debrief, handlers),
+    contents(can !== null),
+    h(
+      'div',
+      { class: 'db-summary', attrs: { id: 'db-summary' } },
+      renderScoreCard(debrief),
+      renderEndingCard(debrief),
+      renderCompetencyChart(debrief.report),
+      focus,
+    ),
+    exportPanel(debrief, handlers),
+    renderFindings(debrief.report, debrief.playbook),
+    can,
+    renderTimeline(debrief),
+  );
+}
