@@ -1,0 +1,78 @@
+import { openDecisions } from '../../app/selectors.ts';
+import type { Decision } from '../../core/scenario/schema.ts';
+import { h } from '../dom.ts';
+import { button, setHidden, uid } from './controls.ts';
+import { createFeedback, sendIntent } from './feedback.ts';
+import { hint, section, type TabContent, type TabContext } from './section.ts';
+
+export interface DecisionsTab extends TabContent {
+  /** How many decisions are waiting for the trainee right now. */
+  readonly waiting: number;
+}
+
+/** The scenario's decision points that are open now, each with its options, and the ones already taken. */
+export function createDecisionsTab({ store, controller, compiled }: TabContext): DecisionsTab {
+  const feedback = createFeedback();
+  const openList = h('div', { class: 'hud-decisions' });
+  const none = hint('No decision is waiting.');
+  const takenList = h('ul', { class: 'hud-taken' });
+  const takenSection = section('Decided', takenList);
+  const panel = h('div', {}, section('Waiting for you', none, openList, feedback.element), takenSection);
+
+  let openKey: string | null = null;
+  let takenKey: string | null = null;
+  let waiting = 0;
+
+  const renderDecision = (decision: Decision) => {
+    const promptId = uid('decision');
+    const askedBy = decision.askedBy ? compiled.participants.get(decision.askedBy)?.name : undefined;
+    return h(
+      'div',
+      { class: 'hud-decision', attrs: { role: 'group', 'aria-labelledby': promptId } },
+      h('p', { class: 'hud-decision-prompt', attrs: { id: promptId } }, decision.prompt),
+      askedBy ? h('p', { class: 'hud-hint' }, `Asked by ${askedBy}`) : null,
+      h(
+        'div',
+        { class: 'hud-options' },
+        ...decision.options.map((option) =>
+          button(option.label, { class: 'hud-option', onClick: () => sendIntent(store, controller, { type: 'decide', decision: decision.id, choice: option.id }, feedback) }),
+        ),
+      ),
+    );
+  };
+
+  return {
+    panel,
+    get waiting() {
+      return waiting;
+    },
+    update(play) {
+      const open = openDecisions(compiled, play.sim);
+      waiting = open.length;
+      const key = open.map((decision) => decision.id).join('\n');
+      if (key !== openKey) {
+        openKey = key;
+        const hadFocus = openList.contains(document.activeElement);
+        openList.replaceChildren(...open.map(renderDecision));
+        setHidden(none, open.length > 0);
+        // The option the trainee was on has gone (taken, or no longer open): keep them in this tab.
+        if (hadFocus && !openList.contains(document.activeElement)) panel.closest<HTMLElement>('[role="tabpanel"]')?.focus();
+      }
+
+      const taken = Object.entries(play.sim.decisions);
+      const nextTakenKey = JSON.stringify(taken);
+      if (nextTakenKey !== takenKey) {
+        takenKey = nextTakenKey;
+        const decisions = compiled.scenario.decisions ?? [];
+        takenList.replaceChildren(
+          ...taken.map(([id, choice]) => {
+            const decision = decisions.find((item) => item.id === id);
+            const label = decision?.options.find((option) => option.id === choice)?.label ?? choice;
+            return h('li', {}, h('span', { class: 'hud-taken-prompt' }, decision?.prompt ?? id), h('span', { class: 'hud-taken-choice' }, label));
+          }),
+        );
+        setHidden(takenSection, taken.length === 0);
+      }
+    },
+  };
+}

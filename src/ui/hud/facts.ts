@@ -1,0 +1,23 @@
+import type { PlayState } from '../../app/store.ts';
+
+/**
+ * What the HUD knows for a message template's placeholders. Impact and status are judgements the
+ * trainee writes themself, so they are never filled in here.
+ */
+export function templateFacts(play: PlayState): Record<string, string | undefined> {
+  const { compiled, sim } = play;
+  const { playbook, clock, scenario } = compiled;
+  const level = playbook.levels.find((item) => item.id === sim.level);
+  const firstAlarm = sim.transcript.find((entry) => entry.kind === 'report' || entry.kind === 'inject');
+  const cadence = level?.updateEveryMinutes;
+  const nextUpdate = sim.nextUpdateDue ?? (cadence === undefined ? undefined : sim.now + cadence * 60_000);
+  const service = sim.vars['service'];
+  return {
+    level: level?.id,
+    classification: playbook.classifications.find((item) => item.id === sim.classification)?.name,
+    // A scenario may name its service in a `service` variable; otherwise its title up to the colon names the business.
+    service: typeof service === 'string' && service.trim() !== '' ? service : scenario.title.split(':')[0]?.trim(),
+    since: firstAlarm === undefined ? undefined : clock.format(firstAlarm.at),
+    nextUpdate: nextUpdate === undefined ? undefined : clock.format(nextUpdate),
+  };
+}

@@ -1,0 +1,121 @@
+import type { Catalog, CatalogScenario } from '../../src/app/catalog.ts';
+import type { ActResult, AppController } from '../../src/app/controller.ts';
+import type { ActionIntent } from '../../src/app/intents.ts';
+import type { FrameLoop, KeyValueStorage } from '../../src/app/ports.ts';
+import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
+import { createAppStore, type AppStore, type Mode, type PlayState } from '../../src/app/store.ts';
+import { readFileSync, readdirSync } from 'node:fs';
+import { loadPlaybook, loadScenario } from '../../src/core/load.ts';
+import type { Playbook } from '../../src/core/playbook/schema.ts';
+import type { Scenario } from '../../src/core/scenario/schema.ts';
+
+// Kept in a variable: under jsdom, Vite rewrites `new URL('…', import.meta.url)` into a served
+// asset address that node:fs cannot read (which is also why tests/helpers.ts cannot be used here).
+const here = import.meta.url;
+const read = (relative: string) => readFileSync(new URL(relative, here), 'utf8');
+
+function loadAcme(playbookId?: string): { scenario: Scenario; playbook: Playbook } {
+  const playbooks = new Map<string, Playbook>();
+  for (const name of readdirSync(new URL('../../scenarios/playbooks/', here))) {
+    if (!name.endsWith('.json') || name.endsWith('.schema.json')) continue;
+    const loaded = loadPlaybook(read(`../../scenarios/playbooks/${name}`));
+    if (!loaded.value) throw new Error(`${name} does not load`);
+    playbooks.set(loaded.value.id, loaded.value);
+  }
+  let text = read('../../scenarios/acme-chemical.json');
+  if (playbookId) text = text.replace('"playbook": "itil-major-incident"', `"playbook": "${playbookId}"`);
+  const loaded = loadScenario(text, playbooks);
+  if (!loaded.value || !loaded.playbook) throw new Error(JSON.stringify(loaded.diagnostics));
+  return { scenario: loaded.value, playbook: loaded.playbook };
+}
+
+/** A running Acme session on the real controller, with a clock the test moves by hand. */
+export interface HudSession {
+  readonly store: AppStore;
+  /** The controller the panels are given: the real one, with every `act` call recorded. */
+  readonly controller: AppController;
+  readonly real: RunningController;
+  readonly intents: ActionIntent[];
+  play(): PlayState;
+  /** Runs the clock at 10× until scenario time reaches `clock` (`HH:MM:SS`), then pauses it. */
+  runTo(clock: string): void;
+}
+
+function memoryStorage(): KeyValueStorage {
+  const items = new Map<string, string>();
+  return {
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+    removeItem: (key) => void items.delete(key),
+  };
+}
+
+export function startAcme(options: { readonly mode?: Mode; readonly playbook?: string; readonly at?: string } = {}): HudSession {
+  const { scenario, playbook } = loadAcme(options.playbook);
+  const entry: CatalogScenario = { file: 'scenarios/acme-chemical.json', scenario, playbook, warnings: [] };
+  const catalog: Catalog = { scenarios: [entry], problems: [], find: (id) => (id === scenario.id ? entry : undefined) };
+
+  let onFrame: ((nowMs: number) => void) | null = null;
+  const frames: FrameLoop = (callback) => {
+    onFrame = callback;
+    return () => {
+      onFrame = null;
+    };
+  };
+  const store = createAppStore();
+  const real = createAppController({ store, catalog, storage: memoryStorage(), frames, wallClock: () => 1_700_000_000_000 });
+  const intents: ActionIntent[] = [];
+  const controller: AppController = {
+    ...real,
+    act(intent): ActResult {
+      intents.push(intent);
+      return real.act(intent);
+    },
+  };
+
+  real.openScenario(scenario.id);
+  real.start(options.mode ?? 'coach');
+  const play = (): PlayState => {
+    const current = store.getState().play;
+    if (!current) throw new Error('no session is running');
+    return current;
+  };
+
+  let wall = 0;
+  const runTo = (clock: string) => {
+    const target = play().compiled.clock.toOffset(clock);
+    if (target === undefined) throw new Error(`bad time ${clock}`);
+    real.setSpeed(10);
+    real.resume();
+    onFrame?.(wall);
+    while (onFrame && play().sim.now < target) {
+      // One second of wall time per frame would be clamped; 100 ms at 10× is one scenario second.
+      wall += 100;
+      onFrame(wall);
+    }
+    real.pause();
+  };
+  if (options.at) runTo(options.at);
+  return { store, controller, real, intents, play, runTo };
+}
+
+const mounted: { dispose(): void; element: HTMLElement }[] = [];
+
+/** Puts a panel in the document, as the page does, so focus and visibility behave as in a browser. */
+export function mount<T extends { dispose(): void; element: HTMLElement }>(panel: T): T {
+  document.body.appendChild(panel.element);
+  mounted.push(panel);
+  return panel;
+}
+
+/** Call from afterEach: stops every mounted panel listening and empties the document. */
+export function unmountAll(): void {
+  for (const panel of mounted.splice(0)) panel.dispose();
+  document.body.replaceChildren();
+}
+
+/** Types into a field the way a browser does: the value changes, then an input event fires. */
+export function typeInto(field: HTMLElement, value: string): void {
+  (field as HTMLInputElement).value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true }));
+}
