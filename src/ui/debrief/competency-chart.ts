@@ -31,7 +31,11 @@ export function renderCompetencyChart(report: ScoreReport): HTMLElement {
             {},
             h('th', { attrs: { scope: 'row' } }, h('a', { attrs: { href: `#db-group-${score.id}` } }, competencyLabel(score.id))),
             h('td', { class: 'db-chart-points' }, `${pointsText(score.points)} / ${pointsText(score.max)}`),
-            h('td', { class: 'db-chart-score' }, h('span', { class: 'db-bar', attrs: { 'aria-hidden': 'true' } }, fill, mark), h('span', { class: 'db-chart-percent' }, `${score.percent}%`)),
+            h(
+              'td',
+              { class: 'db-chart-score' },
+              h('span', { class: 'db-chart-score-inner' }, h('span', { class: 'db-bar', attrs: { 'aria-hidden': 'true' } }, fill, mark), h('span', { class: 'db-chart-percent' }, `${score.percent}%`)),
+            ),
           );
         }),
       ),

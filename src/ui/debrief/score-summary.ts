@@ -11,8 +11,8 @@ function scoreRing(percent: number, passPercent: number): SVGSVGElement {
   const filled = (Math.max(0, Math.min(100, percent)) / 100) * RING_LENGTH;
   const passAngle = (passPercent / 100) * 2 * Math.PI - Math.PI / 2;
   const tick = (radius: number) => ({ x: 60 + radius * Math.cos(passAngle), y: 60 + radius * Math.sin(passAngle) });
-  const inner = tick(RING_RADIUS - 11);
-  const outer = tick(RING_RADIUS + 11);
+  const inner = tick(RING_RADIUS - 8);
+  const outer = tick(RING_RADIUS + 8);
   return svg(
     'svg',
     { class: 'db-ring', viewBox: '0 0 120 120', 'aria-hidden': 'true', focusable: 'false' },
