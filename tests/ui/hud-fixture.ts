@@ -14,7 +14,13 @@ import type { Scenario } from '../../src/core/scenario/schema.ts';
 const here = import.meta.url;
 const read = (relative: string) => readFileSync(new URL(relative, here), 'utf8');
 
-function loadAcme(playbookId?: string): { scenario: Scenario; playbook: Playbook } {
+export function bundledPlaybook(id: string): Playbook {
+  const playbook = loadPlaybooks().get(id);
+  if (!playbook) throw new Error(`no playbook ${id}`);
+  return playbook;
+}
+
+function loadPlaybooks(): Map<string, Playbook> {
   const playbooks = new Map<string, Playbook>();
   for (const name of readdirSync(new URL('../../scenarios/playbooks/', here))) {
     if (!name.endsWith('.json') || name.endsWith('.schema.json')) continue;
@@ -22,9 +28,11 @@ function loadAcme(playbookId?: string): { scenario: Scenario; playbook: Playbook
     if (!loaded.value) throw new Error(`${name} does not load`);
     playbooks.set(loaded.value.id, loaded.value);
   }
-  let text = read('../../scenarios/acme-chemical.json');
-  if (playbookId) text = text.replace('"playbook": "itil-major-incident"', `"playbook": "${playbookId}"`);
-  const loaded = loadScenario(text, playbooks);
+  return playbooks;
+}
+
+function loadAcme(): { scenario: Scenario; playbook: Playbook } {
+  const loaded = loadScenario(read('../../scenarios/acme-chemical.json'), loadPlaybooks());
   if (!loaded.value || !loaded.playbook) throw new Error(JSON.stringify(loaded.diagnostics));
   return { scenario: loaded.value, playbook: loaded.playbook };
 }
@@ -50,8 +58,8 @@ function memoryStorage(): KeyValueStorage {
   };
 }
 
-export function startAcme(options: { readonly mode?: Mode; readonly playbook?: string; readonly at?: string } = {}): HudSession {
-  const { scenario, playbook } = loadAcme(options.playbook);
+export function startAcme(options: { readonly mode?: Mode; readonly at?: string } = {}): HudSession {
+  const { scenario, playbook } = loadAcme();
   const entry: CatalogScenario = { file: 'scenarios/acme-chemical.json', scenario, playbook, warnings: [] };
   const catalog: Catalog = { scenarios: [entry], problems: [], find: (id) => (id === scenario.id ? entry : undefined) };
 
@@ -118,4 +126,21 @@ export function unmountAll(): void {
 export function typeInto(field: HTMLElement, value: string): void {
   (field as HTMLInputElement).value = value;
   field.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+/**
+ * A controller that only records what it is asked to do and accepts every action, for views of
+ * states the real controller cannot reach (a playbook the bundled scenario was not written for).
+ */
+export function recordingController(intents: ActionIntent[]): AppController {
+  const ignore = () => {};
+  return {
+    openScenario: ignore, start: ignore, pause: ignore, resume: ignore, setSpeed: ignore,
+    act(intent) {
+      intents.push(intent);
+      return { ok: true };
+    },
+    viewBridge: ignore, focusParticipant: ignore, finish: ignore, abandon: ignore, openHistory: ignore,
+    setVolume: ignore, setAudioMuted: ignore, dismissNotice: ignore, persist: ignore,
+  };
 }

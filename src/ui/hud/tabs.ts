@@ -1,5 +1,5 @@
 import { h } from '../dom.ts';
-import { setHidden, setText, uid } from './controls.ts';
+import { setAttr, setHidden, setText, uid } from './controls.ts';
 
 export interface TabSpec {
   readonly key: string;
@@ -21,7 +21,7 @@ export interface Tabs {
 export function createTabs(label: string, specs: readonly TabSpec[]): Tabs {
   const base = uid('tabs');
   const tabs = specs.map((spec) => {
-    const badge = h('span', { class: 'hud-tab-badge' });
+    const badge = h('span', { class: 'hud-tab-badge', attrs: { 'aria-hidden': 'true' } });
     badge.hidden = true;
     const tab = h(
       'button',
@@ -67,15 +67,9 @@ export function createTabs(label: string, specs: readonly TabSpec[]): Tabs {
       const entry = tabs.find(({ spec }) => spec.key === key);
       if (!entry) return;
       setHidden(entry.badge, count === 0);
-      if (count === 0) {
-        delete entry.badge.dataset.count;
-        setText(entry.badge, '');
-        return;
-      }
-      if (entry.badge.dataset.count !== String(count)) {
-        entry.badge.dataset.count = String(count);
-        entry.badge.replaceChildren(String(count), h('span', { class: 'sr-only' }, ` ${what}`));
-      }
+      setText(entry.badge, count === 0 ? '' : String(count));
+      // Name-from-content would run the label and the count together, so name the tab outright.
+      setAttr(entry.tab, 'aria-label', count === 0 ? null : `${entry.spec.label}, ${count} ${what}`);
     },
   };
 }
