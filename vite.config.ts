@@ -21,5 +21,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20000,
+    globalSetup: ['tests/e2e/global-setup.ts'],
   },
 });

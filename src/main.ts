@@ -1,9 +1,14 @@
 /**
- * Browser composition root: bundles the scenario and playbook files as raw text (so diagnostics
- * keep their line and column), loads them through the core, and mounts the page.
+ * Browser composition root: the one module that knows every layer. It bundles the scenario and
+ * playbook files as raw text (so diagnostics keep their line and column), builds the store and
+ * the controller, and mounts the page; Phaser and howler load in their own chunks.
  */
-import { mountApp } from './ui/app.ts';
 import { buildCatalog, type SourceFile } from './app/catalog.ts';
+import type { KeyValueStorage } from './app/ports.ts';
+import { createAppController } from './app/session-controller.ts';
+import { createAppStore } from './app/store.ts';
+import { mountApp } from './ui/app.ts';
+import { prefersReducedMotion } from './ui/dom.ts';
 import './ui/styles.css';
 
 const scenarioTexts = import.meta.glob('../scenarios/*.json', { query: '?raw', import: 'default', eager: true });
@@ -16,5 +21,54 @@ function sourceFiles(modules: Record<string, string>): SourceFile[] {
     .map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text }));
 }
 
+/** localStorage, or a store that forgets when the browser refuses storage (some private modes throw on access). */
+function browserStorage(): KeyValueStorage {
+  try {
+    const storage = window.localStorage;
+    storage.getItem('bridge-drill:probe');
+    return storage;
+  } catch {
+    const memory = new Map<string, string>();
+    return { getItem: (key) => memory.get(key) ?? null, setItem: (key, value) => void memory.set(key, value), removeItem: (key) => void memory.delete(key) };
+  }
+}
+
+function frameLoop(onFrame: (now: number) => void): () => void {
+  let handle = requestAnimationFrame(function frame(now) {
+    onFrame(now);
+    handle = requestAnimationFrame(frame);
+  });
+  return () => cancelAnimationFrame(handle);
+}
+
+function download(fileName: string, mimeType: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
 const root = document.getElementById('app');
-if (root) mountApp(root, buildCatalog(sourceFiles(playbookTexts), sourceFiles(scenarioTexts)));
+if (root) {
+  const catalog = buildCatalog(sourceFiles(playbookTexts), sourceFiles(scenarioTexts));
+  const store = createAppStore();
+  const controller = createAppController({ store, catalog, storage: browserStorage(), frames: frameLoop, wallClock: () => Date.now() });
+  mountApp(root, {
+    store,
+    controller,
+    catalog,
+    loadGame: async (container) => {
+      const { mountGame } = await import('./game/mount-game.ts');
+      return mountGame(container, store, controller, { reducedMotion: prefersReducedMotion() });
+    },
+    download,
+    print: () => window.print(),
+  });
+  void import('./audio/audio-director.ts').then(({ createAudioDirector }) => createAudioDirector(store, { baseUrl: import.meta.env.BASE_URL }));
+  window.addEventListener('pagehide', () => controller.persist());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') controller.persist();
+  });
+}

@@ -1,42 +1,83 @@
 import type { Catalog } from '../app/catalog.ts';
+import type { AppController } from '../app/controller.ts';
+import type { AppState, AppStore } from '../app/store.ts';
+import { renderBriefing } from './briefing.ts';
+import { renderDebrief } from './debrief/render-debrief.ts';
 import { h, replaceChildren } from './dom.ts';
+import { renderHistoryList } from './history-list.ts';
 import { renderPicker } from './picker.ts';
+import { renderPlayScreen, type GameLoader } from './play-screen.ts';
 import { linkTo, startRouter, type Router } from './router.ts';
-import { renderScenarioView } from './scenario-view.ts';
 
 const APP_TITLE = 'Bridge Drill';
+
+export interface AppOptions {
+  readonly store: AppStore;
+  readonly controller: AppController;
+  readonly catalog: Catalog;
+  readonly loadGame?: GameLoader;
+  /** Hands a file to the person: the browser saves it. */
+  readonly download: (fileName: string, mimeType: string, text: string) => void;
+  readonly print: () => void;
+}
 
 export interface App {
   readonly router: Router;
   unmount(): void;
 }
 
-/** Shows the picker or a scenario, following the address bar (`/?scenario=ID`). */
-export function mountApp(root: HTMLElement, catalog: Catalog, win: Window = window): App {
+/** Shows the screen the store names, and keeps the address bar and the store in step (`/?scenario=ID`). */
+export function mountApp(root: HTMLElement, options: AppOptions, win: Window = window): App {
+  const { store, controller, catalog } = options;
   const brand = h('a', { class: 'brand', attrs: { href: linkTo(null, win.location.pathname) } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), APP_TITLE);
+  const notice = h('div', { class: 'notice-bar', attrs: { role: 'alert' } });
   const page = h('div', { class: 'page' });
-  replaceChildren(root, h('div', { class: 'topbar' }, brand, h('span', { class: 'tag' }, 'Preview')), page);
+  replaceChildren(root, h('div', { class: 'topbar' }, brand), notice, page);
 
   let dispose: () => void = () => {};
-  const router = startRouter(win, (scenarioId, how) => {
+  let shown: { screen: AppState['screen']; scenarioId: string | null; key: unknown } | null = null;
+
+  const render = (state: AppState, moveFocus: boolean) => {
+    renderNotice(notice, state.notice, controller);
+    const key = state.screen === 'play' ? state.play?.compiled : state.screen === 'debrief' ? state.debrief : state.screen === 'picker' ? state.history : null;
+    if (shown && shown.screen === state.screen && shown.scenarioId === state.scenarioId && shown.key === key) return;
+    shown = { screen: state.screen, scenarioId: state.scenarioId, key };
     dispose();
     dispose = () => {};
-    const entry = scenarioId === null ? undefined : catalog.find(scenarioId);
-    if (entry) {
-      const view = renderScenarioView(entry, (id) => router.navigate(id));
-      dispose = view.dispose;
-      replaceChildren(page, view.element);
-      win.document.title = `${entry.scenario.title} · ${APP_TITLE}`;
-    } else {
-      const notice = scenarioId === null ? undefined : `There is no scenario called “${scenarioId}”. Pick one of the scenarios below.`;
-      replaceChildren(page, renderPicker(catalog, { navigate: (id) => router.navigate(id), ...(notice ? { notice } : {}) }));
-      win.document.title = APP_TITLE;
+    const view = screenFor(state);
+    page.className = `page page-${state.screen}`;
+    replaceChildren(page, view.element);
+    dispose = view.dispose;
+    win.document.title = state.screen === 'picker' ? APP_TITLE : `${titleOf(state)} · ${APP_TITLE}`;
+    if (moveFocus) page.querySelector<HTMLElement>('h1')?.focus();
+  };
+
+  const screenFor = (state: AppState): { element: HTMLElement; dispose: () => void } => {
+    const entry = state.scenarioId === null ? undefined : catalog.find(state.scenarioId);
+    if (state.screen === 'play' && state.play) return renderPlayScreen(store, controller, state.play, options.loadGame);
+    if (state.screen === 'debrief' && state.debrief) {
+      const debrief = state.debrief;
+      const element = renderDebrief(debrief, {
+        playAgain: () => router.navigate(debrief.scenario.id),
+        backToScenarios: () => router.navigate(null),
+        download: options.download,
+        print: options.print,
+      });
+      return { element, dispose: () => {} };
     }
-    if (how !== 'load') {
-      (win.document.scrollingElement ?? win.document.documentElement).scrollTop = 0;
-      page.querySelector<HTMLElement>('h1')?.focus();
-    }
+    if (state.screen === 'briefing' && entry) return { element: renderBriefing(entry, controller, (id) => router.navigate(id)), dispose: () => {} };
+    const history = renderHistoryList(state.history, { open: (id) => controller.openHistory(id) });
+    return { element: renderPicker(catalog, { navigate: (id) => router.navigate(id), history }), dispose: () => {} };
+  };
+
+  const titleOf = (state: AppState): string => (state.scenarioId === null ? APP_TITLE : (catalog.find(state.scenarioId)?.scenario.title ?? APP_TITLE));
+
+  const router = startRouter(win, (scenarioId, how) => {
+    controller.openScenario(scenarioId);
+    render(store.getState(), how !== 'load');
+    if (how !== 'load') (win.document.scrollingElement ?? win.document.documentElement).scrollTop = 0;
   });
+  const unsubscribe = store.subscribe((state, previous) => render(state, state.screen !== previous.screen));
 
   brand.addEventListener('click', (event) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -47,9 +88,24 @@ export function mountApp(root: HTMLElement, catalog: Catalog, win: Window = wind
   return {
     router,
     unmount() {
+      unsubscribe();
       dispose();
       router.stop();
       replaceChildren(root);
     },
   };
+}
+
+function renderNotice(element: HTMLElement, text: string | null, controller: AppController): void {
+  if (element.dataset.text === (text ?? '')) return;
+  element.dataset.text = text ?? '';
+  if (text === null) {
+    replaceChildren(element);
+    element.hidden = true;
+    return;
+  }
+  const dismiss = h('button', { class: 'button ghost small', attrs: { type: 'button' } }, 'Dismiss');
+  dismiss.addEventListener('click', () => controller.dismissNotice());
+  replaceChildren(element, h('p', {}, text), dismiss);
+  element.hidden = false;
 }

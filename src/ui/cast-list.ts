@@ -34,7 +34,7 @@ export function renderCast(scenario: Scenario): CastList {
     for (const [id, { item, status }] of statuses) {
       const on = present.has(id);
       item.classList.toggle('absent', !on);
-      replaceChildren(status, on ? 'On the call' : 'Not on the call');
+      replaceChildren(status, on ? 'On the call' : 'Not on the call yet');
     }
   };
 
@@ -42,7 +42,7 @@ export function renderCast(scenario: Scenario): CastList {
     'section',
     { class: 'panel cast', attrs: { 'aria-labelledby': 'cast-heading', tabindex: '0' } },
     h('h2', { attrs: { id: 'cast-heading' } }, 'Cast'),
-    h('p', { class: 'panel-hint' }, `${scenario.cast.length} people. Who is on the call follows the transcript.`),
+    h('p', { class: 'panel-hint' }, `${scenario.cast.length} people. Some are on the call when you arrive; others can be paged.`),
     h('ul', { class: 'cast-list', attrs: { 'aria-labelledby': 'cast-heading' } }, ...items),
   );
   return { element, setPresent };

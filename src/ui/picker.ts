@@ -7,8 +7,8 @@ import { linkTo, type Navigate } from './router.ts';
 
 export interface PickerOptions {
   readonly navigate: Navigate;
-  /** Shown above the cards, e.g. when a link named a scenario that does not exist. */
-  readonly notice?: string;
+  /** The trainee's finished attempts, shown under the scenarios. */
+  readonly history: HTMLElement;
 }
 
 /** The scenario list: a card per playable scenario, then any files that could not be loaded. */
@@ -25,13 +25,13 @@ export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElem
       h(
         'p',
         { class: 'lede' },
-        'Each scenario drops you onto a noisy conference bridge as the incident manager. Read the briefing, meet the people on the call, and listen to how the incident unfolds when nobody takes command.',
+        'Each scenario puts you in the incident manager’s seat on a noisy conference bridge. Take command: set the priority, tell the right people on time, keep the call under control, escalate when the playbook says so, and report Conditions, Actions and Needs. Every decision is graded against the playbook, and the debrief explains each point.',
       ),
     ),
-    options.notice ? h('div', { class: 'notice', attrs: { role: 'alert' } }, h('p', {}, h('strong', {}, 'Scenario not found. '), options.notice)) : null,
     count > 0
       ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...catalog.scenarios.map((entry) => h('li', {}, renderCard(entry, options.navigate))))
       : h('p', { class: 'empty' }, 'No playable scenarios were found.'),
+    options.history,
     catalog.problems.length > 0 ? renderProblems(catalog.problems) : null,
   );
 }

@@ -1,0 +1,48 @@
+import { recentCaptions } from '../app/selectors.ts';
+import type { CompiledScenario } from '../core/scenario/compiled.ts';
+import type { SimState, TranscriptEntry } from '../core/session/state.ts';
+import type { Announcer } from './announcer.ts';
+import { h, replaceChildren } from './dom.ts';
+import { announcementFor } from './transcript-entry.ts';
+
+const ANNOUNCED: ReadonlySet<TranscriptEntry['kind']> = new Set(['say', 'report', 'inject', 'join', 'leave', 'phase', 'ending']);
+
+export interface Captions {
+  readonly element: HTMLElement;
+  update(sim: SimState): void;
+}
+
+/**
+ * The last few lines under the call, as on a video call with captions on, so every line can
+ * be read without sound. New speech and reports also go to the screen reader's live region.
+ */
+export function createCaptions(compiled: CompiledScenario, announcer: Announcer): Captions {
+  const element = h('div', { class: 'captions', attrs: { 'aria-hidden': 'true' } });
+  let seen = -1;
+  let shownLast: TranscriptEntry | undefined;
+
+  return {
+    element,
+    update(sim) {
+      const fresh = seen < 0 ? [] : sim.transcript.slice(seen);
+      seen = sim.transcript.length;
+      for (const entry of fresh) if (ANNOUNCED.has(entry.kind)) announcer.announce(`${compiled.clock.format(entry.at)}. ${announcementFor(entry, compiled)}`);
+      const lines = recentCaptions(sim);
+      if (lines.at(-1) === shownLast) return;
+      shownLast = lines.at(-1);
+      replaceChildren(element, ...lines.map((entry, index) => captionLine(entry, compiled, index === lines.length - 1)));
+    },
+  };
+}
+
+function captionLine(entry: TranscriptEntry, compiled: CompiledScenario, latest: boolean): HTMLElement {
+  const speaker = entry.speaker ? compiled.participants.get(entry.speaker) : undefined;
+  const who = entry.kind === 'report' || entry.kind === 'inject' ? (entry.title ?? 'Report') : (speaker?.name ?? '');
+  return h(
+    'p',
+    { class: `caption caption-${entry.kind}${latest ? ' latest' : ''}` },
+    h('span', { class: 'caption-time' }, compiled.clock.format(entry.at)),
+    who ? h('span', { class: 'caption-who' }, who) : null,
+    h('span', { class: 'caption-text' }, entry.text),
+  );
+}

@@ -1,0 +1,47 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { repoPath } from '../helpers.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const ARTIFACTS = repoPath('test-results/screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Browser tests need Debian's chromium at ${CHROMIUM} (apt-get install -y chromium); .ci/run installs it.`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--autoplay-policy=no-user-gesture-required'],
+  });
+}
+
+/** The address of the app under test, with an optional `?scenario=` deep link. */
+export function appUrl(scenario?: string): string {
+  const url = new URL(inject('appUrl'));
+  if (scenario) url.searchParams.set('scenario', scenario);
+  return url.toString();
+}
+
+export interface WatchedPage {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  /** Console errors and uncaught exceptions seen so far. */
+  readonly errors: string[];
+}
+
+/** A fresh page at 1280×720 that records every console error and page error. */
+export async function openPage(browser: Browser, options: { reducedMotion?: 'reduce' | 'no-preference'; viewport?: { width: number; height: number } } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 720 }, reducedMotion: options.reducedMotion ?? 'no-preference' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(String(error)));
+  return { page, context, errors };
+}
+
+/** Saves a full-page screenshot under test-results/screenshots, kept as a test artifact. */
+export async function keepScreenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: false });
+}
