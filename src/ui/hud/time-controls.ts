@@ -34,7 +34,7 @@ function buildTimeControls(controller: AppController): PlayView {
 
   const countdown = h('p', { class: 'hud-countdown' });
 
-  const endButton = button('End exercise', { class: 'hud-end subtle' });
+  const endButton = button('End exercise', { class: 'hud-end subtle small' });
   const confirmId = uid('end-confirm');
   const confirmEnd = button('End now', { class: 'danger', onClick: () => controller.finish() });
   const keepPlaying = button('Keep playing', { class: 'subtle' });
@@ -62,7 +62,7 @@ function buildTimeControls(controller: AppController): PlayView {
   const element = h(
     'div',
     { class: 'hud-time-body' },
-    h('div', { class: 'hud-time-top' }, h('div', { class: 'hud-clock-box' }, clock, state), mode, endButton),
+    h('div', { class: 'hud-time-top' }, h('div', { class: 'hud-clock-box' }, clock, h('div', { class: 'hud-clock-meta' }, state, mode)), endButton),
     h('div', { class: 'hud-time-controls' }, pause, speeds),
     countdown,
     confirm,
