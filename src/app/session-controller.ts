@@ -48,8 +48,10 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   let stopFrames: (() => void) | null = null;
 
   const history = saved.loadHistory();
+  const refreshInProgress = (): void => store.setState({ inProgress: saved.sessionsInProgress() });
   store.setState({
     history: history.entries,
+    inProgress: saved.sessionsInProgress(),
     ...(history.dropped > 0 ? { notice: `${history.dropped === 1 ? 'One entry' : `${history.dropped} entries`} of your local history could not be read and ${history.dropped === 1 ? 'was' : 'were'} set aside.` } : {}),
   });
 
@@ -92,6 +94,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     });
     stopFrames = frames(onFrame);
     if (!resumed) persist();
+    refreshInProgress();
   }
 
   function stopSession(): void {
@@ -170,6 +173,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     store.setState({ history: entries });
     notify(saved.saveHistory(entries));
     saved.removeSession(session.entry.scenario.id);
+    refreshInProgress();
   }
 
   function resumeSaved(entry: CatalogScenario): boolean {
@@ -266,6 +270,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       stopSession();
       if (id !== null) saved.removeSession(id);
       store.setState({ screen: id === null ? 'picker' : 'briefing', play: null });
+      refreshInProgress();
     },
 
     openHistory(entryId) {

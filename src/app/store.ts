@@ -84,6 +84,8 @@ export interface AppState {
   readonly debrief: DebriefState | null;
   readonly audio: AudioSettings;
   readonly history: readonly HistoryEntry[];
+  /** Scenarios with a saved session waiting to be resumed. */
+  readonly inProgress: readonly string[];
   /** A message for the trainee: a save that could not be restored, a storage that is full. */
   readonly notice: string | null;
 }
@@ -91,7 +93,7 @@ export interface AppState {
 export type AppStore = StoreApi<AppState>;
 
 export function initialAppState(): AppState {
-  return { screen: 'picker', scenarioId: null, play: null, debrief: null, audio: { volume: 0.8, muted: false }, history: [], notice: null };
+  return { screen: 'picker', scenarioId: null, play: null, debrief: null, audio: { volume: 0.8, muted: false }, history: [], inProgress: [], notice: null };
 }
 
 export function createAppStore(state: AppState = initialAppState()): AppStore {

@@ -39,7 +39,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
 
   const render = (state: AppState, moveFocus: boolean) => {
     renderNotice(notice, state.notice, controller);
-    const key = state.screen === 'play' ? state.play?.compiled : state.screen === 'debrief' ? state.debrief : state.screen === 'picker' ? state.history : null;
+    const key = state.screen === 'play' ? state.play?.compiled : state.screen === 'debrief' ? state.debrief : state.screen === 'picker' ? [state.history, state.inProgress] : null;
     if (shown && shown.screen === state.screen && shown.scenarioId === state.scenarioId && shown.key === key) return;
     shown = { screen: state.screen, scenarioId: state.scenarioId, key };
     dispose();
@@ -67,7 +67,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     }
     if (state.screen === 'briefing' && entry) return { element: renderBriefing(entry, controller, (id) => router.navigate(id)), dispose: () => {} };
     const history = renderHistoryList(state.history, { open: (id) => controller.openHistory(id) });
-    return { element: renderPicker(catalog, { navigate: (id) => router.navigate(id), history }), dispose: () => {} };
+    return { element: renderPicker(catalog, { navigate: (id) => router.navigate(id), history, inProgress: new Set(state.inProgress) }), dispose: () => {} };
   };
 
   const titleOf = (state: AppState): string => (state.scenarioId === null ? APP_TITLE : (catalog.find(state.scenarioId)?.scenario.title ?? APP_TITLE));

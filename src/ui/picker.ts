@@ -9,6 +9,8 @@ export interface PickerOptions {
   readonly navigate: Navigate;
   /** The trainee's finished attempts, shown under the scenarios. */
   readonly history: HTMLElement;
+  /** Scenarios with a session saved part-way through. */
+  readonly inProgress: ReadonlySet<string>;
 }
 
 /** The scenario list: a card per playable scenario, then any files that could not be loaded. */
@@ -29,17 +31,18 @@ export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElem
       ),
     ),
     count > 0
-      ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...catalog.scenarios.map((entry) => h('li', {}, renderCard(entry, options.navigate))))
+      ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...catalog.scenarios.map((entry) => h('li', {}, renderCard(entry, options.navigate, options.inProgress.has(entry.scenario.id)))))
       : h('p', { class: 'empty' }, 'No playable scenarios were found.'),
     options.history,
     catalog.problems.length > 0 ? renderProblems(catalog.problems) : null,
   );
 }
 
-function renderCard(entry: CatalogScenario, navigate: Navigate): HTMLElement {
+function renderCard(entry: CatalogScenario, navigate: Navigate, inProgress: boolean): HTMLElement {
   const { scenario } = entry;
   const headingId = `card-${scenario.id}`;
-  const open = h('a', { class: 'button primary', attrs: { href: linkTo(scenario.id), 'aria-label': `Open briefing: ${scenario.title}` } }, 'Open briefing');
+  const action = inProgress ? 'Resume exercise' : 'Open briefing';
+  const open = h('a', { class: 'button primary', attrs: { href: linkTo(scenario.id), 'aria-label': `${action}: ${scenario.title}` } }, action);
   open.addEventListener('click', (event) => {
     if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
@@ -57,6 +60,7 @@ function renderCard(entry: CatalogScenario, navigate: Navigate): HTMLElement {
         h('span', { class: `chip difficulty difficulty-${scenario.difficulty}` }, difficultyLabel(scenario.difficulty)),
         h('span', { class: 'chip' }, minutesLabel(scenario.estimatedMinutes)),
         h('span', { class: 'chip' }, h('span', { class: 'sr-only' }, 'Incident clock '), clockWindowLabel(scenario)),
+        inProgress ? h('span', { class: 'chip in-progress' }, 'In progress') : null,
       ),
       h('h2', { attrs: { id: headingId } }, scenario.title),
       h('p', { class: 'summary' }, scenario.summary),

@@ -133,16 +133,20 @@ function renderResumeNote(element: HTMLElement, play: PlayState, controller: App
   }
   const carryOn = h('button', { class: 'button primary small', attrs: { type: 'button' } }, 'Carry on');
   carryOn.addEventListener('click', () => controller.resume());
+  const startOver = h('button', { class: 'button ghost small', attrs: { type: 'button' } }, 'Start over');
+  startOver.addEventListener('click', () => {
+    if (element.ownerDocument.defaultView?.confirm('Throw this session away and go back to the briefing?') ?? true) controller.abandon();
+  });
   const { at, actions } = play.resumed;
   replaceChildren(
     element,
     h('p', {}, h('strong', {}, 'Welcome back. '), `Your session is restored at ${play.compiled.clock.format(at)} with ${actions === 1 ? '1 action' : `${actions} actions`} kept. The clock is paused.`),
-    carryOn,
+    h('div', { class: 'resume-actions' }, startOver, carryOn),
   );
   element.hidden = false;
 }
 
 function coachLabel(play: PlayState): string {
   const waiting = play.coach.filter((item) => item.status !== 'done').length;
-  return waiting === 0 ? 'Coach' : `Coach · ${waiting} due`;
+  return waiting === 0 ? 'Coach' : `Coach (${waiting})`;
 }

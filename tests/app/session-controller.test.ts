@@ -119,6 +119,7 @@ describe('session controller', () => {
     const before = play(first.store);
 
     const second = boot(first.storage);
+    expect(second.store.getState().inProgress).toEqual(['acme-chemical']);
     second.controller.openScenario('acme-chemical');
     const after = play(second.store);
     expect(second.store.getState().screen).toBe('play');
@@ -146,7 +147,9 @@ describe('session controller', () => {
       const { at: _at, ...intent } = action;
       expect(controller.act(intent)).toEqual({ ok: true });
     }
+    expect(store.getState().inProgress).toEqual(['acme-chemical']);
     controller.finish();
+    expect(store.getState().inProgress).toEqual([]);
     const debrief = store.getState().debrief;
     expect(store.getState().screen).toBe('debrief');
     expect(debrief?.report).toEqual(grade(scenario, playbook, { scenario: scenario.id, playbook: playbook.id, actions: log.actions }));
