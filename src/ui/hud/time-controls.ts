@@ -62,9 +62,11 @@ function buildTimeControls(controller: AppController): PlayView {
   const element = h(
     'div',
     { class: 'hud-time-body' },
-    h('div', { class: 'hud-time-top' }, h('div', { class: 'hud-clock-box' }, clock, h('div', { class: 'hud-clock-meta' }, state, mode)), endButton),
-    h('div', { class: 'hud-time-controls' }, pause, speeds),
+    h('span', { class: 'sr-only' }, clock, ' ', state, ' ', mode),
+    pause,
+    speeds,
     countdown,
+    endButton,
     confirm,
   );
 
