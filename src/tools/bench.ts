@@ -6,8 +6,12 @@ import type { Playbook } from '../core/playbook/schema.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import { grade } from '../core/scoring/grade.ts';
 import { validateLog } from '../core/session/validate-log.ts';
+import { browserBenchmark } from './bench-browser.ts';
 
-/** Core benchmark: replay + grade of one Acme session against JSON.parse of the same log, and check + compile time. */
+/**
+ * Core benchmark: replay + grade of one Acme session against JSON.parse of the same log, and check +
+ * compile time; then the browser benchmark (bench-browser.ts).
+ */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string) => readFileSync(root + path, 'utf8');
@@ -82,6 +86,11 @@ const rows: [string, string][] = [
   ['check acme-chemical.json (parse, schema, references, lint), median of 50', `${median(checkSamples).toFixed(2)} ms`],
   ['check + compile acme-chemical.json to its XState machine, median of 50', `${median(compileSamples).toFixed(2)} ms`],
 ];
-const width = Math.max(...rows.map(([label]) => label.length));
-console.log('Bridge Drill core benchmark');
-for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+printTable('Bridge Drill core benchmark', rows);
+printTable('Bridge Drill browser benchmark (production build, headless Chromium, 1280×720)', await browserBenchmark(scenario, playbook));
+
+function printTable(title: string, table: readonly (readonly [string, string])[]): void {
+  const width = Math.max(...table.map(([label]) => label.length));
+  console.log(title);
+  for (const [label, value] of table) console.log(`  ${label.padEnd(width)}  ${value}`);
+}
