@@ -18,9 +18,8 @@ export function renderAudioControls(store: AppStore, controller: AppController):
   const render = (audio: AudioSettings) => {
     if (audio === shown) return;
     shown = audio;
-    mute.textContent = audio.muted ? 'Sound off' : 'Sound on';
-    mute.setAttribute('aria-pressed', String(audio.muted));
-    mute.setAttribute('aria-label', 'Mute all sound');
+    mute.textContent = audio.muted ? 'Unmute all' : 'Mute all';
+    mute.classList.toggle('is-muted', audio.muted);
     const percent = String(Math.round(audio.volume * 100));
     if (volume.value !== percent) volume.value = percent;
     volume.setAttribute('aria-valuetext', `${percent}%`);

@@ -70,7 +70,7 @@ export function renderBriefing(entry: CatalogScenario, controller: AppController
       { class: 'scenario-layout' },
       h(
         'section',
-        { class: 'panel briefing', attrs: { 'aria-labelledby': 'briefing-heading' } },
+        { class: 'panel briefing', attrs: { 'aria-labelledby': 'briefing-heading', tabindex: '0' } },
         h('h2', { attrs: { id: 'briefing-heading' } }, 'The situation'),
         h('p', { class: 'briefing-text' }, scenario.briefing),
         h('h3', { class: 'subheading' }, 'Your objectives'),

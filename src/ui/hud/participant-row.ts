@@ -49,7 +49,8 @@ export function createParticipantRow(participant: Participant, { store, controll
     'button',
     { class: 'hud-person-toggle', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': menuId } },
     avatar(id, name),
-    h('span', { class: 'hud-person-who' }, h('span', { class: 'hud-person-name' }, name), h('span', { class: 'hud-person-role' }, participant.role)),
+    h('span', { class: 'hud-person-who' }, h('span', { class: 'hud-person-name' }, name), h('span', { class: 'sr-only' }, ', '), h('span', { class: 'hud-person-role' }, participant.role)),
+    h('span', { class: 'sr-only' }, ': '),
     badge,
     h('span', { class: 'hud-chevron', attrs: { 'aria-hidden': 'true' } }),
   );
@@ -107,7 +108,6 @@ export function createParticipantRow(participant: Participant, { store, controll
       presence = now;
       element.dataset.presence = now;
       setText(badge, PRESENCE_LABEL[now]);
-      setAttr(toggle, 'aria-label', `${name}, ${participant.role}: ${PRESENCE_LABEL[now].toLowerCase()}`);
     },
     setOpen(open) {
       setAttr(toggle, 'aria-expanded', String(open));
