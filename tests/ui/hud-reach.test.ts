@@ -8,7 +8,7 @@ import { mount, startAcme, typeInto, unmountAll } from './hud-fixture.ts';
 afterEach(unmountAll);
 
 describe('the acting HUD', () => {
-  it('reaches every action type of the log, except scribe notes, from its own controls', () => {
+  it('reaches every action type of the log from its own controls', () => {
     const session = startAcme({ at: '02:48:31' });
     for (const render of [renderTimeControls, renderParticipantPanel, renderActionPanel, renderCoachPanel]) mount(render(session.store, session.controller));
     const hud = document.body;
@@ -29,6 +29,8 @@ describe('the acting HUD', () => {
     click(command, 'Commit');
     click(command, 'Open bridge');
     click(command, 'Escalate');
+    typeInto(within(command).getByRole('textbox', { name: 'Scribe note' }), 'Pete keeps calling it a degradation.');
+    click(command, 'Add note');
 
     const priya = menuOf('Priya Shah');
     click(priya, 'Mute Priya Shah');
@@ -61,7 +63,7 @@ describe('the acting HUD', () => {
     click(close, 'Hand off');
 
     const sent = new Set(session.intents.map((intent) => intent.type));
-    expect([...sent].sort()).toEqual(ACTION_TYPES.filter((type) => type !== 'note').sort());
+    expect([...sent].sort()).toEqual([...ACTION_TYPES].sort());
     // Every one went through the real controller into the log.
     expect(session.play().actions).toHaveLength(session.intents.length);
   });

@@ -84,6 +84,20 @@ export function createCommandTab({ store, controller, compiled }: TabContext): T
     escalateFeedback.element,
   );
 
+  const noteFeedback = createFeedback();
+  const noteText = textArea(2, { placeholder: 'What you want to remember for the report. Notes are kept in the log and never graded.' });
+  const note = actionForm(
+    'hud-note',
+    () => {
+      const text = noteText.value.trim();
+      if (!text) return rejectInput(noteFeedback, noteText, 'Write the note first.');
+      if (sendIntent(store, controller, { type: 'note', text }, noteFeedback)) noteText.value = '';
+    },
+    field('Scribe note', noteText),
+    button('Add note', { type: 'submit' }),
+    noteFeedback.element,
+  );
+
   const panel = h(
     'div',
     {},
@@ -91,6 +105,7 @@ export function createCommandTab({ store, controller, compiled }: TabContext): T
     section('Next update', hint('Commit on the call to when stakeholders hear from you next.'), nextUpdate),
     section('Open a bridge', openBridge),
     section('Escalate', escalate),
+    section('Scribe notes', note),
   );
 
   const escalationChoices = (play: PlayState): (Choice | ChoiceGroup)[] => {
