@@ -22,7 +22,7 @@ export function coachItems(compiled: CompiledScenario, observations: readonly Ob
     if (expectation.kind === 'cadence') {
       if (observation.untilAt !== null) return [];
       const every = parseDuration(expectation.every) ?? 0;
-      const dueAt = (observation.updates.at(-1) ?? triggeredAt) + every;
+      const dueAt = (observation.updates.at(-1)?.at ?? triggeredAt) + every;
       return [{ ...base, dueAt, status: now > dueAt ? 'overdue' : 'due' }];
     }
     const dueAt = dueTime(expectation, triggeredAt, compiled) ?? null;

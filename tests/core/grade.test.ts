@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grade, cadenceWindows } from '../../src/core/scoring/grade.ts';
 import type { ScoreReport } from '../../src/core/report/score-report.ts';
+import type { ActionLog } from '../../src/core/actions/action.ts';
 import { goldenLog, loadAcme } from '../helpers.ts';
 
 const { scenario, playbook } = loadAcme();
@@ -77,6 +78,27 @@ describe('grading the golden Acme logs', () => {
         expect(f.reference).toMatch(/^itil-major-incident §\S/);
         expect(playbook.rules.some((r) => r.id === f.rule)).toBe(true);
       }
+    }
+  });
+
+  it('names the action that earned each finding, even among actions in the same second', () => {
+    const strong = goldenLog('strong', scenario, playbook);
+    const sameSecond: ActionLog = {
+      ...strong,
+      actions: strong.actions.map((action) => (action.at >= '03:01:00' && action.at <= '03:03:00' ? { ...action, at: '03:03:00' } : action)),
+    };
+    sameSecond.actions.splice(sameSecond.actions.findIndex((action) => action.at === '03:03:00') + 5, 0, { at: '03:03:00', type: 'note', text: 'scribe' });
+    for (const log of [strong, sameSecond]) {
+      const report = grade(scenario, playbook, log);
+      const credited = report.findings.filter((finding) => finding.actionIndex !== undefined);
+      expect(credited.length).toBeGreaterThan(5);
+      for (const finding of credited) {
+        const action = log.actions[finding.actionIndex!];
+        expect(action?.at).toBe(finding.at);
+        expect(action?.type).not.toBe('note');
+      }
+      const priority = report.findings.find((finding) => finding.competency === 'priority' && finding.actionIndex !== undefined && log.actions[finding.actionIndex]?.type === 'set-priority');
+      expect(priority).toBeDefined();
     }
   });
 

@@ -246,6 +246,19 @@ describe('timeline', () => {
     expect(rows.filter((row) => row.classList.contains('db-tl-row-action'))).toHaveLength(debrief.log.actions.length);
   });
 
+  it('puts each result beside the action that earned it, even when several share a second', () => {
+    const { scenario, playbook } = loadAcme();
+    const strong = goldenLog('strong', scenario, playbook);
+    const actions = strong.actions.map((action) => (action.at >= '03:01:00' && action.at <= '03:03:00' ? { ...action, at: '03:03:00' } : action));
+    actions.splice(actions.findLastIndex((action) => action.at === '03:03:00') + 1, 0, { at: '03:03:00', type: 'note', text: 'scribe' });
+    const rows = buildTimeline(debriefFor({ ...strong, actions }));
+    const actionRows = rows.flatMap((row) => (row.item.kind === 'action' ? [row.item] : []));
+    const note = actionRows.find((item) => item.index === actions.findIndex((action) => action.type === 'note'));
+    const priority = actionRows.find((item) => item.index === actions.findIndex((action) => action.type === 'set-priority'));
+    expect(note?.results).toEqual([]);
+    expect(priority?.results.map((finding) => finding.competency)).toContain('priority');
+  });
+
   it('reads a burst of departures as one event', () => {
     const rows = buildTimeline(debriefFor('partial'));
     const departures = rows.find((row) => row.item.kind === 'bridge' && row.item.entries.length > 1 && row.item.entries[0]!.kind === 'leave');

@@ -44,6 +44,8 @@ export interface Finding {
   readonly expected: string;
   readonly observed: string;
   readonly reference: string;
+  /** The position in the log (from 0) of the action that met or broke it, when an action did. */
+  readonly actionIndex?: number;
 }
 
 export interface CanFactResult {

@@ -82,7 +82,8 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
   const dueText = due === undefined ? null : clock.format(due);
   const triggerText = item.trigger === undefined ? '' : ` after ${item.triggerLabel ?? describeExpr(item.trigger)} (${clock.format(triggeredAt)})`;
   const deadline = dueText === null ? ' by the end of the exercise' : ` by ${dueText}`;
-  const hitText = observation.hitBy ? describeAction(observation.hitBy, compiled) : 'the condition held';
+  const hitText = observation.hitBy ? describeAction(observation.hitBy.action, compiled) : 'the condition held';
+  const hitIndex = observation.hitBy?.index ?? null;
   const make = findingMaker(item, compiled, dueText);
 
   switch (item.kind) {
@@ -90,28 +91,30 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
       const expected = `${item.title}${triggerText}${deadline}.`;
       const hit = observation.hitAt;
       if (hit === null) return { finding: make('missed', 0, `Not done by the end of the exercise (${clock.format(end)}).`, expected, null) };
-      if (due === undefined || hit <= due) return { finding: make('on-time', item.points, `Done at ${clock.format(hit)}: ${hitText}`, expected, hit) };
+      if (due === undefined || hit <= due) return { finding: make('on-time', item.points, `Done at ${clock.format(hit)}: ${hitText}`, expected, hit, hitIndex) };
       const lateBy = hit - due;
       const lateWindow = item.late?.within === undefined ? Infinity : (parseDuration(item.late.within) ?? 0);
       const latePoints = item.late && lateBy <= lateWindow ? item.late.points : 0;
-      return { finding: make('late', latePoints, `Done at ${clock.format(hit)}, ${formatDuration(lateBy)} late: ${hitText}`, expected, hit) };
+      return { finding: make('late', latePoints, `Done at ${clock.format(hit)}, ${formatDuration(lateBy)} late: ${hitText}`, expected, hit, hitIndex) };
     }
     case 'avoid': {
       const expected = `Avoid: ${describeExpr(item.expect)}${triggerText}${dueText === null ? '' : ` until ${dueText}`}.`;
       const hit = observation.hitAt;
       if (hit === null) return { finding: make('avoided', item.points, 'Avoided throughout.', expected, null) };
-      return { finding: make('violated', 0, `Happened at ${clock.format(hit)}: ${hitText}`, expected, hit) };
+      return { finding: make('violated', 0, `Happened at ${clock.format(hit)}: ${hitText}`, expected, hit, hitIndex) };
     }
     case 'cadence': {
       const every = parseDuration(item.every) ?? 1;
       const stop = observation.untilAt ?? end;
-      const { met, due } = cadenceWindows(triggeredAt, observation.updates, every, stop);
+      const updateTimes = observation.updates.map((timed) => timed.at);
+      const { met, due } = cadenceWindows(triggeredAt, updateTimes, every, stop);
       const share = due === 0 ? (observation.updates.length > 0 ? 1 : 0) : met / due;
       const expected = `${item.title}: an update at least every ${formatDuration(every)}${triggerText}${observation.untilAt === null ? '' : ` until ${clock.format(observation.untilAt)}`}.`;
-      const sent = observation.updates.length === 0 ? 'No update was sent' : `${observation.updates.length} update(s) sent at ${observation.updates.map((t) => clock.format(t)).join(', ')}`;
+      const sent = observation.updates.length === 0 ? 'No update was sent' : `${updateTimes.length} update(s) sent at ${updateTimes.map((t) => clock.format(t)).join(', ')}`;
       const observed = due === 0 ? `${sent}; no full ${formatDuration(every)} period passed before the end.` : `${sent}; ${met} of ${due} period(s) of ${formatDuration(every)} had an update.`;
       const status: FindingStatus = share === 1 ? 'on-time' : share === 0 ? 'missed' : 'partial';
-      return { finding: make(status, item.points * share, observed, expected, observation.updates[0] ?? null) };
+      const first = observation.updates[0];
+      return { finding: make(status, item.points * share, observed, expected, first?.at ?? null, first?.index ?? null) };
     }
     case 'can-report': {
       const rubric = compiled.scenario.can;
@@ -121,35 +124,36 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
       if (!best) {
         return { finding: make('missed', 0, `No CAN report was given after ${item.triggerLabel ?? 'it was asked for'}.`, expected, null), can: noCanReport(rubric) };
       }
-      const { can, fraction, at, late } = best;
+      const { can, fraction, at, late, index } = best;
       const observed = `Report at ${clock.format(at)}${late ? ` (${formatDuration(at - (due ?? 0))} late, half credit)` : ''}: ${can.found.length} of ${can.facts.length} facts found${can.missed.length > 0 ? `; missing: ${can.facts.filter((f) => f.foundIn === null).map((f) => f.label).join('; ')}` : ''}.`;
       const status: FindingStatus = late ? 'late' : fraction >= 1 ? 'on-time' : fraction === 0 ? 'missed' : 'partial';
-      return { finding: make(status, best.points(item.points), observed, expected, at), can };
+      return { finding: make(status, best.points(item.points), observed, expected, at, index), can };
     }
   }
 }
 
 /** Of every CAN report given after the trigger, the one that earns most: a later, fuller report can improve on an early one. */
 function bestCanReport(states: readonly SimState[], rubric: CanRubric, due: number | undefined, compiled: CompiledScenario) {
-  let best: { can: CanFeedback; fraction: number; at: number; late: boolean; points: (max: number) => number } | undefined;
+  let best: { can: CanFeedback; fraction: number; at: number; late: boolean; index: number; points: (max: number) => number } | undefined;
   for (const state of states) {
-    const action = state.actions.findLast((timed) => timed.action.type === 'can-report')?.action as ActionOf<'can-report'> | undefined;
-    if (!action) continue;
+    const timed = state.actions.findLast((candidate) => candidate.action.type === 'can-report');
+    const action = timed?.action as ActionOf<'can-report'> | undefined;
+    if (!timed || !action) continue;
     const { fraction, ...can } = gradeCan(rubric, action, (expr) => compiled.predicate(expr)(state), compiled.clock.format(state.now));
     const late = due !== undefined && state.now > due;
     const share = fraction * (late ? LATE_CAN_SHARE : 1);
-    if (!best || share > best.fraction * (best.late ? LATE_CAN_SHARE : 1)) best = { can, fraction, at: state.now, late, points: (max) => max * share };
+    if (!best || share > best.fraction * (best.late ? LATE_CAN_SHARE : 1)) best = { can, fraction, at: state.now, late, index: timed.index, points: (max) => max * share };
   }
   return best;
 }
 
-type FindingMaker = (status: FindingStatus, points: number, observed: string, expected: string, at: number | null) => Finding;
+type FindingMaker = (status: FindingStatus, points: number, observed: string, expected: string, at: number | null, actionIndex?: number | null) => Finding;
 
 /** Builds an expectation's findings: what every finding of it shares, plus the outcome. */
 function findingMaker(item: Expectation, compiled: CompiledScenario, due: string | null): FindingMaker {
   const rule = compiled.playbook.rules.find((r) => r.id === item.rule);
   const feedbackKey = (status: FindingStatus) => (status === 'on-time' || status === 'avoided' ? 'met' : status === 'late' || status === 'partial' ? 'late' : 'missed');
-  return (status, points, observed, expected, at) => ({
+  return (status, points, observed, expected, at, actionIndex = null) => ({
     id: item.id,
     title: item.title,
     competency: item.competency,
@@ -164,6 +168,7 @@ function findingMaker(item: Expectation, compiled: CompiledScenario, due: string
     expected,
     observed,
     reference: `${compiled.playbook.id} §${rule?.section ?? item.rule}`,
+    ...(actionIndex === null ? {} : { actionIndex }),
   });
 }
 

@@ -3,7 +3,7 @@ import type { Predicate } from '../expr/evaluate.ts';
 import { compileMatcher } from '../expr/evaluate.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import type { Expectation } from '../scenario/schema.ts';
-import type { SimState } from '../session/state.ts';
+import type { SimState, TimedAction } from '../session/state.ts';
 import { parseDuration } from '../time.ts';
 
 /** What the replay showed about one expectation: when it started to apply, and when it was met or broken. */
@@ -13,9 +13,9 @@ export interface Observation {
   /** achieve: when it became true; avoid: when it was first broken. */
   hitAt: number | null;
   /** The action that met or broke it, if one did. */
-  hitBy: Action | null;
-  /** cadence: times of matching updates after the trigger. */
-  readonly updates: number[];
+  hitBy: TimedAction | null;
+  /** cadence: the matching updates after the trigger. */
+  readonly updates: TimedAction[];
   untilAt: number | null;
   /** can-report: the state right after each report submitted after the trigger. */
   readonly canStates: SimState[];
@@ -67,7 +67,7 @@ export class ExpectationTracker {
   observe = (state: SimState): void => {
     const newActions = state.actions.slice(this.seenActions);
     this.seenActions = state.actions.length;
-    const latest = newActions.at(-1)?.action ?? null;
+    const latest = newActions.at(-1) ?? null;
     for (const watch of this.watches) {
       const observation = watch.observation;
       if (observation.triggeredAt === null) {
@@ -92,7 +92,7 @@ export class ExpectationTracker {
         }
         case 'cadence':
           if (observation.untilAt !== null) break;
-          for (const timed of newActions) if (timed.effective && watch.isUpdate?.(timed.action)) observation.updates.push(timed.at);
+          for (const timed of newActions) if (timed.effective && watch.isUpdate?.(timed.action)) observation.updates.push(timed);
           if (watch.until?.(state)) observation.untilAt = state.now;
           break;
         case 'can-report':

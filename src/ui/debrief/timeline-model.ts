@@ -103,7 +103,7 @@ export function buildTimeline(debrief: DebriefState): TimelineRow[] {
     const seq = final.transcript.length + findingIndex;
     const hitAt = finding.at === null ? undefined : clock.toOffset(finding.at);
     if (hitAt !== undefined && finding.status !== 'missed') {
-      const byAction = [...actions.values()].filter((action) => action.effective && action.at === hitAt).at(-1);
+      const byAction = finding.actionIndex === undefined ? undefined : actions.get(finding.actionIndex);
       if (byAction) byAction.results.push(finding);
       else rows.push({ item: { kind: 'result', at: hitAt, finding }, rank: 2, seq });
     }
