@@ -21,15 +21,15 @@ function sourceFiles(modules: Record<string, string>): SourceFile[] {
     .map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text }));
 }
 
-/** localStorage, or a store that forgets when the browser refuses storage (some private modes throw on access). */
-function browserStorage(): KeyValueStorage {
+/** localStorage, or, when the browser refuses storage (some private modes throw on access), a store that forgets on reload. */
+function browserStorage(): { storage: KeyValueStorage; remembers: boolean } {
   try {
     const storage = window.localStorage;
     storage.getItem('bridge-drill:probe');
-    return storage;
+    return { storage, remembers: true };
   } catch {
     const memory = new Map<string, string>();
-    return { getItem: (key) => memory.get(key) ?? null, setItem: (key, value) => void memory.set(key, value), removeItem: (key) => void memory.delete(key) };
+    return { storage: { getItem: (key) => memory.get(key) ?? null, setItem: (key, value) => void memory.set(key, value), removeItem: (key) => void memory.delete(key) }, remembers: false };
   }
 }
 
@@ -54,7 +54,9 @@ const root = document.getElementById('app');
 if (root) {
   const catalog = buildCatalog(sourceFiles(playbookTexts), sourceFiles(scenarioTexts));
   const store = createAppStore();
-  const controller = createAppController({ store, catalog, storage: browserStorage(), frames: frameLoop, wallClock: () => Date.now() });
+  const { storage, remembers } = browserStorage();
+  const controller = createAppController({ store, catalog, storage, frames: frameLoop, wallClock: () => Date.now() });
+  if (!remembers) store.setState({ notice: 'This browser does not let Bridge Drill store anything, so progress and past attempts are kept only until this tab is closed or reloaded.' });
   mountApp(root, {
     store,
     controller,
@@ -66,7 +68,9 @@ if (root) {
     download,
     print: () => window.print(),
   });
-  void import('./audio/audio-director.ts').then(({ createAudioDirector }) => createAudioDirector(store, { baseUrl: import.meta.env.BASE_URL }));
+  import('./audio/audio-director.ts')
+    .then(({ createAudioDirector }) => createAudioDirector(store, { baseUrl: import.meta.env.BASE_URL }))
+    .catch(() => store.setState({ notice: 'Sound could not start in this browser. Captions and the transcript carry every line.' }));
   window.addEventListener('pagehide', () => controller.persist());
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') controller.persist();

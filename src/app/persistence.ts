@@ -37,9 +37,10 @@ const HistoryEntrySchema = z.object({
   id: z.string().min(1),
   scenarioId: z.string().min(1),
   scenarioTitle: z.string(),
-  finishedAt: z.number(),
+  /** Ms since the epoch, within the range a Date can show. */
+  finishedAt: z.number().int().min(0).max(8.64e15),
   mode: ModeSchema,
-  percent: z.number(),
+  percent: z.number().min(0).max(100),
   passed: z.boolean(),
   log: ActionLogSchema,
 });
@@ -88,19 +89,28 @@ export class SessionStorage {
     this.remove(SESSION_PREFIX + scenarioId);
   }
 
-  loadHistory(): { entries: HistoryEntry[]; dropped: number } {
+  /** The history, and how many entries could not be read; those are set aside, never deleted. */
+  loadHistory(): { entries: HistoryEntry[]; setAside: number | 'all' } {
     const text = this.read(HISTORY_KEY);
-    if (text === null) return { entries: [], dropped: 0 };
+    if (text === null) return { entries: [], setAside: 0 };
     const parsed = parseWith(z.array(z.unknown()), text);
     if (!parsed.ok) {
       this.keepUnreadable(HISTORY_KEY, text);
-      return { entries: [], dropped: 1 };
+      return { entries: [], setAside: 'all' };
     }
-    const entries = parsed.value.flatMap((item) => {
+    const entries: HistoryEntry[] = [];
+    const unreadable: unknown[] = [];
+    for (const item of parsed.value) {
       const entry = HistoryEntrySchema.safeParse(item);
-      return entry.success ? [entry.data] : [];
-    });
-    return { entries, dropped: parsed.value.length - entries.length };
+      if (entry.success) entries.push(entry.data);
+      else unreadable.push(item);
+    }
+    if (unreadable.length > 0) {
+      const earlier = parseWith(z.array(z.unknown()), this.read(HISTORY_KEY + UNREADABLE_SUFFIX) ?? '[]');
+      this.write(HISTORY_KEY + UNREADABLE_SUFFIX, JSON.stringify([...(earlier.ok ? earlier.value : []), ...unreadable]));
+      this.write(HISTORY_KEY, JSON.stringify(entries));
+    }
+    return { entries, setAside: unreadable.length };
   }
 
   saveHistory(entries: readonly HistoryEntry[]): string | null {

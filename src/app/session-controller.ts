@@ -1,8 +1,7 @@
 import { MAX_ACTIONS, type Action } from '../core/actions/action.ts';
-import { grade } from '../core/scoring/grade.ts';
+import { gradeSession } from '../core/scoring/grade.ts';
 import { ExpectationTracker } from '../core/scoring/tracker.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
-import { replay } from '../core/session/replay.ts';
 import { Simulation } from '../core/session/simulation.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import type { Catalog, CatalogScenario } from './catalog.ts';
@@ -52,7 +51,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   store.setState({
     history: history.entries,
     inProgress: saved.sessionsInProgress(),
-    ...(history.dropped > 0 ? { notice: `${history.dropped === 1 ? 'One entry' : `${history.dropped} entries`} of your local history could not be read and ${history.dropped === 1 ? 'was' : 'were'} set aside.` } : {}),
+    ...(history.setAside === 0 ? {} : { notice: setAsideNotice(history.setAside) }),
   });
 
   const play = (): PlayState | null => store.getState().play;
@@ -62,6 +61,12 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   };
   const notify = (notice: string | null): void => {
     if (notice) store.setState({ notice });
+  };
+  /** Said once when saving starts to fail, not again every second while it keeps failing. */
+  let saveProblem: string | null = null;
+  const saveResult = (problem: string | null): void => {
+    if (problem !== saveProblem) notify(problem);
+    saveProblem = problem;
   };
 
   function begin(entry: CatalogScenario, mode: Mode, speed: Speed, actions: readonly Action[], now: number, resumed: boolean): void {
@@ -140,13 +145,12 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       now: session.simulation.state.now,
       actions: current.actions,
     };
-    notify(saved.saveSession(record));
+    saveResult(saved.saveSession(record));
   }
 
   function showDebrief(entry: CatalogScenario, actions: readonly Action[], mode: Mode, finishedAt: number): DebriefState {
     const log = { scenario: entry.scenario.id, playbook: entry.playbook.id, actions: [...actions] };
-    const report = grade(entry.scenario, entry.playbook, log);
-    const final = replay(compileScenario(entry.scenario, entry.playbook), log).state;
+    const { report, final } = gradeSession(entry.scenario, entry.playbook, log);
     const debrief: DebriefState = { scenario: entry.scenario, playbook: entry.playbook, log, report, final, mode, finishedAt };
     store.setState({ screen: 'debrief', scenarioId: entry.scenario.id, play: null, debrief });
     return debrief;
@@ -171,8 +175,9 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     };
     const entries = [entry, ...store.getState().history];
     store.setState({ history: entries });
-    notify(saved.saveHistory(entries));
-    saved.removeSession(session.entry.scenario.id);
+    const problem = saved.saveHistory(entries);
+    if (problem === null) saved.removeSession(session.entry.scenario.id);
+    else notify(`This attempt could not be added to your history: ${problem} Its session is kept, so opening the scenario again brings it back; download the report from the debrief to keep it.`);
     refreshInProgress();
   }
 
@@ -327,4 +332,9 @@ function checkSaved(entry: CatalogScenario, session: SavedSession): string | nul
 function plainError(message: string): string {
   const plain = message.replace(/^action \d+( "[^"]*")?( at [\d:]+)?(, )?/, '').replace(/^field "([^"]+)"/, 'the $1');
   return plain.charAt(0).toUpperCase() + plain.slice(1);
+}
+
+function setAsideNotice(setAside: number | 'all'): string {
+  if (setAside === 'all') return 'Your local history could not be read, so it has been set aside and a new one started.';
+  return `${setAside === 1 ? 'One entry' : `${setAside} entries`} of your local history could not be read and ${setAside === 1 ? 'has' : 'have'} been set aside.`;
 }

@@ -35,13 +35,13 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
   replaceChildren(root, h('div', { class: 'topbar' }, brand), notice, page);
 
   let dispose: () => void = () => {};
-  let shown: { screen: AppState['screen']; scenarioId: string | null; key: unknown } | null = null;
+  let shown: { screen: AppState['screen']; scenarioId: string | null; keys: readonly unknown[] } | null = null;
 
   const render = (state: AppState, moveFocus: boolean) => {
-    renderNotice(notice, state.notice, controller);
-    const key = state.screen === 'play' ? state.play?.compiled : state.screen === 'debrief' ? state.debrief : state.screen === 'picker' ? [state.history, state.inProgress] : null;
-    if (shown && shown.screen === state.screen && shown.scenarioId === state.scenarioId && shown.key === key) return;
-    shown = { screen: state.screen, scenarioId: state.scenarioId, key };
+    renderNotice(notice, state.notice, controller, page);
+    const keys = state.screen === 'play' ? [state.play?.compiled] : state.screen === 'debrief' ? [state.debrief] : state.screen === 'picker' ? [state.history, state.inProgress] : [];
+    if (shown && shown.screen === state.screen && shown.scenarioId === state.scenarioId && shown.keys.every((key, index) => key === keys[index])) return;
+    shown = { screen: state.screen, scenarioId: state.scenarioId, keys };
     dispose();
     dispose = () => {};
     const view = screenFor(state);
@@ -96,7 +96,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
   };
 }
 
-function renderNotice(element: HTMLElement, text: string | null, controller: AppController): void {
+function renderNotice(element: HTMLElement, text: string | null, controller: AppController, page: HTMLElement): void {
   if (element.dataset.text === (text ?? '')) return;
   element.dataset.text = text ?? '';
   if (text === null) {
@@ -105,7 +105,10 @@ function renderNotice(element: HTMLElement, text: string | null, controller: App
     return;
   }
   const dismiss = h('button', { class: 'button ghost small', attrs: { type: 'button' } }, 'Dismiss');
-  dismiss.addEventListener('click', () => controller.dismissNotice());
+  dismiss.addEventListener('click', () => {
+    controller.dismissNotice();
+    page.querySelector<HTMLElement>('h1')?.focus();
+  });
   replaceChildren(element, h('p', {}, text), dismiss);
   element.hidden = false;
 }

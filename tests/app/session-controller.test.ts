@@ -196,15 +196,47 @@ describe('session controller', () => {
     expect(storage.getItem('bridge-drill:session:v1:acme-chemical:unreadable')).toContain('ghost');
   });
 
-  it('keeps playing and warns when the browser refuses to save', () => {
+  it('keeps playing and warns once, not every second, when the browser refuses to save', () => {
     const { store, controller, frames, storage } = boot();
     controller.openScenario('acme-chemical');
     controller.start('exam');
     storage.failWrites = true;
     expect(controller.act({ type: 'roll-call' })).toEqual({ ok: true });
     expect(store.getState().notice).toMatch(/storage is full/);
-    frames.run(2000);
-    expect(play(store).sim.now).toBe(2000);
+    controller.dismissNotice();
+    frames.run(5000);
+    expect(play(store).sim.now).toBe(5000);
+    expect(store.getState().notice).toBeNull();
+  });
+
+  it('keeps the session when the finished attempt cannot be added to the history', () => {
+    const { store, controller, frames, storage } = boot();
+    controller.openScenario('acme-chemical');
+    controller.start('exam');
+    controller.act({ type: 'announce-role' });
+    frames.run(3000);
+    storage.failWrites = true;
+    controller.finish();
+    expect(store.getState().screen).toBe('debrief');
+    expect(store.getState().notice).toMatch(/could not be added to your history/);
+    expect(storage.getItem('bridge-drill:session:v1:acme-chemical')).toContain('announce-role');
+  });
+
+  it('sets unreadable history entries aside and keeps the rest', () => {
+    const { scenario, playbook } = loadAcme();
+    const good = { id: 'a', scenarioId: 'acme-chemical', scenarioTitle: 'Acme', finishedAt: 1_700_000_000_000, mode: 'exam', percent: 42, passed: false, log: goldenLog('partial', scenario, playbook) };
+    const farFuture = { ...good, id: 'b', finishedAt: 1e20 };
+    const storage = new MemoryStorage();
+    storage.setItem('bridge-drill:history:v1', JSON.stringify([good, farFuture, 'junk']));
+    const { store } = boot(storage);
+    expect(store.getState().history.map((entry) => entry.id)).toEqual(['a']);
+    expect(store.getState().notice).toMatch(/2 entries of your local history could not be read and have been set aside/);
+    expect(JSON.parse(storage.getItem('bridge-drill:history:v1:unreadable') ?? '[]')).toEqual([farFuture, 'junk']);
+
+    const notAList = new MemoryStorage();
+    notAList.setItem('bridge-drill:history:v1', '{"a":1}');
+    expect(boot(notAList).store.getState().notice).toMatch(/history could not be read, so it has been set aside/);
+    expect(notAList.getItem('bridge-drill:history:v1:unreadable')).toBe('{"a":1}');
   });
 
   it('lists what is due in coach mode and nothing in exam mode', () => {

@@ -29,6 +29,11 @@ const LATE_CAN_SHARE = 0.5;
  * The same inputs always give the same report.
  */
 export function grade(scenario: Scenario, playbook: Playbook, log: ActionLog): ScoreReport {
+  return gradeSession(scenario, playbook, log).report;
+}
+
+/** The report, and the engine's state at the end of the replay it was graded from (for a debrief's timeline). */
+export function gradeSession(scenario: Scenario, playbook: Playbook, log: ActionLog): { readonly report: ScoreReport; readonly final: SimState } {
   const compiled = compileScenario(scenario, playbook);
   const tracker = new ExpectationTracker(compiled);
   const simulation = replay(compiled, log, tracker.observe);
@@ -53,7 +58,7 @@ export function grade(scenario: Scenario, playbook: Playbook, log: ActionLog): S
   const passPercent = scenario.passPercent ?? DEFAULT_PASS_PERCENT;
   const endingId = simulation.state.ending;
   const ending = scenario.endings.find((e) => e.id === endingId);
-  return {
+  const report: ScoreReport = {
     scenario: { id: scenario.id, version: scenario.version, title: scenario.title },
     playbook: { id: playbook.id, version: playbook.version, title: playbook.title },
     ...(log.trainee ? { trainee: log.trainee } : {}),
@@ -65,6 +70,7 @@ export function grade(scenario: Scenario, playbook: Playbook, log: ActionLog): S
     can,
     ending: ending ? { id: ending.id, title: ending.title, outcome: ending.outcome } : null,
   };
+  return { report, final: simulation.state };
 }
 
 interface Judgement {

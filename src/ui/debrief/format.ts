@@ -2,12 +2,14 @@
 
 /** "12 Mar 2025, 14:05" in the reader's own locale and time zone. */
 export function finishedAtText(finishedAt: number): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(finishedAt));
+  const date = new Date(finishedAt);
+  return Number.isNaN(date.getTime()) ? 'an unknown date' : new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
 }
 
-/** An ISO timestamp for a `<time datetime>` attribute. */
+/** An ISO timestamp for a `<time datetime>` attribute, or an empty string for a date that cannot exist. */
 export function finishedAtIso(finishedAt: number): string {
-  return new Date(finishedAt).toISOString();
+  const date = new Date(finishedAt);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
 }
 
 /** `20250312-1405`: the attempt's finishing time in UTC, so file names sort and never depend on where they were made. */
