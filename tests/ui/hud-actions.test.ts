@@ -91,13 +91,21 @@ describe('command tab', () => {
     expect(queryByRole(section, 'combobox', { name: 'Bridge' })).toBeNull();
   });
 
-  it('escalates to a playbook process or to someone who is not on the bridge', () => {
+  it('escalates to a playbook process or to anyone in the cast, and keeps the choice when that person joins', () => {
     const session = startAcme();
     const panel = tab(panelFor(session), 'Command');
     const section = region(panel, 'Escalate');
     const target = getByRole(section, 'combobox', { name: 'Escalate to' }) as HTMLSelectElement;
     const values = Array.from(target.options, (o) => o.value);
-    expect(values).toEqual([...session.play().compiled.playbook.escalations!.map((e) => e.id), 'customer-service', 'email-sme', 'senior-executive']);
+    const { playbook, scenario } = session.play().compiled;
+    expect(values).toEqual([...playbook.escalations!.map((e) => e.id), ...scenario.cast.map((person) => person.id)]);
+    expect(Array.from(target.options, (o) => o.textContent)).toContain('Pete Lawson, Release manager (on the call)');
+    target.value = 'customer-service';
+    fireEvent.change(target);
+    session.real.act({ type: 'page', participant: 'customer-service' });
+    session.runTo('02:49:00');
+    expect(session.play().sim.participants['customer-service']?.present).toBe(true);
+    expect(target.value).toBe('customer-service');
     target.value = 'senior-executive';
     fireEvent.change(target);
     getByRole(section, 'button', { name: 'Escalate' }).click();
@@ -259,6 +267,20 @@ describe('decisions tab', () => {
     expect(within(getByRole(panel, 'region', { name: 'Decided' })).getByText('Roll back the release')).toBeTruthy();
     expect(document.activeElement).toBe(panel);
     expect(getByRole(element, 'tab', { name: 'Decide' })).toBeTruthy();
+  });
+});
+
+describe('decisions tab, when a second decision opens', () => {
+  it('keeps the trainee on the option they were choosing', () => {
+    const session = startAcme({ at: '02:48:31' });
+    const element = panelFor(session);
+    const panel = tab(element, /^Decide/);
+    const rollBack = getByRole(panel, 'button', { name: 'Roll back the release' });
+    rollBack.focus();
+    session.runTo('03:01:00');
+    expect(getByRole(element, 'tab', { name: 'Decide, 2 decisions waiting' })).toBeTruthy();
+    expect(document.activeElement).toBe(rollBack);
+    expect(rollBack.isConnected).toBe(true);
   });
 });
 

@@ -112,10 +112,8 @@ export function createCommandTab({ store, controller, compiled }: TabContext): T
     const done = new Set(play.sim.escalations);
     const mark = (label: string, id: string) => (done.has(id) ? `${label} (escalated)` : label);
     const processes = (playbook.escalations ?? []).map((item) => ({ value: item.id, label: mark(item.name, item.id) }));
-    const people = scenario.cast
-      .filter((person) => !play.sim.participants[person.id]?.present)
-      .map((person) => ({ value: person.id, label: mark(`${person.name}, ${person.role}`, person.id) }));
-    return [...(processes.length ? [{ label: 'Processes and roles', choices: processes }] : []), ...(people.length ? [{ label: 'People not on the bridge', choices: people }] : [])];
+    const people = scenario.cast.map((person) => ({ value: person.id, label: mark(`${person.name}, ${person.role}${play.sim.participants[person.id]?.present ? ' (on the call)' : ''}`, person.id) }));
+    return [...(processes.length ? [{ label: 'Processes and roles', choices: processes }] : []), { label: 'People', choices: people }];
   };
 
   return {

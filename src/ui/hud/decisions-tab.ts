@@ -20,6 +20,8 @@ export function createDecisionsTab({ store, controller, compiled }: TabContext):
   const panel = h('div', {}, section('Waiting for you', none, openList, feedback.element), takenSection);
 
   let openKey: string | null = null;
+  /** One element per decision, kept while it stays open, so focus on its options survives others opening. */
+  const rendered = new Map<string, HTMLElement>();
   let takenKey: string | null = null;
   let waiting = 0;
 
@@ -53,7 +55,13 @@ export function createDecisionsTab({ store, controller, compiled }: TabContext):
       if (key !== openKey) {
         openKey = key;
         const hadFocus = openList.contains(document.activeElement);
-        openList.replaceChildren(...open.map(renderDecision));
+        const ids = new Set(open.map((decision) => decision.id));
+        for (const id of rendered.keys()) if (!ids.has(id)) rendered.delete(id);
+        const elements = open.map((decision) => rendered.get(decision.id) ?? rendered.set(decision.id, renderDecision(decision)).get(decision.id)!);
+        elements.forEach((element, index) => {
+          if (openList.children[index] !== element) openList.insertBefore(element, openList.children[index] ?? null);
+        });
+        while (openList.children.length > elements.length) openList.lastElementChild?.remove();
         setHidden(none, open.length > 0);
         // The option the trainee was on has gone (taken, or no longer open): keep them in this tab.
         if (hadFocus && !openList.contains(document.activeElement)) panel.closest<HTMLElement>('[role="tabpanel"]')?.focus();
