@@ -7,7 +7,9 @@ function focusedName(page: Page): Promise<string> {
     if (!element) return '';
     const labelledBy = element.getAttribute('aria-labelledby');
     const byId = labelledBy ? labelledBy.split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' ') : '';
-    return (element.getAttribute('aria-label') ?? (byId || element.textContent) ?? '').trim();
+    const copy = element.cloneNode(true) as HTMLElement;
+    for (const hidden of copy.querySelectorAll('[aria-hidden="true"]')) hidden.remove();
+    return (element.getAttribute('aria-label') ?? (byId || copy.textContent) ?? '').replace(/\s+/g, ' ').trim();
   });
 }
 

@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appUrl, keepScreenshot, launchBrowser, openPage } from './browser.ts';
 import { tabTo } from './keyboard.ts';
+import { grade } from '../../src/core/scoring/grade.ts';
+import { validateLog } from '../../src/core/session/validate-log.ts';
+import { loadAcme } from '../helpers.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -52,10 +56,17 @@ describe('playing Acme in the browser', () => {
       await page.getByRole('button', { name: 'End exercise' }).click();
       await page.getByRole('button', { name: 'End now' }).click();
       await page.getByRole('heading', { level: 1, name: /Debrief|Acme/ }).waitFor();
-      const score = await page.locator('main').textContent();
-      expect(score).toMatch(/\d+\s*\/\s*100|\d+%/);
-      expect(score).toMatch(/Announce/i);
       await keepScreenshot(page, 'debrief');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download action log' }).click()]);
+      const { scenario, playbook } = loadAcme();
+      const checked = validateLog(JSON.parse(readFileSync(await download.path(), 'utf8')), scenario, playbook);
+      if (!checked.ok) throw new Error(checked.errors.join('\n'));
+      expect(checked.log.actions.map((action) => action.type)).toEqual(['announce-role', 'roll-call', 'mute', 'assign', 'set-priority', 'can-report']);
+      const report = grade(scenario, playbook, checked.log);
+      expect(report.total.points).toBeGreaterThan(0);
+      const shown = await page.locator('main').textContent();
+      expect(shown).toContain(`${report.total.points} of ${report.total.max} points`);
+      expect(shown).toContain(`${report.total.percent}%`);
       expect(errors).toEqual([]);
       await context.close();
     },

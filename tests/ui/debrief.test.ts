@@ -4,7 +4,7 @@ import { fireEvent, getAllByRole, getByRole, getByText, queryByText, within } fr
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DebriefState } from '../../src/app/store.ts';
 import type { ActionLog } from '../../src/core/actions/action.ts';
-import { reportToCsv } from '../../src/core/report/csv.ts';
+import { competenciesToCsv, reportToCsv } from '../../src/core/report/csv.ts';
 import { compileScenario } from '../../src/core/scenario/compile.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
 import { replay } from '../../src/core/session/replay.ts';
@@ -293,7 +293,7 @@ describe('timeline', () => {
 });
 
 describe('downloads and buttons', () => {
-  it('downloads the report as JSON and CSV, and the action log, with names that say whose attempt it was', () => {
+  it('downloads the report as JSON, the scores and findings as CSV, and the action log, with names that say whose attempt it was', () => {
     const debrief = debriefFor('partial');
     const on = handlers();
     const root = mount(debrief, on);
@@ -302,8 +302,10 @@ describe('downloads and buttons', () => {
     fireEvent.click(getByRole(root, 'button', { name: /download report \(json\)/i }));
     expect(on.download).toHaveBeenLastCalledWith(`${base}-report.json`, 'application/json', JSON.stringify(debrief.report, null, 2));
 
-    fireEvent.click(getByRole(root, 'button', { name: /download csv/i }));
+    fireEvent.click(getByRole(root, 'button', { name: /download findings \(csv\)/i }));
     expect(on.download).toHaveBeenLastCalledWith(`${base}-findings.csv`, 'text/csv;charset=utf-8', `\uFEFF${reportToCsv(debrief.report)}`);
+    fireEvent.click(getByRole(root, 'button', { name: /download scores \(csv\)/i }));
+    expect(on.download).toHaveBeenLastCalledWith(`${base}-scores.csv`, 'text/csv;charset=utf-8', `\uFEFF${competenciesToCsv(debrief.report)}`);
 
     fireEvent.click(getByRole(root, 'button', { name: /download action log/i }));
     const [fileName, mimeType, text] = on.download.mock.lastCall!;
@@ -311,7 +313,7 @@ describe('downloads and buttons', () => {
     expect(mimeType).toBe('application/json');
     const regraded = validateLog(JSON.parse(text), debrief.scenario, debrief.playbook);
     expect(regraded.ok && grade(debrief.scenario, debrief.playbook, regraded.log)).toEqual(debrief.report);
-    expect(on.download).toHaveBeenCalledTimes(3);
+    expect(on.download).toHaveBeenCalledTimes(4);
   });
 
   it('names the file after the trainee id, or the scenario alone, when no name is known', () => {
@@ -319,7 +321,7 @@ describe('downloads and buttons', () => {
     const partial = goldenLog('partial', scenario, playbook);
     const on = handlers();
     const root = mount(debriefFor({ ...partial, trainee: { id: 'E1042' } }), on);
-    fireEvent.click(getByRole(root, 'button', { name: /download csv/i }));
+    fireEvent.click(getByRole(root, 'button', { name: /download findings \(csv\)/i }));
     expect(on.download.mock.lastCall?.[0]).toBe('acme-chemical-e1042-20250312-1405-findings.csv');
 
     const anonymous = { scenario: partial.scenario, actions: partial.actions };

@@ -1,5 +1,5 @@
 import type { DebriefState } from '../../app/store.ts';
-import { reportToCsv } from '../../core/report/csv.ts';
+import { competenciesToCsv, reportToCsv } from '../../core/report/csv.ts';
 import { fileStamp, slug } from './format.ts';
 
 export interface DownloadFile {
@@ -34,7 +34,14 @@ export function debriefDownloads(debrief: DebriefState): DownloadFile[] {
       text: JSON.stringify(debrief.report, null, 2),
     },
     {
-      label: 'Download CSV',
+      label: 'Download scores (CSV)',
+      description: 'The total and each competency, one row each, for a spreadsheet.',
+      fileName: `${base}-scores.csv`,
+      mimeType: 'text/csv;charset=utf-8',
+      text: UTF8_BOM + competenciesToCsv(debrief.report),
+    },
+    {
+      label: 'Download findings (CSV)',
       description: 'One row per finding, for a spreadsheet.',
       fileName: `${base}-findings.csv`,
       mimeType: 'text/csv;charset=utf-8',
