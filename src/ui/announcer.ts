@@ -1,4 +1,4 @@
-import { h, replaceChildren } from './dom.ts';
+import { h } from './dom.ts';
 
 /** How many recent announcements stay in the live region; older ones are dropped. */
 const KEEP = 3;
@@ -6,7 +6,6 @@ const KEEP = 3;
 export interface Announcer {
   readonly element: HTMLElement;
   announce(text: string): void;
-  clear(): void;
 }
 
 /** A visually hidden, polite live region: screen readers read each new message once, when it is added. */
@@ -17,9 +16,6 @@ export function createAnnouncer(): Announcer {
     announce(text) {
       element.appendChild(h('p', {}, text));
       while (element.childElementCount > KEEP && element.firstChild) element.removeChild(element.firstChild);
-    },
-    clear() {
-      replaceChildren(element);
     },
   };
 }

@@ -28,7 +28,7 @@ export function renderPlayScreen(store: AppStore, controller: AppController, fir
   const transcript = createTranscriptPanel(compiled);
   const time = renderTimeControls(store, controller);
   const audio = renderAudioControls(store, controller);
-  const coach = renderCoachPanel(store, controller);
+  const coach = renderCoachPanel(store);
   const actions = renderActionPanel(store, controller);
   const people = renderParticipantPanel(store, controller);
 

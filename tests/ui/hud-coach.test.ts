@@ -9,7 +9,7 @@ afterEach(unmountAll);
 describe('coach panel', () => {
   it('lists what the playbook expects with its due time and status, and follows the store', () => {
     const session = startAcme({ at: '02:47:00' });
-    const { element } = mount(renderCoachPanel(session.store, session.controller));
+    const { element } = mount(renderCoachPanel(session.store));
     expect(element.hidden).toBe(false);
     expect(getByRole(element, 'heading', { name: 'Coach' })).toBeTruthy();
     const coach = session.play().coach;
@@ -33,7 +33,7 @@ describe('coach panel', () => {
 
   it('shows nothing in exam mode', () => {
     const session = startAcme({ mode: 'exam', at: '02:50:00' });
-    const { element } = mount(renderCoachPanel(session.store, session.controller));
+    const { element } = mount(renderCoachPanel(session.store));
     expect(element.hidden).toBe(true);
     expect(queryAllByRole(document.body, 'listitem')).toHaveLength(0);
   });

@@ -1,4 +1,3 @@
-import type { AppController } from '../../app/controller.ts';
 import type { AppStore, CoachItem, PlayState } from '../../app/store.ts';
 import { h } from '../dom.ts';
 import { setHidden, setText, uid } from './controls.ts';
@@ -9,7 +8,7 @@ import './hud.css';
 const STATUS_LABEL: Readonly<Record<CoachItem['status'], string>> = { due: 'Due', overdue: 'Overdue', done: 'Done' };
 
 /** Coach mode's list of what the playbook expects and by when. Exam mode shows nothing. */
-export function renderCoachPanel(store: AppStore, _controller: AppController): HudPanel {
+export function renderCoachPanel(store: AppStore): HudPanel {
   const headingId = uid('coach-heading');
   const element = h('section', { class: 'hud-panel hud-coach', attrs: { 'aria-labelledby': headingId } });
   return mountPlayView(store, element, () => {

@@ -13,7 +13,3 @@ export function formatCountdown(ms: number): string {
 export function nowLabel(play: PlayState): string {
   return play.compiled.clock.format(play.sim.now);
 }
-
-export function participantName(play: PlayState, id: string): string {
-  return play.compiled.participants.get(id)?.name ?? id;
-}
