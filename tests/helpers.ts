@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ActionLog } from '../src/core/actions/action.ts';
 import { loadPlaybook, loadScenario } from '../src/core/load.ts';
@@ -6,7 +7,9 @@ import type { Playbook } from '../src/core/playbook/schema.ts';
 import type { Scenario } from '../src/core/scenario/schema.ts';
 import { validateLog } from '../src/core/session/validate-log.ts';
 
-export const repoPath = (relative: string) => fileURLToPath(new URL(`../${relative}`, import.meta.url));
+/** The repository's root folder. (Not `new URL('../x', import.meta.url)`: under jsdom, Vite rewrites that into an asset address.) */
+const ROOT = dirname(dirname(fileURLToPath(import.meta.url)));
+export const repoPath = (relative: string) => join(ROOT, relative);
 export const readRepoText = (relative: string) => readFileSync(repoPath(relative), 'utf8');
 
 export function bundledPlaybooks(): Map<string, Playbook> {

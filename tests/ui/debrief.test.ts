@@ -1,5 +1,4 @@
 // @vitest-environment jsdom
-import { readdirSync, readFileSync } from 'node:fs';
 import { fireEvent, getAllByRole, getByRole, getByText, queryByText, within } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DebriefState } from '../../src/app/store.ts';
@@ -9,37 +8,9 @@ import { compileScenario } from '../../src/core/scenario/compile.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
 import { replay } from '../../src/core/session/replay.ts';
 import { validateLog } from '../../src/core/session/validate-log.ts';
+import { acmeObject, goldenLog, loadAcme } from '../helpers.ts';
 import { renderDebrief, type DebriefHandlers } from '../../src/ui/debrief/render-debrief.ts';
 import { buildTimeline } from '../../src/ui/debrief/timeline-model.ts';
-import { loadPlaybook, loadScenario } from '../../src/core/load.ts';
-import type { Playbook } from '../../src/core/playbook/schema.ts';
-import type { Scenario } from '../../src/core/scenario/schema.ts';
-
-// Files are read relative to this file through a variable: in a browser-like environment Vite rewrites
-// `new URL('…', import.meta.url)` into a served asset address, which node:fs cannot read.
-const here = import.meta.url;
-const repoText = (relative: string) => readFileSync(new URL(`../../${relative}`, here), 'utf8');
-const acmeText = repoText('scenarios/acme-chemical.json');
-const playbooks = new Map(
-  readdirSync(new URL('../../scenarios/playbooks/', here))
-    .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
-    .map((name) => loadPlaybook(repoText(`scenarios/playbooks/${name}`)).value!)
-    .map((playbook): [string, Playbook] => [playbook.id, playbook]),
-);
-
-function loadAcme(text = acmeText): { scenario: Scenario; playbook: Playbook } {
-  const loaded = loadScenario(text, playbooks);
-  if (!loaded.value || !loaded.playbook) throw new Error(JSON.stringify(loaded.diagnostics));
-  return { scenario: loaded.value, playbook: loaded.playbook };
-}
-
-function goldenLog(name: string, scenario: Scenario, playbook: Playbook): ActionLog {
-  const result = validateLog(JSON.parse(repoText(`tests/fixtures/acme/${name}.json`)), scenario, playbook);
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return result.log;
-}
-
-const acmeObject = (): Record<string, unknown> => JSON.parse(acmeText) as Record<string, unknown>;
 
 const FINISHED_AT = Date.UTC(2025, 2, 12, 14, 5);
 const XSS = '<img src=x onerror=alert(1)>';

@@ -4,37 +4,13 @@ import type { ActionIntent } from '../../src/app/intents.ts';
 import type { FrameLoop, KeyValueStorage } from '../../src/app/ports.ts';
 import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
 import { createAppStore, type AppStore, type Mode, type PlayState } from '../../src/app/store.ts';
-import { readFileSync, readdirSync } from 'node:fs';
-import { loadPlaybook, loadScenario } from '../../src/core/load.ts';
 import type { Playbook } from '../../src/core/playbook/schema.ts';
-import type { Scenario } from '../../src/core/scenario/schema.ts';
-
-// Kept in a variable: under jsdom, Vite rewrites `new URL('…', import.meta.url)` into a served
-// asset address that node:fs cannot read (which is also why tests/helpers.ts cannot be used here).
-const here = import.meta.url;
-const read = (relative: string) => readFileSync(new URL(relative, here), 'utf8');
+import { bundledPlaybooks, loadAcme } from '../helpers.ts';
 
 export function bundledPlaybook(id: string): Playbook {
-  const playbook = loadPlaybooks().get(id);
+  const playbook = bundledPlaybooks().get(id);
   if (!playbook) throw new Error(`no playbook ${id}`);
   return playbook;
-}
-
-function loadPlaybooks(): Map<string, Playbook> {
-  const playbooks = new Map<string, Playbook>();
-  for (const name of readdirSync(new URL('../../scenarios/playbooks/', here))) {
-    if (!name.endsWith('.json') || name.endsWith('.schema.json')) continue;
-    const loaded = loadPlaybook(read(`../../scenarios/playbooks/${name}`));
-    if (!loaded.value) throw new Error(`${name} does not load`);
-    playbooks.set(loaded.value.id, loaded.value);
-  }
-  return playbooks;
-}
-
-function loadAcme(): { scenario: Scenario; playbook: Playbook } {
-  const loaded = loadScenario(read('../../scenarios/acme-chemical.json'), loadPlaybooks());
-  if (!loaded.value || !loaded.playbook) throw new Error(JSON.stringify(loaded.diagnostics));
-  return { scenario: loaded.value, playbook: loaded.playbook };
 }
 
 /** A running Acme session on the real controller, with a clock the test moves by hand. */
