@@ -1,5 +1,4 @@
 import type { AppStore } from '../app/store.ts';
-import type { MeasureText } from './ellipsize.ts';
 
 /** What the scene may ask of the app: the views' intents, never a change to the store. */
 export interface GameIntents {
@@ -17,5 +16,4 @@ export interface BridgeContext {
   readonly reducedMotion: boolean;
   /** Device pixels per CSS pixel now; the game draws in device pixels so text stays sharp. */
   dpr(): number;
-  readonly measure: MeasureText;
 }

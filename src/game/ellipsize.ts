@@ -16,13 +16,3 @@ export function ellipsize(text: string, font: string, maxWidth: number, measure:
   }
   return low === 0 ? '' : chars.slice(0, low).join('').trimEnd() + ELLIPSIS;
 }
-
-/** A measurer backed by one offscreen 2D canvas context (browser only). */
-export function canvasMeasure(): MeasureText {
-  const context = document.createElement('canvas').getContext('2d');
-  return (text, font) => {
-    if (!context) return text.length * 8;
-    context.font = font;
-    return context.measureText(text).width;
-  };
-}

@@ -1,7 +1,6 @@
 import { AUTO, Game, Scale } from 'phaser';
 import type { AppStore } from '../app/store.ts';
 import type { BridgeContext, GameIntents } from './bridge-context.ts';
-import { canvasMeasure } from './ellipsize.ts';
 import { Boot } from './scenes/Boot.ts';
 import { Bridge } from './scenes/Bridge.ts';
 import { COLOURS } from './theme.ts';
@@ -40,7 +39,6 @@ export function mountGame(parent: HTMLElement, store: AppStore, intents: GameInt
     parent,
     reducedMotion: options.reducedMotion ?? prefersReducedMotion(),
     dpr: () => dpr,
-    measure: canvasMeasure(),
   };
   delete parent.dataset.ready;
   const game = new Game({
@@ -49,6 +47,7 @@ export function mountGame(parent: HTMLElement, store: AppStore, intents: GameInt
     backgroundColor: COLOURS.bg,
     banner: false,
     roundPixels: true,
+    antialiasGL: false,
     audio: { noAudio: true },
     scale: { mode: Scale.NONE, width: Math.round(size.width * dpr), height: Math.round(size.height * dpr), zoom: 1 / dpr },
     scene: [new Boot(), new Bridge(context)],
@@ -77,6 +76,8 @@ export function mountGame(parent: HTMLElement, store: AppStore, intents: GameInt
       observer.disconnect();
       window.removeEventListener('resize', fit);
       game.destroy(true);
+      // The loop sleeps while nothing moves; the destroy happens on its next step.
+      if (!game.loop.running) game.loop.wake();
       delete parent.dataset.ready;
       delete parent.dataset.tiles;
     },

@@ -31,3 +31,8 @@ export const TEXT_COLOURS = {
 
 export const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 export const MONO_FONT = "ui-monospace, 'SF Mono', 'Cascadia Mono', 'Roboto Mono', Menlo, Consolas, 'DejaVu Sans Mono', monospace";
+
+/** `0xRRGGBB` as a CSS `#rrggbb` string, for drawing on a 2D canvas. */
+export function css(colour: number): string {
+  return `#${colour.toString(16).padStart(6, '0')}`;
+}

@@ -1,5 +1,4 @@
 import type { Scene, Time } from 'phaser';
-import type { MeasureText } from '../ellipsize.ts';
 import { galleryLayout, type Rect } from '../gallery-layout.ts';
 import type { TileView } from '../tile-view.ts';
 import { ParticipantTile } from './ParticipantTile.ts';
@@ -13,7 +12,6 @@ const JOINED_GLOW_MS = 1600;
 
 export interface GalleryOptions {
   readonly reducedMotion: boolean;
-  readonly measure: MeasureText;
   readonly onSelect: (participant: string) => void;
   /** Called when the number of tiles on screen changes (departing tiles excluded). */
   readonly onCount: (count: number) => void;
@@ -69,7 +67,7 @@ export class Gallery {
     for (const view of views) {
       let tile = this.tiles.get(view.id);
       if (!tile) {
-        tile = new ParticipantTile(this.scene, view.id, this.options.measure);
+        tile = new ParticipantTile(this.scene, view.id);
         tile.on('pointerup', () => this.options.onSelect(view.id));
         this.tiles.set(view.id, tile);
       }
@@ -96,12 +94,24 @@ export class Gallery {
   animate(time: number, still: boolean): void {
     for (const id of this.order) {
       const tile = this.tiles.get(id)!;
-      if (tile.animating || tile.leaving) tile.animate(time, still);
+      if (tile.needsFrames(still)) tile.animate(time, still);
     }
   }
 
   get size(): number {
     return this.order.length;
+  }
+
+  /** Whether tiles are moving: every display frame counts. */
+  get moving(): boolean {
+    return this.scene.tweens.tweens.length > 0;
+  }
+
+  /** Whether any tile has meters to move (unless `still`), a glow to end or a departure notice to take away. */
+  needsFrames(still: boolean): boolean {
+    if (this.departures.size > 0) return true;
+    for (const id of this.order) if (this.tiles.get(id)!.needsFrames(still)) return true;
+    return false;
   }
 
   destroy(): void {
@@ -138,7 +148,7 @@ export class Gallery {
   private depart(tile: ParticipantTile, label: string): void {
     tile.showDeparture(label);
     const timer = this.scene.time.delayedCall(DEPARTURE_NOTICE_MS, () => {
-      this.departures.delete(tile.id);
+      this.departures.delete(tile.participant);
       if (this.options.reducedMotion) {
         this.remove(tile);
         return;
@@ -146,26 +156,26 @@ export class Gallery {
       this.scene.tweens.killTweensOf(tile);
       this.scene.tweens.add({ targets: tile, alpha: 0, scale: 0.82, duration: EXIT_MS, ease: 'Cubic.easeIn', onComplete: () => this.remove(tile) });
     });
-    this.departures.set(tile.id, timer);
+    this.departures.set(tile.participant, timer);
   }
 
   private cancelDeparture(tile: ParticipantTile): void {
-    this.departures.get(tile.id)?.remove(false);
-    this.departures.delete(tile.id);
+    this.departures.get(tile.participant)?.remove(false);
+    this.departures.delete(tile.participant);
     this.scene.tweens.killTweensOf(tile);
     tile.resetPresence();
   }
 
   private remove(tile: ParticipantTile): void {
     this.dismiss(tile);
-    this.order = this.order.filter((id) => id !== tile.id);
+    this.order = this.order.filter((id) => id !== tile.participant);
     this.layout(true);
   }
 
   /** Takes a tile off screen at once, keeping it for reuse. */
   private dismiss(tile: ParticipantTile): void {
-    this.departures.get(tile.id)?.remove(false);
-    this.departures.delete(tile.id);
+    this.departures.get(tile.participant)?.remove(false);
+    this.departures.delete(tile.participant);
     this.scene.tweens.killTweensOf(tile);
     tile.resetPresence();
     tile.setVisible(false);
