@@ -1,17 +1,4 @@
-/** Up to two initials, as the HUD's avatars show them: "Tomás Alvarez" → "TA". */
-export function initialsOf(name: string): string {
-  const words = name.split(/\s+/).filter((word) => word.length > 0);
-  const first = words[0] ?? '?';
-  const last = words.length > 1 ? (words[words.length - 1] ?? '') : '';
-  return (Array.from(first)[0] ?? '?').toUpperCase() + (Array.from(last)[0] ?? '').toUpperCase();
-}
-
-/** A stable hue per participant: the same hash as the HUD's avatars, so a person has one colour everywhere. */
-export function avatarHue(id: string): number {
-  let hash = 0;
-  for (const char of id) hash = (hash * 31 + (char.codePointAt(0) ?? 0)) >>> 0;
-  return hash % 360;
-}
+import { hueFor } from '../app/identity.ts';
 
 /** 0xRRGGBB from hue (degrees), saturation and lightness (0 to 1), as CSS `hsl()` computes it. */
 export function hslToRgb(hue: number, saturation: number, lightness: number): number {
@@ -25,5 +12,5 @@ export function hslToRgb(hue: number, saturation: number, lightness: number): nu
 
 /** The avatar fill for a participant: `hsl(hue 55% 72%)`, the HUD's avatar colour, under dark initials. */
 export function avatarColour(id: string): number {
-  return hslToRgb(avatarHue(id), 0.55, 0.72);
+  return hslToRgb(hueFor(id), 0.55, 0.72);
 }

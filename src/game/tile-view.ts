@@ -1,7 +1,8 @@
 import { activeSpeakers, tilesOn } from '../app/selectors.ts';
 import type { PlayState } from '../app/store.ts';
 import type { NoiseSound } from '../core/session/state.ts';
-import { avatarColour, initialsOf } from './avatar.ts';
+import { initials } from '../app/identity.ts';
+import { avatarColour } from './avatar.ts';
 
 /** Everything one gallery tile shows. Plain data, compared field by field to redraw only what changed. */
 export interface TileView {
@@ -26,7 +27,7 @@ export function tileViews(play: PlayState): TileView[] {
     name: participant.name,
     role: participant.role,
     team: participant.team,
-    initials: initialsOf(participant.name),
+    initials: initials(participant.name),
     colour: avatarColour(participant.id),
     speaking: speaking.has(participant.id),
     muted: state.muted,
@@ -60,7 +61,7 @@ export function departureLabel(play: PlayState, id: string): string {
   const transcript = play.sim.transcript;
   for (let i = transcript.length - 1; i >= 0; i--) {
     const entry = transcript[i]!;
-    if (entry.kind === 'leave' && entry.speaker === id) return entry.text.endsWith('dropped off the bridge') ? 'Dropped' : 'Left';
+    if (entry.kind === 'leave' && entry.speaker === id) return entry.announced ? 'Left' : 'Dropped';
   }
   return 'Left';
 }

@@ -1,7 +1,7 @@
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { TranscriptEntry } from '../core/session/state.ts';
 import { h } from './dom.ts';
-import { hueFor, initials } from './labels.ts';
+import { hueFor, initials } from '../app/identity.ts';
 
 const TRAINEE = 'trainee';
 

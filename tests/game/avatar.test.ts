@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { avatarColour, avatarHue, hslToRgb, initialsOf } from '../../src/game/avatar.ts';
+import { hueFor, initials } from '../../src/app/identity.ts';
+import { avatarColour, hslToRgb } from '../../src/game/avatar.ts';
 
 function luminance(rgb: number): number {
   const linear = (c: number) => {
@@ -11,10 +12,10 @@ function luminance(rgb: number): number {
 
 describe('avatars', () => {
   it('takes the first letters of the first and last names', () => {
-    expect(initialsOf('Tomás Alvarez')).toBe('TA');
-    expect(initialsOf("Kevin O'Brien")).toBe('KO');
-    expect(initialsOf('Helen  Okafor ')).toBe('HO');
-    expect(initialsOf('Cher')).toBe('C');
+    expect(initials('Tomás Alvarez')).toBe('TA');
+    expect(initials("Kevin O'Brien")).toBe('KO');
+    expect(initials('Helen  Okafor ')).toBe('HO');
+    expect(initials('Cher')).toBe('C');
   });
 
   it('converts HSL as CSS does', () => {
@@ -27,7 +28,7 @@ describe('avatars', () => {
 
   it('gives each id a stable colour, and different ids different hues', () => {
     expect(avatarColour('pete')).toBe(avatarColour('pete'));
-    const hues = new Set(['pete', 'release-engineer', 'network-sme', 'noisy-sme', 'db-engineer', 'monitoring-sme'].map(avatarHue));
+    const hues = new Set(['pete', 'release-engineer', 'network-sme', 'noisy-sme', 'db-engineer', 'monitoring-sme'].map(hueFor));
     expect(hues.size).toBe(6);
   });
 
