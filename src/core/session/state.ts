@@ -34,6 +34,8 @@ export interface TranscriptEntry {
   readonly title?: string;
   readonly sound?: NoiseSound;
   readonly overlap?: boolean;
+  /** leave: whether they said they were leaving, or just dropped off. */
+  readonly announced?: boolean;
   /** The beat, reaction, branch or action index this entry came from. */
   readonly source: string;
 }

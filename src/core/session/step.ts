@@ -54,7 +54,7 @@ export function applyEffect(draft: Draft, effect: Effect, source: string, runtim
       if (!current || !current.present) return;
       own(draft, 'participants')[effect.participant] = { ...current, present: false };
       const how = effect.announced ? 'left the bridge' : 'dropped off the bridge';
-      say(draft, { kind: 'leave', speaker: effect.participant, text: `${nameOf(runtime, effect.participant)} ${how}`, bridge: current.bridge, source });
+      say(draft, { kind: 'leave', speaker: effect.participant, text: `${nameOf(runtime, effect.participant)} ${how}`, bridge: current.bridge, announced: effect.announced ?? false, source });
       return;
     }
     case 'noise-start': {
