@@ -15,6 +15,8 @@ interface AxeViolation {
 
 /** WCAG 2 A and AA violations on the page as it is now, one line each. */
 async function wcagViolations(page: Page): Promise<string[]> {
+  // Colours are judged as they settle, not halfway through a fade-in.
+  await page.evaluate(`Promise.all(document.getAnimations().filter((animation) => animation.effect?.getTiming().iterations !== Infinity).map((animation) => animation.finished.catch(() => undefined)))`);
   await page.addScriptTag({ content: axeSource });
   const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }).then((result) => result.violations)`)) as AxeViolation[];
   return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')}: ${node.failureSummary ?? ''}`));
