@@ -37,7 +37,7 @@ export function createCaptions(compiled: CompiledScenario, announcer: Announcer)
 
 function captionLine(entry: TranscriptEntry, compiled: CompiledScenario, latest: boolean): HTMLElement {
   const speaker = entry.speaker ? compiled.participants.get(entry.speaker) : undefined;
-  const who = entry.kind === 'report' || entry.kind === 'inject' ? (entry.title ?? 'Report') : (speaker?.name ?? '');
+  const who = entry.kind === 'report' || entry.kind === 'inject' ? (entry.title ?? 'Report') : entry.kind === 'say' ? (speaker?.name ?? '') : '';
   return h(
     'p',
     { class: `caption caption-${entry.kind}${latest ? ' latest' : ''}` },
