@@ -1,6 +1,10 @@
 import type { DebriefState } from '../../app/store.ts';
 import { competenciesToCsv, reportToCsv } from '../../core/report/csv.ts';
-import { fileStamp, slug } from './format.ts';
+import { slug } from '../slug.ts';
+import { fileStamp } from './format.ts';
+
+/** Longest trainee part of a file name, so names stay readable in a downloads folder. */
+const FILE_NAME_PART = 40;
 
 export interface DownloadFile {
   /** What the button says. */
@@ -18,7 +22,7 @@ const UTF8_BOM = '\uFEFF';
 /** `acme-chemical-dana-reyes-20250312-1405`: scenario, trainee (when known) and finishing time. */
 export function attemptFileBase(debrief: DebriefState): string {
   const trainee = debrief.report.trainee;
-  const who = slug(trainee?.name ?? '') || slug(trainee?.id ?? '');
+  const who = slug(trainee?.name ?? '', FILE_NAME_PART) || slug(trainee?.id ?? '', FILE_NAME_PART);
   return [debrief.report.scenario.id, who, fileStamp(debrief.finishedAt)].filter((part) => part !== '').join('-');
 }
 

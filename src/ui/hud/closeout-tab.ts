@@ -1,18 +1,9 @@
 import type { ChoiceGroup } from './controls.ts';
 import { h } from '../dom.ts';
+import { slug } from '../slug.ts';
 import { button, field, selectOf, textArea, uid } from './controls.ts';
 import { actionForm, createFeedback, rejectInput, sendIntent } from './feedback.ts';
 import { hint, section, type TabContent, type TabContext } from './section.ts';
-
-/** An id made from a team's name ("Software release" → "software-release"), as hand-off targets are ids. */
-export function teamId(team: string): string {
-  return team
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
 
 /** Resolving, closing, and handing the problem off to longer-term resolution. */
 export function createCloseoutTab({ store, controller, compiled }: TabContext): TabContent {
@@ -41,7 +32,7 @@ export function createCloseoutTab({ store, controller, compiled }: TabContext): 
   );
 
   const handFeedback = createFeedback();
-  const teams = [...new Map(scenario.cast.map((person) => [teamId(person.team), person.team])).entries()].filter(([id]) => id !== '');
+  const teams = [...new Map(scenario.cast.map((person) => [slug(person.team), person.team])).entries()].filter(([id]) => id !== '');
   const targets: ChoiceGroup[] = [
     { label: 'Teams', choices: teams.map(([id, name]) => ({ value: id, label: name })) },
     { label: 'People', choices: scenario.cast.map((person) => ({ value: person.id, label: `${person.name}, ${person.role}` })) },
