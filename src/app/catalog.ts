@@ -11,6 +11,8 @@ export interface SourceFile {
 
 export interface CatalogScenario {
   readonly file: string;
+  /** The file's text, for the authoring view's line numbers. */
+  readonly text: string;
   readonly scenario: Scenario;
   readonly playbook: Playbook;
   /** Warnings from validation and lint; the scenario still plays. */
@@ -26,6 +28,7 @@ export interface FileProblem {
 
 export interface Catalog {
   readonly scenarios: readonly CatalogScenario[];
+  readonly playbooks: ReadonlyMap<string, Playbook>;
   readonly problems: readonly FileProblem[];
   find(id: string): CatalogScenario | undefined;
 }
@@ -53,12 +56,13 @@ export function buildCatalog(playbookFiles: readonly SourceFile[], scenarioFiles
     } else if (scenarios.has(loaded.value.id)) {
       problems.push({ file: file.path, kind: 'scenario', diagnostics: [loaded.document.diagnostic('error', 'E_DUPLICATE_ID', `another scenario already has the id "${loaded.value.id}"`, ['id'])] });
     } else {
-      scenarios.set(loaded.value.id, { file: file.path, scenario: loaded.value, playbook: loaded.playbook, warnings: loaded.diagnostics });
+      scenarios.set(loaded.value.id, { file: file.path, text: file.text, scenario: loaded.value, playbook: loaded.playbook, warnings: loaded.diagnostics });
     }
   }
 
   return {
     scenarios: [...scenarios.values()],
+    playbooks,
     problems,
     find: (id) => scenarios.get(id),
   };
@@ -71,4 +75,18 @@ export function diagnosticLines(file: string, diagnostics: readonly Diagnostic[]
 
 function sortByPath(files: readonly SourceFile[]): SourceFile[] {
   return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/**
+ * Loads a scenario file an instructor opened, against the bundled playbooks. A file whose id is
+ * already a bundled scenario's is refused, so a bundled exercise can never be replaced by accident.
+ */
+export function loadOpenedFile(catalog: Catalog, file: string, text: string): { entry: CatalogScenario | null; diagnostics: Diagnostic[] } {
+  const loaded = loadScenario(text, catalog.playbooks);
+  if (!loaded.value || !loaded.playbook) return { entry: null, diagnostics: [...loaded.diagnostics] };
+  if (catalog.find(loaded.value.id)) {
+    const clash = loaded.document.diagnostic('error', 'E_DUPLICATE_ID', `a bundled scenario already has the id "${loaded.value.id}"; give your copy an id of its own`, ['id']);
+    return { entry: null, diagnostics: [clash, ...loaded.diagnostics] };
+  }
+  return { entry: { file, text, scenario: loaded.value, playbook: loaded.playbook, warnings: loaded.diagnostics }, diagnostics: [...loaded.diagnostics] };
 }

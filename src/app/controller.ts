@@ -20,6 +20,10 @@ export interface AppController {
   finish(): void;
   /** Throws the session in progress away and goes back to the briefing. */
   abandon(): void;
+  /** Validates a scenario file an instructor opened or dropped, and shows it in the authoring view; a valid one becomes playable. */
+  openFile(fileName: string, text: string): void;
+  /** Shows a known scenario (bundled or opened) in the authoring view. */
+  openAuthoring(id: string): void;
   /** Opens a finished attempt from the local history in the debrief. */
   openHistory(entryId: string): void;
   setVolume(volume: number): void;

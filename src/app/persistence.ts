@@ -5,6 +5,7 @@ import { SPEEDS, type HistoryEntry, type Mode, type Speed } from './store.ts';
 
 const SESSION_PREFIX = 'bridge-drill:session:v1:';
 const HISTORY_KEY = 'bridge-drill:history:v1';
+const OPENED_KEY = 'bridge-drill:opened:v1';
 const UNREADABLE_SUFFIX = ':unreadable';
 /** Enough for a term of practice; the oldest attempts go first. */
 export const HISTORY_LIMIT = 200;
@@ -44,6 +45,14 @@ const HistoryEntrySchema = z.object({
   passed: z.boolean(),
   log: ActionLogSchema,
 });
+
+/** A scenario file an instructor opened in this browser: its name and its text, validated again on every load. */
+export interface OpenedFile {
+  readonly file: string;
+  readonly text: string;
+}
+
+const OpenedFilesSchema = z.array(z.object({ file: z.string(), text: z.string() }));
 
 export type LoadResult<T> = { readonly kind: 'none' } | { readonly kind: 'ok'; readonly value: T } | { readonly kind: 'unreadable'; readonly reason: string };
 
@@ -115,6 +124,19 @@ export class SessionStorage {
 
   saveHistory(entries: readonly HistoryEntry[]): string | null {
     return this.write(HISTORY_KEY, JSON.stringify(entries.slice(0, HISTORY_LIMIT)));
+  }
+
+  loadOpenedFiles(): OpenedFile[] {
+    const text = this.read(OPENED_KEY);
+    if (text === null) return [];
+    const parsed = parseWith(OpenedFilesSchema, text);
+    if (parsed.ok) return parsed.value;
+    this.keepUnreadable(OPENED_KEY, text);
+    return [];
+  }
+
+  saveOpenedFiles(files: readonly OpenedFile[]): string | null {
+    return this.write(OPENED_KEY, JSON.stringify(files));
   }
 
   private keepUnreadable(key: string, text: string): void {

@@ -4,7 +4,7 @@ import { ExpectationTracker } from '../core/scoring/tracker.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import { Simulation } from '../core/session/simulation.ts';
 import { validateLog } from '../core/session/validate-log.ts';
-import type { Catalog, CatalogScenario } from './catalog.ts';
+import { loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
 import { coachItems } from './coach.ts';
 import type { ActResult, AppController } from './controller.ts';
 import type { ActionIntent } from './intents.ts';
@@ -53,6 +53,14 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     inProgress: saved.sessionsInProgress(),
     ...(history.setAside === 0 ? {} : { notice: setAsideNotice(history.setAside) }),
   });
+
+  const opened = new Map<string, CatalogScenario>();
+  for (const file of saved.loadOpenedFiles()) {
+    const { entry } = loadOpenedFile(catalog, file.file, file.text);
+    if (entry) opened.set(entry.scenario.id, entry);
+  }
+  store.setState({ opened: [...opened.values()] });
+  const find = (id: string): CatalogScenario | undefined => catalog.find(id) ?? opened.get(id);
 
   const play = (): PlayState | null => store.getState().play;
   const updatePlay = (change: Partial<PlayState>): void => {
@@ -201,7 +209,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       if (current && current.compiled.scenario.id === id) return;
       if (live) persist();
       stopSession();
-      const entry = id === null ? undefined : catalog.find(id);
+      const entry = id === null ? undefined : find(id);
       if (!entry) {
         store.setState({
           screen: 'picker',
@@ -218,7 +226,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
 
     start(mode) {
       const id = store.getState().scenarioId;
-      const entry = id === null ? undefined : catalog.find(id);
+      const entry = id === null ? undefined : find(id);
       if (!entry) return;
       saved.removeSession(entry.scenario.id);
       begin(entry, mode, 1, [], 0, false);
@@ -278,10 +286,39 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       refreshInProgress();
     },
 
+    openFile(fileName, text) {
+      const { entry, diagnostics } = loadOpenedFile(catalog, fileName, text);
+      if (live) persist();
+      stopSession();
+      if (entry) {
+        opened.set(entry.scenario.id, entry);
+        notify(saved.saveOpenedFiles([...opened.values()].map(({ file, text: source }) => ({ file, text: source }))));
+      }
+      store.setState({
+        screen: 'authoring',
+        scenarioId: entry?.scenario.id ?? null,
+        play: null,
+        debrief: null,
+        opened: [...opened.values()],
+        authoring: { file: fileName, text, diagnostics, entry },
+      });
+    },
+
+    openAuthoring(id) {
+      const entry = find(id);
+      if (!entry) {
+        store.setState({ screen: 'picker', scenarioId: null, notice: `There is no scenario called “${id}”. Pick one of the scenarios below.` });
+        return;
+      }
+      if (live) persist();
+      stopSession();
+      store.setState({ screen: 'authoring', scenarioId: id, play: null, debrief: null, authoring: { file: entry.file, text: entry.text, diagnostics: entry.warnings, entry } });
+    },
+
     openHistory(entryId) {
       const entry = store.getState().history.find((item) => item.id === entryId);
       if (!entry) return;
-      const scenario = catalog.find(entry.scenarioId);
+      const scenario = find(entry.scenarioId);
       if (!scenario) {
         store.setState({ notice: `The scenario “${entry.scenarioTitle}” is no longer installed, so this attempt cannot be shown.` });
         return;

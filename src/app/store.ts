@@ -1,10 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Action, ActionLog } from '../core/actions/action.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { ScoreReport } from '../core/report/score-report.ts';
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import type { SimState } from '../core/session/state.ts';
+import type { CatalogScenario } from './catalog.ts';
 
 export const SPEEDS = [1, 2, 5, 10] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -12,7 +14,7 @@ export type Speed = (typeof SPEEDS)[number];
 /** Coach mode shows the playbook's due times and hints; exam mode hides them. */
 export type Mode = 'coach' | 'exam';
 
-export type Screen = 'picker' | 'briefing' | 'play' | 'debrief';
+export type Screen = 'picker' | 'briefing' | 'play' | 'debrief' | 'authoring';
 
 /** One expectation the coach panel shows while it is due. */
 export interface CoachItem {
@@ -58,6 +60,16 @@ export interface DebriefState {
   readonly finishedAt: number;
 }
 
+/** A scenario file an instructor opened, or a bundled one, in the authoring view. */
+export interface AuthoringState {
+  /** The file's name as the instructor gave it. */
+  readonly file: string;
+  readonly text: string;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Present when the file is valid: it is then playable from the picker and the deep link. */
+  readonly entry: CatalogScenario | null;
+}
+
 export interface AudioSettings {
   /** Master volume, 0 to 1. */
   readonly volume: number;
@@ -84,6 +96,9 @@ export interface AppState {
   readonly debrief: DebriefState | null;
   readonly audio: AudioSettings;
   readonly history: readonly HistoryEntry[];
+  readonly authoring: AuthoringState | null;
+  /** Scenario files opened in this browser, playable beside the bundled ones. */
+  readonly opened: readonly CatalogScenario[];
   /** Scenarios with a saved session waiting to be resumed. */
   readonly inProgress: readonly string[];
   /** A message for the trainee: a save that could not be restored, a storage that is full. */
@@ -93,7 +108,7 @@ export interface AppState {
 export type AppStore = StoreApi<AppState>;
 
 export function initialAppState(): AppState {
-  return { screen: 'picker', scenarioId: null, play: null, debrief: null, audio: { volume: 0.8, muted: false }, history: [], inProgress: [], notice: null };
+  return { screen: 'picker', scenarioId: null, play: null, debrief: null, audio: { volume: 0.8, muted: false }, history: [], authoring: null, opened: [], inProgress: [], notice: null };
 }
 
 export function createAppStore(state: AppState = initialAppState()): AppStore {

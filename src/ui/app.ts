@@ -7,6 +7,8 @@ import { h, replaceChildren } from './dom.ts';
 import { renderHistoryList } from './history-list.ts';
 import { renderPicker } from './picker.ts';
 import { renderPlayScreen, type GameLoader } from './play-screen.ts';
+import { renderAuthoringView } from './authoring-view.ts';
+import { renderOpenFile } from './open-file.ts';
 import { linkTo, startRouter, type Router } from './router.ts';
 
 const APP_TITLE = 'Bridge Drill';
@@ -39,7 +41,8 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
 
   const render = (state: AppState, moveFocus: boolean) => {
     renderNotice(notice, state.notice, controller, page);
-    const keys = state.screen === 'play' ? [state.play?.compiled] : state.screen === 'debrief' ? [state.debrief] : state.screen === 'picker' ? [state.history, state.inProgress] : [];
+    const keys =
+      state.screen === 'play' ? [state.play?.compiled] : state.screen === 'debrief' ? [state.debrief] : state.screen === 'picker' ? [state.history, state.inProgress, state.opened] : state.screen === 'authoring' ? [state.authoring] : [];
     if (shown && shown.screen === state.screen && shown.scenarioId === state.scenarioId && shown.keys.every((key, index) => key === keys[index])) return;
     shown = { screen: state.screen, scenarioId: state.scenarioId, keys };
     dispose();
@@ -48,12 +51,18 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     page.className = `page page-${state.screen}`;
     replaceChildren(page, view.element);
     dispose = view.dispose;
+    // On the first load the address already names this view, and the router is still starting.
+    if (state.screen === 'authoring' && state.scenarioId !== null) routerIfStarted?.show({ kind: 'author', id: state.scenarioId });
     win.document.title = state.screen === 'picker' ? APP_TITLE : `${titleOf(state)} · ${APP_TITLE}`;
     if (moveFocus) page.querySelector<HTMLElement>('h1')?.focus();
   };
 
   const screenFor = (state: AppState): { element: HTMLElement; dispose: () => void } => {
-    const entry = state.scenarioId === null ? undefined : catalog.find(state.scenarioId);
+    const entry = state.scenarioId === null ? undefined : findEntry(state, state.scenarioId);
+    if (state.screen === 'authoring' && state.authoring) {
+      const element = renderAuthoringView(state.authoring, controller, { play: (id) => router.navigate(id), back: () => router.navigate(null) });
+      return { element, dispose: () => {} };
+    }
     if (state.screen === 'play' && state.play) return renderPlayScreen(store, controller, state.play, options.loadGame);
     if (state.screen === 'debrief' && state.debrief) {
       const debrief = state.debrief;
@@ -67,16 +76,28 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     }
     if (state.screen === 'briefing' && entry) return { element: renderBriefing(entry, controller, (id) => router.navigate(id)), dispose: () => {} };
     const history = renderHistoryList(state.history, { open: (id) => controller.openHistory(id) });
-    return { element: renderPicker(catalog, { navigate: (id) => router.navigate(id), history, inProgress: new Set(state.inProgress) }), dispose: () => {} };
+    const picker = renderPicker(catalog, {
+      navigate: (id) => router.navigate(id),
+      author: (id) => router.go({ kind: 'author', id }),
+      opened: state.opened,
+      openFile: renderOpenFile(controller),
+      history,
+      inProgress: new Set(state.inProgress),
+    });
+    return { element: picker, dispose: () => {} };
   };
 
-  const titleOf = (state: AppState): string => (state.scenarioId === null ? APP_TITLE : (catalog.find(state.scenarioId)?.scenario.title ?? APP_TITLE));
+  const findEntry = (state: AppState, id: string) => catalog.find(id) ?? state.opened.find((entry) => entry.scenario.id === id);
+  const titleOf = (state: AppState): string => (state.scenarioId === null ? (state.authoring?.file ?? APP_TITLE) : (findEntry(state, state.scenarioId)?.scenario.title ?? APP_TITLE));
 
-  const router = startRouter(win, (scenarioId, how) => {
-    controller.openScenario(scenarioId);
+  let routerIfStarted: Router | undefined;
+  const router = startRouter(win, (route, how) => {
+    if (route.kind === 'author') controller.openAuthoring(route.id);
+    else controller.openScenario(route.kind === 'scenario' ? route.id : null);
     render(store.getState(), how !== 'load');
     if (how !== 'load') (win.document.scrollingElement ?? win.document.documentElement).scrollTop = 0;
   });
+  routerIfStarted = router;
   const unsubscribe = store.subscribe((state, previous) => render(state, state.screen !== previous.screen));
 
   brand.addEventListener('click', (event) => {

@@ -3,10 +3,16 @@ import type { Catalog, CatalogScenario, FileProblem } from '../app/catalog.ts';
 import { diagnosticLines } from '../app/catalog.ts';
 import { h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
-import { linkTo, type Navigate } from './router.ts';
+import { addressOf, linkTo, type Navigate } from './router.ts';
 
 export interface PickerOptions {
   readonly navigate: Navigate;
+  /** Opens a scenario's authoring view. */
+  readonly author: (scenarioId: string) => void;
+  /** Scenario files opened in this browser, listed after the bundled ones. */
+  readonly opened: readonly CatalogScenario[];
+  /** The instructors' "open a scenario file" panel. */
+  readonly openFile: HTMLElement;
   /** The trainee's finished attempts, shown under the scenarios. */
   readonly history: HTMLElement;
   /** Scenarios with a session saved part-way through. */
@@ -15,7 +21,8 @@ export interface PickerOptions {
 
 /** The scenario list: a card per playable scenario, then any files that could not be loaded. */
 export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElement {
-  const count = catalog.scenarios.length;
+  const scenarios = [...catalog.scenarios, ...options.opened];
+  const count = scenarios.length;
   return h(
     'section',
     { class: 'picker', attrs: { 'aria-labelledby': 'picker-heading' } },
@@ -31,14 +38,15 @@ export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElem
       ),
     ),
     count > 0
-      ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...catalog.scenarios.map((entry) => h('li', {}, renderCard(entry, options.navigate, options.inProgress.has(entry.scenario.id)))))
+      ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...scenarios.map((entry) => h('li', {}, renderCard(entry, options, options.inProgress.has(entry.scenario.id)))))
       : h('p', { class: 'empty' }, 'No playable scenarios were found.'),
     options.history,
+    options.openFile,
     catalog.problems.length > 0 ? renderProblems(catalog.problems) : null,
   );
 }
 
-function renderCard(entry: CatalogScenario, navigate: Navigate, inProgress: boolean): HTMLElement {
+function renderCard(entry: CatalogScenario, { navigate, author }: PickerOptions, inProgress: boolean): HTMLElement {
   const { scenario } = entry;
   const headingId = `card-${scenario.id}`;
   const action = inProgress ? 'Resume exercise' : 'Open briefing';
@@ -64,7 +72,7 @@ function renderCard(entry: CatalogScenario, navigate: Navigate, inProgress: bool
       ),
       h('h2', { attrs: { id: headingId } }, scenario.title),
       h('p', { class: 'summary' }, scenario.summary),
-      h('div', { class: 'card-foot' }, open, h('p', { class: 'playbook' }, 'Playbook: ', h('span', {}, entry.playbook.title))),
+      h('div', { class: 'card-foot' }, open, authorLink(entry, author), h('p', { class: 'playbook' }, 'Playbook: ', h('span', {}, entry.playbook.title))),
     ),
     h(
       'div',
@@ -81,6 +89,16 @@ function renderCard(entry: CatalogScenario, navigate: Navigate, inProgress: bool
         )
       : null,
   );
+}
+
+function authorLink(entry: CatalogScenario, author: (scenarioId: string) => void): HTMLElement {
+  const link = h('a', { class: 'button subtle', attrs: { href: addressOf({ kind: 'author', id: entry.scenario.id }), 'aria-label': `Authoring view: ${entry.scenario.title}` } }, 'Authoring view');
+  link.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    author(entry.scenario.id);
+  });
+  return link;
 }
 
 function renderProblems(problems: readonly FileProblem[]): HTMLElement {

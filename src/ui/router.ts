@@ -1,31 +1,59 @@
-/** Navigation between the picker and a scenario: `/?scenario=ID` opens that scenario's briefing. */
+/**
+ * Navigation: `/?scenario=ID` opens that scenario's briefing (CONTRACTS.md §5), `/?author=ID` its
+ * authoring view, and no parameter the picker.
+ */
+export type Route = { readonly kind: 'picker' } | { readonly kind: 'scenario'; readonly id: string } | { readonly kind: 'author'; readonly id: string };
+
 export type Navigate = (scenarioId: string | null) => void;
 
-export function scenarioIdFrom(search: string): string | null {
-  const id = new URLSearchParams(search).get('scenario');
-  return id === null || id.trim() === '' ? null : id;
+export function routeFrom(search: string): Route {
+  const params = new URLSearchParams(search);
+  const pick = (name: string) => {
+    const value = params.get(name);
+    return value === null || value.trim() === '' ? null : value;
+  };
+  const author = pick('author');
+  if (author !== null) return { kind: 'author', id: author };
+  const scenario = pick('scenario');
+  return scenario === null ? { kind: 'picker' } : { kind: 'scenario', id: scenario };
 }
 
-/** The address of a scenario's view (or of the picker, for null) on the current page. */
+/** The address of a route on the current page. */
+export function addressOf(route: Route, pathname: string = window.location.pathname): string {
+  if (route.kind === 'picker') return pathname;
+  return `${pathname}?${new URLSearchParams({ [route.kind]: route.id }).toString()}`;
+}
+
+/** The address of a scenario's briefing (or of the picker, for null). */
 export function linkTo(scenarioId: string | null, pathname: string = window.location.pathname): string {
-  return scenarioId === null ? pathname : `${pathname}?${new URLSearchParams({ scenario: scenarioId }).toString()}`;
+  return addressOf(scenarioId === null ? { kind: 'picker' } : { kind: 'scenario', id: scenarioId }, pathname);
 }
 
 export interface Router {
   readonly navigate: Navigate;
+  go(route: Route): void;
+  /** Changes the address without a new history entry and without routing, to match what is on screen. */
+  show(route: Route): void;
   stop(): void;
 }
 
-/** Calls `onRoute` for the current address, after every `navigate`, and on back and forward. */
-export function startRouter(win: Window, onRoute: (scenarioId: string | null, how: 'load' | 'push' | 'pop') => void): Router {
-  const onPop = () => onRoute(scenarioIdFrom(win.location.search), 'pop');
+/** Calls `onRoute` for the current address, after every navigation, and on back and forward. */
+export function startRouter(win: Window, onRoute: (route: Route, how: 'load' | 'push' | 'pop') => void): Router {
+  const onPop = () => onRoute(routeFrom(win.location.search), 'pop');
   win.addEventListener('popstate', onPop);
-  onRoute(scenarioIdFrom(win.location.search), 'load');
+  onRoute(routeFrom(win.location.search), 'load');
+  const current = () => `${win.location.pathname}${win.location.search}`;
+  const go = (route: Route) => {
+    const target = addressOf(route, win.location.pathname);
+    if (target !== current()) win.history.pushState(null, '', target);
+    onRoute(route, 'push');
+  };
   return {
-    navigate(scenarioId) {
-      const target = linkTo(scenarioId, win.location.pathname);
-      if (target !== `${win.location.pathname}${win.location.search}`) win.history.pushState({ scenario: scenarioId }, '', target);
-      onRoute(scenarioId, 'push');
+    navigate: (scenarioId) => go(scenarioId === null ? { kind: 'picker' } : { kind: 'scenario', id: scenarioId }),
+    go,
+    show(route) {
+      const target = addressOf(route, win.location.pathname);
+      if (target !== current()) win.history.replaceState(null, '', target);
     },
     stop() {
       win.removeEventListener('popstate', onPop);

@@ -66,6 +66,56 @@ const play = (store: AppStore) => {
   return state;
 };
 
+describe('opening scenario files', () => {
+  const copyOfAcme = (change: (object: Record<string, unknown>) => void = () => {}) => {
+    const object = JSON.parse(acmeText()) as Record<string, unknown>;
+    object.id = 'my-acme';
+    change(object);
+    return JSON.stringify(object, null, 2);
+  };
+
+  it('makes a valid file playable at once, and keeps it in this browser', () => {
+    const { store, controller, storage } = boot();
+    controller.openFile('my-acme.json', copyOfAcme());
+    expect(store.getState().screen).toBe('authoring');
+    expect(store.getState().authoring?.entry?.scenario.id).toBe('my-acme');
+    expect(store.getState().opened.map((entry) => entry.scenario.id)).toEqual(['my-acme']);
+    controller.openScenario('my-acme');
+    expect(store.getState().screen).toBe('briefing');
+    controller.start('exam');
+    expect(store.getState().play?.compiled.scenario.id).toBe('my-acme');
+
+    const reloaded = boot(storage);
+    expect(reloaded.store.getState().opened.map((entry) => entry.scenario.id)).toEqual(['my-acme']);
+    reloaded.controller.openScenario('my-acme');
+    expect(reloaded.store.getState().screen).toBe('play');
+  });
+
+  it('lists the problems of a broken file with line and column, and does not keep it', () => {
+    const { store, controller, storage } = boot();
+    const text = copyOfAcme((object) => {
+      (object.cast as { id: string }[])[0]!.id = 'pete2';
+    });
+    controller.openFile('broken.json', text);
+    const authoring = store.getState().authoring;
+    expect(authoring?.entry).toBeNull();
+    const unknown = authoring?.diagnostics.find((d) => d.code === 'E_UNKNOWN_PARTICIPANT');
+    expect(unknown?.message).toMatch(/did you mean "pete2"/);
+    expect(text.split('\n')[unknown!.line - 1]).toContain('"pete"');
+    expect(store.getState().opened).toEqual([]);
+    expect(storage.getItem('bridge-drill:opened:v1')).toBeNull();
+  });
+
+  it('refuses a file that would replace a bundled scenario, and one too large to read', () => {
+    const { store, controller } = boot();
+    controller.openFile('acme-chemical.json', acmeText());
+    expect(store.getState().authoring?.diagnostics[0]).toMatchObject({ code: 'E_DUPLICATE_ID', severity: 'error' });
+    controller.openFile('huge.json', ' '.repeat(2 * 1024 * 1024 + 1));
+    expect(store.getState().authoring?.diagnostics[0]?.code).toBe('E_TOO_LARGE');
+    expect(store.getState().opened).toEqual([]);
+  });
+});
+
 describe('session controller', () => {
   it('opens the briefing from a scenario id and refuses an unknown one with a notice', () => {
     const { store, controller } = boot();

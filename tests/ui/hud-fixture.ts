@@ -1,11 +1,11 @@
-import type { Catalog, CatalogScenario } from '../../src/app/catalog.ts';
+import { buildCatalog } from '../../src/app/catalog.ts';
 import type { ActResult, AppController } from '../../src/app/controller.ts';
 import type { ActionIntent } from '../../src/app/intents.ts';
 import type { FrameLoop, KeyValueStorage } from '../../src/app/ports.ts';
 import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
 import { createAppStore, type AppStore, type Mode, type PlayState } from '../../src/app/store.ts';
 import type { Playbook } from '../../src/core/playbook/schema.ts';
-import { bundledPlaybooks, loadAcme } from '../helpers.ts';
+import { bundledPlaybooks, readRepoText } from '../helpers.ts';
 
 export function bundledPlaybook(id: string): Playbook {
   const playbook = bundledPlaybooks().get(id);
@@ -35,9 +35,11 @@ function memoryStorage(): KeyValueStorage {
 }
 
 export function startAcme(options: { readonly mode?: Mode; readonly at?: string } = {}): HudSession {
-  const { scenario, playbook } = loadAcme();
-  const entry: CatalogScenario = { file: 'scenarios/acme-chemical.json', scenario, playbook, warnings: [] };
-  const catalog: Catalog = { scenarios: [entry], problems: [], find: (id) => (id === scenario.id ? entry : undefined) };
+  const catalog = buildCatalog(
+    [...bundledPlaybooks().keys()].map((id) => ({ path: `scenarios/playbooks/${id}.json`, text: readRepoText(`scenarios/playbooks/${id}.json`) })),
+    [{ path: 'scenarios/acme-chemical.json', text: readRepoText('scenarios/acme-chemical.json') }],
+  );
+  const scenario = catalog.scenarios[0]!.scenario;
 
   let onFrame: ((nowMs: number) => void) | null = null;
   const frames: FrameLoop = (callback) => {
@@ -116,7 +118,7 @@ export function recordingController(intents: ActionIntent[]): AppController {
       intents.push(intent);
       return { ok: true };
     },
-    viewBridge: ignore, focusParticipant: ignore, finish: ignore, abandon: ignore, openHistory: ignore,
+    viewBridge: ignore, focusParticipant: ignore, finish: ignore, abandon: ignore, openHistory: ignore, openFile: ignore, openAuthoring: ignore,
     setVolume: ignore, setAudioMuted: ignore, dismissNotice: ignore, persist: ignore,
   };
 }

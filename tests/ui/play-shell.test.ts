@@ -71,9 +71,10 @@ describe('captions', () => {
 
 describe('briefing', () => {
   const entryOf = (object: Record<string, unknown>): CatalogScenario => {
-    const loaded = loadScenario(JSON.stringify(object), bundledPlaybooks());
+    const text = JSON.stringify(object);
+    const loaded = loadScenario(text, bundledPlaybooks());
     if (!loaded.value || !loaded.playbook) throw new Error(JSON.stringify(loaded.diagnostics));
-    return { file: 'scenarios/x.json', scenario: loaded.value, playbook: loaded.playbook, warnings: [] };
+    return { file: 'scenarios/x.json', text, scenario: loaded.value, playbook: loaded.playbook, warnings: [] };
   };
   const controllerSpy = () => ({ start: vi.fn<AppController['start']>() }) as unknown as AppController & { start: ReturnType<typeof vi.fn> };
 

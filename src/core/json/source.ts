@@ -67,11 +67,10 @@ export interface ParsedJson {
 export function parseJson(text: string): ParsedJson {
   if (text.length > MAX_DOCUMENT_BYTES) {
     const doc = new JsonDocument('', undefined);
-    const megabytes = (text.length / 1024 / 1024).toFixed(1);
     return {
       document: doc,
       value: undefined,
-      diagnostics: [doc.diagnostic('error', 'E_TOO_LARGE', `file is ${megabytes} MB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`, [], 0)],
+      diagnostics: [doc.diagnostic('error', 'E_TOO_LARGE', `the file is larger than the ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB limit for a scenario or playbook`, [], 0)],
     };
   }
   const nesting = deepestNesting(text);

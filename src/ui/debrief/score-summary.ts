@@ -1,7 +1,7 @@
 import type { DebriefState } from '../../app/store.ts';
 import { h } from '../dom.ts';
 import { outcomeLabel, percentTone, pointsText } from './labels.ts';
-import { svg } from './svg.ts';
+import { svg } from '../svg.ts';
 
 const RING_RADIUS = 52;
 const RING_LENGTH = 2 * Math.PI * RING_RADIUS;

@@ -1,0 +1,45 @@
+import type { AppController } from '../app/controller.ts';
+import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
+import { h } from './dom.ts';
+
+/** Reads a dropped or chosen file. Only a little more than the size limit is read, so a huge file is refused at once. */
+async function readScenarioFile(file: File): Promise<string> {
+  return file.slice(0, MAX_DOCUMENT_BYTES + 1).text();
+}
+
+/** "Open a scenario file": a file picker and a drop zone for instructors. The file is checked and, if valid, playable at once. */
+export function renderOpenFile(controller: AppController): HTMLElement {
+  const input = h('input', { class: 'file-input', attrs: { type: 'file', id: 'scenario-file', accept: '.json,application/json' } });
+  const status = h('p', { class: 'drop-status', attrs: { role: 'status' } });
+  const open = async (file: File | undefined) => {
+    if (!file) return;
+    status.textContent = `Checking ${file.name}…`;
+    try {
+      controller.openFile(file.name, await readScenarioFile(file));
+      status.textContent = '';
+    } catch {
+      status.textContent = `${file.name} could not be read. Is it a text file?`;
+    }
+  };
+  input.addEventListener('change', () => void open(input.files?.[0]));
+
+  const zone = h(
+    'section',
+    { class: 'panel drop-zone', attrs: { 'aria-labelledby': 'open-file-heading' } },
+    h('h2', { attrs: { id: 'open-file-heading' } }, 'Open a scenario file'),
+    h('p', { class: 'panel-hint' }, 'For instructors: choose or drop a scenario .json file. It is checked at once and its problems are listed with line and column; a valid file is playable straight away and stays in this browser.'),
+    h('div', { class: 'file-field' }, h('label', { attrs: { for: 'scenario-file' } }, 'Scenario file'), input),
+    status,
+  );
+  zone.addEventListener('dragover', (event) => {
+    event.preventDefault();
+    zone.classList.add('is-dragging');
+  });
+  zone.addEventListener('dragleave', () => zone.classList.remove('is-dragging'));
+  zone.addEventListener('drop', (event) => {
+    event.preventDefault();
+    zone.classList.remove('is-dragging');
+    void open(event.dataTransfer?.files[0]);
+  });
+  return zone;
+}

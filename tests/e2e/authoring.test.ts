@@ -1,0 +1,84 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acmeObject } from '../helpers.ts';
+import { appUrl, keepScreenshot, launchBrowser, openPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const IMG = '<img src=x onerror="window.hacked=1;alert(1)">';
+const SCRIPT = '<script>window.hacked=2;alert(2)</script>';
+const LINK = '<a href="javascript:window.hacked=3">click me</a> javascript:alert(3)';
+
+/** Acme under a new id, with HTML and script payloads in every kind of text a trainee sees. */
+function hostileScenario(): string {
+  const object = acmeObject() as Record<string, unknown> & {
+    cast: { name: string }[];
+    objectives: string[];
+    timeline: { type: string; text?: string; title?: string }[];
+    decisions: { prompt: string }[];
+    phases: { title: string }[];
+  };
+  object.id = 'hostile-acme';
+  object.title = `Hostile ${IMG}`;
+  object.briefing = `${SCRIPT} ${LINK}`;
+  object.objectives[0] = LINK;
+  object.cast[0]!.name = `Pete ${IMG}`;
+  object.phases[0]!.title = SCRIPT;
+  object.decisions[0]!.prompt = `${LINK} ${IMG}`;
+  for (const beat of object.timeline.slice(0, 6)) if (beat.text) beat.text = `${beat.text} ${IMG} ${SCRIPT}`;
+  return JSON.stringify(object, null, 2);
+}
+
+describe('opening a scenario file in the browser', () => {
+  it(
+    'shows HTML and script payloads in scenario text as text and never runs them, from the authoring view to the bridge',
+    async () => {
+      const { page, context, errors } = await openPage(browser);
+      const dialogs: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss();
+      });
+      await page.goto(appUrl());
+      await page.getByLabel('Scenario file', { exact: true }).setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(hostileScenario()) });
+      await page.getByRole('heading', { level: 1, name: `Hostile ${IMG}` }).waitFor();
+      expect(await page.getByText('No problems found: ready to play.').count()).toBe(1);
+      await page.getByRole('button', { name: 'Play this scenario' }).click();
+      await page.getByRole('heading', { level: 1, name: `Hostile ${IMG}` }).waitFor();
+      expect(await page.getByText(`${SCRIPT} ${LINK}`).count()).toBe(1);
+      await page.getByRole('button', { name: 'Start the exercise' }).click();
+      await page.locator('.stage[data-ready="true"]').waitFor();
+      await page.getByRole('button', { name: 'Speed 10×' }).click();
+      await expect.poll(() => page.getByRole('list', { name: 'Transcript' }).textContent(), { timeout: 15_000 }).toContain(IMG);
+      await keepScreenshot(page, 'hostile-scenario');
+
+      expect(await page.evaluate('window.hacked')).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(await page.locator('img[src="x"], main script, a[href^="javascript:"]').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    90_000,
+  );
+
+  it(
+    'refuses an oversized file at once with a clear message',
+    async () => {
+      const { page, context } = await openPage(browser);
+      await page.goto(appUrl());
+      const started = Date.now();
+      await page.getByLabel('Scenario file', { exact: true }).setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(5 * 1024 * 1024, 0x20) });
+      await page.getByText(/E_TOO_LARGE/).waitFor({ timeout: 10_000 });
+      expect(Date.now() - started).toBeLessThan(10_000);
+      expect(await page.locator('main').textContent()).toMatch(/larger than|too large/i);
+      await context.close();
+    },
+    60_000,
+  );
+});
