@@ -10,6 +10,14 @@ import { didYouMean, formatDiagnostic, type Diagnostic } from '../core/diagnosti
 /** The scenarios folder that ships with Bridge Drill. */
 export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
+/** Where `npm run audio` writes a spoken line's voice clip, by the line's key. */
+const VOICE_CLIPS = join(BUNDLED_SCENARIOS, '..', 'assets', 'audio', 'lines');
+
+/** Whether the repository has the voice clip for a spoken line (assets/audio/lines/KEY.ogg). */
+export function voiceClipExists(key: string): boolean {
+  return /^[0-9a-f]+$/.test(key) && existsSync(join(VOICE_CLIPS, `${key}.ogg`));
+}
+
 export class InputError extends Error {}
 
 /** Reads a text file, refusing folders, missing files and files too large to be a scenario or log. */

@@ -9,7 +9,7 @@ import type { Scenario } from '../core/scenario/schema.ts';
 import { grade } from '../core/scoring/grade.ts';
 import { replay } from '../core/session/replay.ts';
 import { validateLog } from '../core/session/validate-log.ts';
-import { InputError, loadScenarioFile, playbooksFor, readText } from './catalog.ts';
+import { InputError, loadScenarioFile, playbooksFor, readText, voiceClipExists } from './catalog.ts';
 import { codeFrame, scoreSummary, transcriptLine } from './format.ts';
 
 export interface Output {
@@ -96,6 +96,7 @@ function check(files: readonly string[], { out }: Streams): number {
   let errors = 0;
   let warnings = 0;
   let checked = 0;
+  let missingClips = 0;
   for (const file of files) {
     if (file.endsWith('.schema.json')) {
       out.write(`${file}: skipped, it is a JSON Schema for editors, not a scenario or playbook\n`);
@@ -113,7 +114,8 @@ function check(files: readonly string[], { out }: Streams): number {
     const parsed = parseJson(text);
     const diagnostics: readonly Diagnostic[] = isPlaybookText(parsed.value)
       ? loadPlaybook(text).diagnostics
-      : loadScenario(text, playbooksFor(file)).diagnostics;
+      : loadScenario(text, playbooksFor(file), { hasVoiceClip: voiceClipExists }).diagnostics;
+    missingClips += diagnostics.filter((d) => d.code === 'W_MISSING_VOICE_CLIP').length;
     diagnostics.forEach((diagnostic, index) => {
       if (index < MAX_SHOWN_PER_FILE) out.write(`${formatDiagnostic(file, diagnostic)}\n${codeFrame(text, diagnostic)}\n`);
       if (diagnostic.severity === 'error') errors++;
@@ -122,6 +124,7 @@ function check(files: readonly string[], { out }: Streams): number {
     if (diagnostics.length > MAX_SHOWN_PER_FILE) out.write(`${file}: ${diagnostics.length - MAX_SHOWN_PER_FILE} more diagnostic(s) not shown\n`);
   }
   out.write(`${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
+  if (missingClips > 0) out.write(`hint: ${missingClips} spoken line(s) have no voice clip; run \`npm run audio\` to make them\n`);
   return errors > 0 ? 1 : 0;
 }
 

@@ -5,7 +5,7 @@ import { schemaDiagnostics } from './json/schema-diagnostics.ts';
 import { checkPlaybook } from './playbook/check.ts';
 import { PlaybookSchema, type Playbook } from './playbook/schema.ts';
 import { checkReferences } from './scenario/references.ts';
-import { lintScenario } from './scenario/lint.ts';
+import { lintScenario, type LintOptions } from './scenario/lint.ts';
 import { ScenarioSchema, type Scenario } from './scenario/schema.ts';
 import type { z } from 'zod';
 
@@ -47,9 +47,14 @@ export function loadPlaybook(text: string): Loaded<Playbook> {
 
 /**
  * Parses, validates, checks references against the scenario's playbook, and lints a scenario file.
- * `playbooks` maps playbook ids to loaded playbooks. Never throws.
+ * `playbooks` maps playbook ids to loaded playbooks; `options` adds optional checks (voice clips).
+ * Never throws.
  */
-export function loadScenario(text: string, playbooks: ReadonlyMap<string, Playbook>): Loaded<Scenario> & { readonly playbook: Playbook | undefined } {
+export function loadScenario(
+  text: string,
+  playbooks: ReadonlyMap<string, Playbook>,
+  options: LintOptions = {},
+): Loaded<Scenario> & { readonly playbook: Playbook | undefined } {
   const { document: doc, value, diagnostics } = parseAgainst(text, ScenarioSchema);
   let playbook: Playbook | undefined;
   if (value) {
@@ -61,7 +66,7 @@ export function loadScenario(text: string, playbooks: ReadonlyMap<string, Playbo
     }
     const referenceErrors = checkReferences(doc, value, playbook);
     diagnostics.push(...referenceErrors);
-    if (!hasErrors(referenceErrors)) diagnostics.push(...lintScenario(doc, value));
+    if (!hasErrors(referenceErrors)) diagnostics.push(...lintScenario(doc, value, options));
   }
   const sorted = sortDiagnostics(diagnostics);
   const ok = value !== undefined && playbook !== undefined && !hasErrors(sorted);

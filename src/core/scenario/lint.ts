@@ -1,17 +1,23 @@
 import type { Diagnostic, JsonPath } from '../diagnostics.ts';
 import type { JsonDocument } from '../json/source.ts';
-import { passesVarTest } from '../expr/compare.ts';
-import type { Expr } from '../expr/schema.ts';
-import type { Scalar } from '../schema-primitives.ts';
 import { parseDuration, ScenarioClock } from '../time.ts';
-import { effectSites } from './expr-sites.ts';
+import { captionDiagnostics } from './lint-captions.ts';
+import { phaseLoopDiagnostics } from './lint-loops.ts';
+import { voiceClipDiagnostics, type HasVoiceClip } from './lint-voice.ts';
+import { Possibility } from './possibility.ts';
 import type { Scenario } from './schema.ts';
+
+export interface LintOptions {
+  /** When given, every spoken line must have a voice clip; missing ones are warnings. */
+  readonly hasVoiceClip?: HasVoiceClip;
+}
 
 /**
  * Graph and timing checks on a scenario whose references are sound: content that can never
- * happen, phases with no way on, endings nobody can reach, and expectations nobody can meet.
+ * happen, phases with no way on or looping among themselves, endings nobody can reach, expectations
+ * nobody can meet, captions too long to read, and (given a way to look) missing voice clips.
  */
-export function lintScenario(doc: JsonDocument, scenario: Scenario): Diagnostic[] {
+export function lintScenario(doc: JsonDocument, scenario: Scenario, options: LintOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (severity: 'error' | 'warning', code: string, message: string, path: JsonPath) =>
     diagnostics.push(doc.diagnostic(severity, code, message, path));
@@ -30,6 +36,10 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario): Diagnostic[
   });
   scenario.reactions?.forEach((reaction, i) => {
     if (reaction.when && !analysis.mayHold(reaction.when)) report('warning', 'W_UNREACHABLE_REACTION', `reaction "${reaction.id}" can never happen: its condition can never hold`, ['reactions', i, 'when']);
+  });
+
+  scenario.decisions?.forEach((decision, i) => {
+    if (decision.when && !analysis.mayHold(decision.when)) report('warning', 'W_UNREACHABLE_DECISION', `decision "${decision.id}" can never be offered: its condition can never hold`, ['decisions', i, 'when']);
   });
 
   const reachable = new Set<string>([scenario.phases[0]?.id ?? '']);
@@ -84,90 +94,8 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario): Diagnostic[
       report('warning', 'W_CADENCE_TOO_LONG', `expectation "${item.id}" asks for an update every ${item.every}, longer than the whole exercise`, [...path, 'every']);
     }
   });
+  diagnostics.push(...phaseLoopDiagnostics(doc, scenario, analysis, reachable));
+  diagnostics.push(...captionDiagnostics(doc, scenario, clock));
+  if (options.hasVoiceClip) diagnostics.push(...voiceClipDiagnostics(doc, scenario, options.hasVoiceClip));
   return diagnostics;
-}
-
-/** A conservative "can this ever be true?" analysis over a scenario's variables, beats and times. */
-class Possibility {
-  private readonly values = new Map<string, Set<Scalar>>();
-  private readonly beatTimes = new Map<string, number>();
-  private readonly impossibleBeats = new Set<string>();
-
-  constructor(
-    scenario: Scenario,
-    private readonly clock: ScenarioClock,
-  ) {
-    for (const [name, value] of Object.entries(scenario.variables ?? {})) this.values.set(name, new Set([value]));
-    const sets = [...scenario.timeline, ...effectSites(scenario).map((site) => site.effect)];
-    for (const effect of sets) if (effect.type === 'set') this.values.get(effect.var)?.add(effect.to);
-    for (const beat of scenario.timeline) {
-      this.beatTimes.set(beat.id, clock.toOffset(beat.at) ?? 0);
-    }
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (const beat of scenario.timeline) {
-        if (this.impossibleBeats.has(beat.id)) continue;
-        const time = this.beatTimes.get(beat.id) ?? 0;
-        if (!clock.contains(beat.at) || (beat.when !== undefined && !this.mayHold(beat.when, time))) {
-          this.impossibleBeats.add(beat.id);
-          changed = true;
-        }
-      }
-    }
-  }
-
-  beatCanHappen(id: string): boolean {
-    return !this.impossibleBeats.has(id);
-  }
-
-  /** False only when the condition can certainly never hold (at `time`, if given). */
-  mayHold(expr: Expr, time?: number): boolean {
-    if (typeof expr === 'boolean') return expr;
-    if ('all' in expr) return expr.all.every((part) => this.mayHold(part, time));
-    if ('any' in expr) return expr.any.some((part) => this.mayHold(part, time));
-    if ('not' in expr) return !this.mustHold(expr.not, time);
-    if ('var' in expr) {
-      const possible = this.values.get(expr.var);
-      return possible === undefined || [...possible].some((value) => passesVarTest(expr, value));
-    }
-    if ('fired' in expr) {
-      if (this.impossibleBeats.has(expr.fired)) return false;
-      const at = this.beatTimes.get(expr.fired);
-      return time === undefined || at === undefined || at <= time;
-    }
-    if ('after' in expr) {
-      const at = this.clock.toOffset(expr.after) ?? 0;
-      return at <= (time ?? this.clock.lengthMs);
-    }
-    if ('before' in expr) {
-      const at = this.clock.toOffset(expr.before) ?? 0;
-      return at > 0 && (time === undefined || time < at);
-    }
-    return true;
-  }
-
-  /** True only when the condition certainly always holds. */
-  private mustHold(expr: Expr, time?: number): boolean {
-    if (typeof expr === 'boolean') return expr;
-    if ('all' in expr) return expr.all.every((part) => this.mustHold(part, time));
-    if ('any' in expr) return expr.any.some((part) => this.mustHold(part, time));
-    if ('not' in expr) return !this.mayHold(expr.not, time);
-    if ('var' in expr) {
-      const possible = this.values.get(expr.var);
-      return possible !== undefined && [...possible].every((value) => passesVarTest(expr, value));
-    }
-    if ('after' in expr) return time !== undefined && (this.clock.toOffset(expr.after) ?? 0) <= time;
-    if ('before' in expr) return time !== undefined && time < (this.clock.toOffset(expr.before) ?? 0);
-    return false;
-  }
-
-  /** The earliest time a condition could first hold. */
-  earliest(expr: Expr): number {
-    if (typeof expr === 'boolean') return 0;
-    if ('all' in expr) return Math.max(0, ...expr.all.map((part) => this.earliest(part)));
-    if ('any' in expr) return Math.min(...expr.any.map((part) => this.earliest(part)));
-    if ('fired' in expr) return this.beatTimes.get(expr.fired) ?? 0;
-    if ('after' in expr) return this.clock.toOffset(expr.after) ?? 0;
-    return 0;
-  }
 }
