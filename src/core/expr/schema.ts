@@ -12,17 +12,19 @@ export const MATCHER_ID_FIELDS = ['participant', 'audience', 'channel', 'level',
 
 export const ActionMatcherSchema = z
   .strictObject({
-    type: z.union([z.enum(ACTION_TYPES as [string, ...string[]]), z.array(z.enum(ACTION_TYPES as [string, ...string[]])).min(1)]),
-    participant: IdOrIds.optional(),
-    audience: IdOrIds.optional(),
-    channel: IdOrIds.optional(),
-    level: LevelOrLevels.optional(),
-    as: IdOrIds.optional(),
-    to: IdOrIds.optional(),
-    bridge: IdOrIds.optional(),
-    purpose: IdOrIds.optional(),
-    decision: IdOrIds.optional(),
-    choice: IdOrIds.optional(),
+    type: z
+      .union([z.enum(ACTION_TYPES as [string, ...string[]]), z.array(z.enum(ACTION_TYPES as [string, ...string[]])).min(1)])
+      .meta({ description: 'The action type, or a list of types.' }),
+    participant: IdOrIds.optional().meta({ description: 'mute, unmute, page, assign, request-update: the participant.' }),
+    audience: IdOrIds.optional().meta({ description: 'notify: the playbook audience.' }),
+    channel: IdOrIds.optional().meta({ description: 'notify: the playbook channel.' }),
+    level: LevelOrLevels.optional().meta({ description: 'set-priority: the level.' }),
+    as: IdOrIds.optional().meta({ description: 'classify: the classification.' }),
+    to: IdOrIds.optional().meta({ description: 'escalate or hand-off: a playbook escalation or a participant id.' }),
+    bridge: IdOrIds.optional().meta({ description: 'open-bridge: the bridge id.' }),
+    purpose: IdOrIds.optional().meta({ description: 'open-bridge: technical, business or customer, as the scenario declares for that bridge.' }),
+    decision: IdOrIds.optional().meta({ description: 'decide: the decision id.' }),
+    choice: IdOrIds.optional().meta({ description: 'decide: the option id.' }),
     timeBoxed: z.boolean().optional().meta({ description: 'assign only: whether the task had a time box (dueMinutes).' }),
     mentions: z
       .array(z.string().min(1))
@@ -62,11 +64,15 @@ const described = <T extends z.ZodType>(schema: T, description: string, example:
 export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
   z.union([
     z.boolean().meta({ description: 'Always true or always false.' }),
-    described(z.strictObject({ all: z.array(ExprSchema).min(1) }), 'True when every condition is true.', { all: [{ present: 'pete' }, { after: '03:00:00' }] }),
-    described(z.strictObject({ any: z.array(ExprSchema).min(1) }), 'True when at least one condition is true.', { any: [{ muted: 'noisy-sme' }, { fired: 'kids-quiet' }] }),
+    described(z.strictObject({ all: z.array(ExprSchema).min(1).meta({ description: 'Conditions that must all hold.' }) }), 'True when every condition is true.', { all: [{ present: 'pete' }, { after: '03:00:00' }] }),
+    described(z.strictObject({ any: z.array(ExprSchema).min(1).meta({ description: 'Conditions of which one must hold.' }) }), 'True when at least one condition is true.', { any: [{ muted: 'noisy-sme' }, { fired: 'kids-quiet' }] }),
     described(z.strictObject({ not: ExprSchema }), 'True when the condition is false.', { not: { did: { type: 'mute' } } }),
     described(
-      z.strictObject({ did: ActionMatcherSchema, by: ClockTime.optional(), atLeast: z.number().int().positive().optional() }),
+      z.strictObject({
+        did: ActionMatcherSchema,
+        by: ClockTime.optional().meta({ description: 'Count only actions taken at or before this time.' }),
+        atLeast: z.number().int().positive().optional().meta({ description: 'How many matching actions are needed. Default 1.' }),
+      }),
       'True once the trainee has taken a matching action (at least `atLeast` times, by the time `by` if given).',
       { did: { type: 'set-priority', level: 'P1' }, by: '03:10:00' },
     ),
@@ -76,12 +82,12 @@ export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
     described(
       z.strictObject({
         var: Id,
-        eq: Scalar.optional(),
-        ne: Scalar.optional(),
-        gt: z.number().optional(),
-        gte: z.number().optional(),
-        lt: z.number().optional(),
-        lte: z.number().optional(),
+        eq: Scalar.optional().meta({ description: 'Equal to this value.' }),
+        ne: Scalar.optional().meta({ description: 'Not equal to this value.' }),
+        gt: z.number().optional().meta({ description: 'A number greater than this.' }),
+        gte: z.number().optional().meta({ description: 'A number greater than or equal to this.' }),
+        lt: z.number().optional().meta({ description: 'A number less than this.' }),
+        lte: z.number().optional().meta({ description: 'A number less than or equal to this.' }),
       }),
       'Tests a scenario variable; with no comparison it is true when the value is truthy.',
       { var: 'customer-escalations', gte: 2 },
@@ -89,10 +95,10 @@ export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
     described(z.strictObject({ present: Id }), 'True while the participant is on the bridge.', { present: 'pete' }),
     described(z.strictObject({ muted: Id }), 'True while the participant line is muted.', { muted: 'noisy-sme' }),
     described(z.strictObject({ noisy: Id }), 'True while background noise from the participant can be heard.', { noisy: 'noisy-sme' }),
-    described(z.strictObject({ level: LevelOrLevels }), 'True while the incident priority is this level (or one of these).', { level: 'P1' }),
-    described(z.strictObject({ classified: IdOrIds }), 'True while the impact classification is this one (or one of these).', { classified: 'service-disruption' }),
+    described(z.strictObject({ level: LevelOrLevels.meta({ description: 'A playbook level id, or a list of them.' }) }), 'True while the incident priority is this level (or one of these).', { level: 'P1' }),
+    described(z.strictObject({ classified: IdOrIds.meta({ description: 'A playbook classification id, or a list of them.' }) }), 'True while the impact classification is this one (or one of these).', { classified: 'service-disruption' }),
     described(
-      z.strictObject({ decided: Id, choice: IdOrIds.optional() }),
+      z.strictObject({ decided: Id, choice: IdOrIds.optional().meta({ description: 'The option chosen, or a list of options.' }) }),
       'True once the trainee has answered the decision point (with this choice, if given).',
       { decided: 'release-rollback', choice: 'roll-back' },
     ),
