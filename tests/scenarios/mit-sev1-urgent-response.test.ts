@@ -244,6 +244,13 @@ describe(`${ID}: what the trainee does changes what happens`, () => {
     expect(report.ending?.id).toBe('restored-loose-ends');
   });
 
+  it('wants the resolution both emailed to the recipient list and on 3Down: one 3Down post is not both', () => {
+    const isResolutionEmail = (action: Action) => action.type === 'notify' && action.channel === 'email' && action.message.startsWith('Resolved');
+    const threeDownOnly = strongWith((action) => (isResolutionEmail(action) ? null : action));
+    expect(threeDownOnly.actions.length).toBe(strongActions().length - 1);
+    expect(finding(grade(scenario, playbook, threeDownOnly), 'resolution-notice')?.status).toBe('missed');
+  });
+
   it('expects the process slip in the close-out only when the database was restarted without direction', () => {
     const slipFact = (log: ActionLog) => {
       const report = grade(scenario, playbook, log);
