@@ -9,7 +9,7 @@ import { grade } from '../../src/core/scoring/grade.ts';
 import { replay } from '../../src/core/session/replay.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { validateLog } from '../../src/core/session/validate-log.ts';
-import { slug } from '../../src/ui/slug.ts';
+import { slug } from '../../src/core/text/slug.ts';
 import { bundledPlaybooks, readRepoText } from '../helpers.ts';
 
 const ID = 'mit-sev1-urgent-response';

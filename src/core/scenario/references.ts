@@ -1,3 +1,4 @@
+import { slug } from '../text/slug.ts';
 import { didYouMean, type Diagnostic, type JsonPath } from '../diagnostics.ts';
 import type { JsonDocument } from '../json/source.ts';
 import type { ActionMatcher } from '../expr/schema.ts';
@@ -44,6 +45,8 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   const audiences = playbookIds(playbook?.audiences);
   const channels = playbookIds(playbook?.channels);
   const escalations = new Set([...playbookIds(playbook?.escalations), ...cast]);
+  /** A hand-off may also go to a team of the cast, by its name as a slug (`Network engineering` → `network-engineering`). */
+  const handOffTargets = new Set([...escalations, ...scenario.cast.map((person) => slug(person.team))]);
   const rules = playbookIds(playbook?.rules);
 
   const checkEffect = (effect: Effect, path: JsonPath) => {
@@ -90,7 +93,8 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
     knownAll('channel', 'E_UNKNOWN_CHANNEL', matcher.channel, channels, [...path, 'channel']);
     knownAll('level', 'E_UNKNOWN_LEVEL', matcher.level, levels, [...path, 'level']);
     knownAll('classification', 'E_UNKNOWN_CLASSIFICATION', matcher.as, classifications, [...path, 'as']);
-    knownAll('escalation target', 'E_UNKNOWN_ESCALATION', matcher.to, escalations, [...path, 'to']);
+    const types = typeof matcher.type === 'string' ? [matcher.type] : matcher.type;
+    knownAll('escalation or hand-off target', 'E_UNKNOWN_ESCALATION', matcher.to, types.includes('hand-off') ? handOffTargets : escalations, [...path, 'to']);
     knownAll('bridge', 'E_UNKNOWN_BRIDGE', matcher.bridge, bridges, [...path, 'bridge']);
     knownAll('decision', 'E_UNKNOWN_DECISION', matcher.decision, decisions, [...path, 'decision']);
   };

@@ -1,6 +1,6 @@
 import type { DebriefState } from '../../app/store.ts';
 import { competenciesToCsv, reportToCsv } from '../../core/report/csv.ts';
-import { slug } from '../slug.ts';
+import { slug } from '../../core/text/slug.ts';
 import { fileStamp } from './format.ts';
 
 /** Longest trainee part of a file name, so names stay readable in a downloads folder. */

@@ -1,6 +1,6 @@
 import type { ChoiceGroup } from './controls.ts';
 import { h } from '../dom.ts';
-import { slug } from '../slug.ts';
+import { slug } from '../../core/text/slug.ts';
 import { button, field, selectOf, textArea, uid } from './controls.ts';
 import { actionForm, createFeedback, rejectInput, sendIntent } from './feedback.ts';
 import { hint, section, type TabContent, type TabContext } from './section.ts';
