@@ -72,10 +72,10 @@ export function nodeDetails(entry: CatalogScenario, node: PlacedNode): NodeDetai
   const { scenario } = entry;
   const path: JsonPath =
     node.kind === 'phase' ? ['phases', scenario.phases.findIndex((phase) => phase.id === node.id)] : node.kind === 'ending' ? ['endings', scenario.endings.findIndex((ending) => ending.id === node.id)] : ['clock'];
-  const { document } = parseJson(entry.text);
-  const found = document.nodeAt(path);
-  const start = document.position(found?.offset ?? 0).line;
-  const end = document.position((found?.offset ?? 0) + (found?.length ?? 0)).line;
+  const { document: source } = parseJson(entry.text);
+  const found = source.nodeAt(path);
+  const start = source.position(found?.offset ?? 0).line;
+  const end = source.position((found?.offset ?? 0) + (found?.length ?? 0)).line;
   const all = entry.text.split('\n');
   const lines = all.slice(start - 1, Math.min(end, start - 1 + MAX_LINES));
   return { title: node.title, kind: node.kind, firstLine: start, lines, beats: node.kind === 'phase' ? beatsDuring(entry, node.id) : [] };
