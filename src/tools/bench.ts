@@ -1,16 +1,18 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
+import { enumeratePaths } from '../core/scenario/paths.ts';
 import { grade } from '../core/scoring/grade.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { browserBenchmark } from './bench-browser.ts';
 
 /**
- * Core benchmark: replay + grade of one Acme session against JSON.parse of the same log, and check +
- * compile time; then the browser benchmark (bench-browser.ts).
+ * Core benchmark: replay + grade of one Acme session against JSON.parse of the same log, check +
+ * compile time of Acme and of every bundled scenario, and the time to enumerate every path of the
+ * largest scenario; then the browser benchmark (bench-browser.ts).
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,6 +75,25 @@ const compileSamples = timeEach(50, () => {
   if (fresh) compileScenario(fresh, playbook);
 });
 
+const bundledTexts = readdirSync(`${root}scenarios`)
+  .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+  .map((name) => ({ name, text: read(`scenarios/${name}`) }));
+const checkAllSamples = timeEach(20, () => {
+  for (const { name, text } of bundledTexts) {
+    const fresh = loadScenario(text, playbooks);
+    if (!fresh.value || !fresh.playbook) throw new Error(`${name} does not load`);
+    compileScenario(fresh.value, fresh.playbook);
+  }
+});
+const largest = bundledTexts.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+const largestScenario = loadScenario(largest.text, playbooks).value;
+if (!largestScenario) throw new Error(`${largest.name} does not load`);
+let pathCount = 0;
+const pathSamples = timeEach(20, () => {
+  pathCount = 0;
+  for (const _path of enumeratePaths(largestScenario)) pathCount++;
+});
+
 const gradeMedian = median(gradeSamples);
 const parseMedian = median(parseSamples);
 const full = median(validateAndGradeSamples);
@@ -85,6 +106,8 @@ const rows: [string, string][] = [
   ['target: replay + grade at most 1 ms per session', gradeMedian <= 1 ? 'met' : 'NOT met'],
   ['check acme-chemical.json (parse, schema, references, lint), median of 50', `${median(checkSamples).toFixed(2)} ms`],
   ['check + compile acme-chemical.json to its XState machine, median of 50', `${median(compileSamples).toFixed(2)} ms`],
+  [`check + compile all ${bundledTexts.length} bundled scenarios, median of 20`, `${median(checkAllSamples).toFixed(1)} ms`],
+  [`enumerate every path of the largest scenario (${largest.name}, ${(largest.text.length / 1024).toFixed(0)} KB): ${pathCount} paths, median of 20`, `${median(pathSamples).toFixed(2)} ms`],
 ];
 printTable('Bridge Drill core benchmark', rows);
 printTable('Bridge Drill browser benchmark (production build, headless Chromium, 1280×720)', await browserBenchmark(scenario, playbook));
