@@ -11,14 +11,13 @@ import { mountApp } from './ui/app.ts';
 import { prefersReducedMotion } from './ui/dom.ts';
 import './ui/styles.css';
 
-const scenarioTexts = import.meta.glob('../scenarios/*.json', { query: '?raw', import: 'default', eager: true });
-const playbookTexts = import.meta.glob('../scenarios/playbooks/*.json', { query: '?raw', import: 'default', eager: true });
+// Content, not code: each file is its own chunk, fetched in parallel as the page starts.
+const scenarioTexts = import.meta.glob<string>(['../scenarios/*.json', '!../scenarios/*.schema.json'], { query: '?raw', import: 'default' });
+const playbookTexts = import.meta.glob<string>(['../scenarios/playbooks/*.json', '!../scenarios/playbooks/*.schema.json'], { query: '?raw', import: 'default' });
 
-/** Content files only (no `*.schema.json`), named as they are in the repository. */
-function sourceFiles(modules: Record<string, string>): SourceFile[] {
-  return Object.entries(modules)
-    .filter(([path]) => !path.endsWith('.schema.json'))
-    .map(([path, text]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text }));
+/** The files, named as they are in the repository. */
+async function sourceFiles(modules: Record<string, () => Promise<string>>): Promise<SourceFile[]> {
+  return Promise.all(Object.entries(modules).map(async ([path, load]) => ({ path: path.replace(/^(\.\.\/)+/, ''), text: await load() })));
 }
 
 /** localStorage, or, when the browser refuses storage (some private modes throw on access), a store that forgets on reload. */
@@ -52,7 +51,8 @@ function download(fileName: string, mimeType: string, text: string): void {
 
 const root = document.getElementById('app');
 if (root) {
-  const catalog = buildCatalog(sourceFiles(playbookTexts), sourceFiles(scenarioTexts));
+  const [playbooks, scenarios] = await Promise.all([sourceFiles(playbookTexts), sourceFiles(scenarioTexts)]);
+  const catalog = buildCatalog(playbooks, scenarios);
   const store = createAppStore();
   const { storage, remembers } = browserStorage();
   const controller = createAppController({ store, catalog, storage, frames: frameLoop, wallClock: () => Date.now() });

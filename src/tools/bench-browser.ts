@@ -36,10 +36,14 @@ function bundleRows(outDir: string): Row[] {
   const initial = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((match) => match[1]!);
   const assets = readdirSync(join(outDir, 'assets')).filter((name) => name.endsWith('.js'));
   const phaser = assets.filter((name) => name.startsWith('phaser'));
-  const lazy = assets.filter((name) => !phaser.includes(name) && !initial.includes(`assets/${name}`) && !name.startsWith('empty-scene'));
+  const contentNames = [...readdirSync(join(root, 'scenarios')), ...readdirSync(join(root, 'scenarios/playbooks'))].filter((name) => name.endsWith('.json')).map((name) => name.replace(/\.json$/, ''));
+  const isContent = (name: string) => contentNames.some((content) => new RegExp(`^${content}-[\\w-]+\\.js$`).test(name));
+  const content = assets.filter(isContent);
+  const lazy = assets.filter((name) => !phaser.includes(name) && !initial.includes(`assets/${name}`) && !name.startsWith('empty-scene') && !isContent(name));
   const initialKb = initial.reduce((sum, path) => sum + gzipKb(join(outDir, path)), 0);
   const phaserKb = phaser.reduce((sum, name) => sum + gzipKb(join(outDir, 'assets', name)), 0);
   const lazyKb = lazy.reduce((sum, name) => sum + gzipKb(join(outDir, 'assets', name)), 0);
+  const contentKb = content.reduce((sum, name) => sum + gzipKb(join(outDir, 'assets', name)), 0);
   const audioDir = join(outDir, 'audio');
   const audioBytes = readdirSync(audioDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -48,6 +52,7 @@ function bundleRows(outDir: string): Row[] {
     [`initial JS, gzipped (${initial.length} files, without Phaser)`, `${kb(initialKb)} (target ≤ 150 KB)`],
     ['app JS loaded with the bridge (call scene and sound, without Phaser), gzipped', kb(lazyKb)],
     ['Phaser chunk, gzipped', kb(phaserKb)],
+    [`scenario and playbook files, gzipped (${content.length} files, fetched in parallel at start)`, kb(contentKb)],
     ['audio assets on disk (fetched as lines are spoken)', kb(audioBytes / 1024)],
   ];
 }
