@@ -25,6 +25,22 @@ describe('bridge-drill check', () => {
     expect(code).toBe(0);
   });
 
+  it('passes all seven bundled scenarios with no warnings, voice clips included', () => {
+    const ids = ['acme-chemical', 'acme-email-side-bridge', 'mim-day-slowness', 'freshdesk-hosting-outage', 'datacentre-continuity', 'trading-platform-priority', 'mit-sev1-urgent-response'];
+    const { code, out } = run('check', ...ids.map((id) => `scenarios/${id}.json`));
+    expect(out).toContain('7 file(s) checked: 0 error(s), 0 warning(s)');
+    expect(code).toBe(0);
+  });
+
+  it('warns about a line with no voice clip, with the command that makes it', () => {
+    const object = JSON.parse(acmeText()) as { timeline: { type: string; text?: string }[] };
+    object.timeline.find((beat) => beat.type === 'say')!.text = 'A line nobody has recorded yet.';
+    const { code, out } = run('check', writeScratch('unvoiced.json', JSON.stringify(object, null, 2)));
+    expect(out).toMatch(/warning W_MISSING_VOICE_CLIP: .*A line nobody has recorded yet/);
+    expect(out).toContain('npm run audio');
+    expect(code).toBe(0);
+  });
+
   it('skips the editor JSON Schemas that a glob picks up', () => {
     const { code, out } = run('check', 'scenarios/acme-chemical.json', 'scenarios/scenario.schema.json', 'scenarios/playbooks/playbook.schema.json');
     expect(out).toContain('scenarios/scenario.schema.json: skipped, it is a JSON Schema for editors');
