@@ -33,7 +33,8 @@ export function phaseLoopDiagnostics(doc: JsonDocument, scenario: Scenario, anal
     }),
   );
 
-  for (const component of stronglyConnected(edges)) {
+  const components = stronglyConnected(edges);
+  for (const component of components) {
     const members = new Set(component);
     const first = Math.min(...component);
     const loops = component.length > 1 || (edges[first] ?? []).some((edge) => edge.to === first);
@@ -47,85 +48,112 @@ export function phaseLoopDiagnostics(doc: JsonDocument, scenario: Scenario, anal
     }
   }
 
-  for (const cycle of simpleCycles(edges)) {
-    if (!canHoldTogether(cycle.map((edge) => edge.when), analysis)) continue;
-    const start = cycle[0];
-    if (!start) continue;
-    const route = [...cycle.map((edge) => scenario.phases[edge.from]?.id), scenario.phases[start.from]?.id].join(' → ');
-    diagnostics.push(
-      doc.diagnostic(
-        'error',
-        'E_PHASE_LOOP',
-        `phases can switch ${route} forever without the clock moving: every transition on this loop can hold at the same time; make one of them exclude another (for example with "not")`,
-        ['phases', start.from, 'next', start.transition, 'when'],
-      ),
-    );
+  for (const component of components) {
+    const members = new Set(component);
+    const { cycles, complete } = simpleCycles(edges, members);
+    if (!complete) {
+      const names = component.map((i) => `"${scenario.phases[i]?.id}"`).join(', ');
+      diagnostics.push(
+        doc.diagnostic('error', 'E_PHASE_LOOP', `phases ${names} can loop in more than ${MAX_CYCLES} ways, too many to prove that none can switch forever without the clock moving; make their transitions exclude each other, or split the group`, ['phases', Math.min(...component), 'next']),
+      );
+      continue;
+    }
+    for (const cycle of cycles) {
+      if (!canHoldTogether(cycle.map((edge) => edge.when), analysis)) continue;
+      const start = cycle[0];
+      if (!start) continue;
+      const route = [...cycle.map((edge) => scenario.phases[edge.from]?.id), scenario.phases[start.from]?.id].join(' → ');
+      diagnostics.push(
+        doc.diagnostic(
+          'error',
+          'E_PHASE_LOOP',
+          `phases can switch ${route} forever without the clock moving: every transition on this loop can hold at the same time; make one of them exclude another (for example with "not")`,
+          ['phases', start.from, 'next', start.transition, 'when'],
+        ),
+      );
+    }
   }
   return diagnostics;
 }
 
-/** Tarjan's strongly connected components, each as a list of phase indexes. */
+/** Tarjan's strongly connected components that can loop (two phases or more, or a phase with a transition to itself), without recursion. */
 function stronglyConnected(edges: readonly PhaseEdge[][]): number[][] {
-  const order = new Map<number, number>();
-  const low = new Map<number, number>();
+  const order: number[] = edges.map(() => -1);
+  const low: number[] = edges.map(() => 0);
   const stack: number[] = [];
   const onStack = new Set<number>();
   const components: number[][] = [];
   let counter = 0;
-  const visit = (node: number): void => {
-    order.set(node, counter);
-    low.set(node, counter++);
-    stack.push(node);
-    onStack.add(node);
-    for (const { to } of edges[node] ?? []) {
-      if (!order.has(to)) {
-        visit(to);
-        low.set(node, Math.min(low.get(node) ?? 0, low.get(to) ?? 0));
-      } else if (onStack.has(to)) {
-        low.set(node, Math.min(low.get(node) ?? 0, order.get(to) ?? 0));
+  edges.forEach((_, root) => {
+    if (order[root] !== -1) return;
+    const frames: { node: number; next: number }[] = [{ node: root, next: 0 }];
+    order[root] = low[root] = counter++;
+    stack.push(root);
+    onStack.add(root);
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const out = edges[frame.node] ?? [];
+      if (frame.next < out.length) {
+        const to = out[frame.next++]!.to;
+        if (order[to] === -1) {
+          order[to] = low[to] = counter++;
+          stack.push(to);
+          onStack.add(to);
+          frames.push({ node: to, next: 0 });
+        } else if (onStack.has(to)) {
+          low[frame.node] = Math.min(low[frame.node]!, order[to]!);
+        }
+        continue;
       }
-    }
-    if (low.get(node) === order.get(node)) {
+      frames.pop();
+      const parent = frames[frames.length - 1];
+      if (parent) low[parent.node] = Math.min(low[parent.node]!, low[frame.node]!);
+      if (low[frame.node] !== order[frame.node]) continue;
       const component: number[] = [];
-      for (let member = stack.pop(); member !== undefined; member = member === node ? undefined : stack.pop()) {
+      for (let member = stack.pop(); member !== undefined; member = member === frame.node ? undefined : stack.pop()) {
         onStack.delete(member);
         component.push(member);
       }
-      components.push(component.sort((a, b) => a - b));
+      const node = frame.node;
+      if (component.length > 1 || out.some((edge) => edge.to === node)) components.push(component.sort((x, y) => x - y));
     }
-  };
-  edges.forEach((_, node) => {
-    if (!order.has(node)) visit(node);
   });
   return components;
 }
 
-/** Each elementary cycle once, starting from its lowest phase index; at most MAX_CYCLES of them. */
-function simpleCycles(edges: readonly PhaseEdge[][]): PhaseEdge[][] {
+/**
+ * Each elementary cycle inside one strongly connected group once, starting from its lowest phase
+ * index, without recursion. `complete` is false when there were more than MAX_CYCLES of them.
+ */
+function simpleCycles(edges: readonly PhaseEdge[][], members: ReadonlySet<number>): { cycles: PhaseEdge[][]; complete: boolean } {
   const cycles: PhaseEdge[][] = [];
-  const path: PhaseEdge[] = [];
-  const onPath = new Set<number>();
-  const walk = (start: number, node: number): void => {
-    for (const edge of edges[node] ?? []) {
-      if (cycles.length >= MAX_CYCLES || edge.to < start) continue;
-      if (edge.to === start) cycles.push([...path, edge]);
-      else if (!onPath.has(edge.to)) {
+  for (const start of [...members].sort((x, y) => x - y)) {
+    const path: PhaseEdge[] = [];
+    const onPath = new Set<number>([start]);
+    const frames: { node: number; next: number }[] = [{ node: start, next: 0 }];
+    while (frames.length > 0) {
+      const frame = frames[frames.length - 1]!;
+      const out = edges[frame.node] ?? [];
+      if (frame.next >= out.length) {
+        frames.pop();
+        const left = path.pop();
+        if (left) onPath.delete(left.to);
+        continue;
+      }
+      const edge = out[frame.next++]!;
+      if (!members.has(edge.to) || edge.to < start) continue;
+      if (edge.to === start) {
+        cycles.push([...path, edge]);
+        if (cycles.length > MAX_CYCLES) return { cycles, complete: false };
+      } else if (!onPath.has(edge.to)) {
         path.push(edge);
         onPath.add(edge.to);
-        walk(start, edge.to);
-        onPath.delete(edge.to);
-        path.pop();
+        frames.push({ node: edge.to, next: 0 });
       }
     }
-  };
-  edges.forEach((_, start) => {
-    onPath.add(start);
-    walk(start, start);
-    onPath.delete(start);
-  });
-  return cycles;
+  }
+  return { cycles, complete: true };
 }
-
 /** False when the conditions plainly contradict each other: X and not X, or variable tests no value passes together. */
 function canHoldTogether(conditions: readonly Expr[], analysis: Possibility): boolean {
   const literals = conditions.flatMap(conjuncts);

@@ -29,6 +29,11 @@ export function createSimMachine(runtime: ScenarioRuntime) {
     },
     guards: {
       holds: ({ context }, params: { expr: Expr }) => runtime.predicate(params.expr)(context.sim),
+      /**
+       * A transition's condition, but never more phase changes in one instant than there are phases:
+       * lint refuses loops that could spin, and this keeps the engine safe even if one slipped through.
+       */
+      movesOn: ({ context }, params: { expr: Expr }) => phaseChangesNow(context.sim) <= scenario.phases.length && runtime.predicate(params.expr)(context.sim),
     },
     actions: {
       advanceClock: assign(({ context, event }) => {
@@ -65,7 +70,7 @@ export function createSimMachine(runtime: ScenarioRuntime) {
       entry: { type: 'enterPhase', params: { phase: phase.id, title: phase.title } },
       always: (phase.next ?? []).map((transition) => ({
         target: `#${transition.to}`,
-        guard: { type: 'holds', params: { expr: transition.when } },
+        guard: { type: 'movesOn', params: { expr: transition.when } },
       })),
       on: {
         TICK: { actions: 'advanceClock' },
@@ -91,3 +96,14 @@ export function createSimMachine(runtime: ScenarioRuntime) {
 }
 
 export type SimMachine = ReturnType<typeof createSimMachine>;
+
+/** How many times the run has entered a phase at the current instant. */
+function phaseChangesNow(sim: SimState): number {
+  let count = 0;
+  for (let i = sim.transcript.length - 1; i >= 0; i--) {
+    const entry = sim.transcript[i]!;
+    if (entry.at < sim.now) break;
+    if (entry.kind === 'phase') count++;
+  }
+  return count;
+}
