@@ -1,18 +1,6 @@
-import type { Diagnostic } from '../core/diagnostics.ts';
 import type { ScoreReport } from '../core/report/score-report.ts';
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { TranscriptEntry } from '../core/session/state.ts';
-
-/** The offending source line with a caret under the column, as compilers print it. */
-export function codeFrame(text: string, diagnostic: Diagnostic): string {
-  const lines = text.split('\n');
-  const line = lines[diagnostic.line - 1];
-  if (line === undefined) return '';
-  const gutter = String(diagnostic.line).padStart(5);
-  const shown = line.length > 160 ? `${line.slice(0, 160)}…` : line;
-  const caret = ' '.repeat(Math.min(diagnostic.column - 1, 160)) + '^';
-  return `${gutter} | ${shown}\n${' '.repeat(5)} | ${caret}`;
-}
 
 export function transcriptLine(entry: TranscriptEntry, compiled: CompiledScenario): string {
   const time = compiled.clock.format(entry.at);

@@ -10,7 +10,8 @@ import { grade } from '../core/scoring/grade.ts';
 import { replay } from '../core/session/replay.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { InputError, loadScenarioFile, playbooksFor, readText, voiceClipExists } from './catalog.ts';
-import { codeFrame, scoreSummary, transcriptLine } from './format.ts';
+import { codeFrame } from '../core/code-frame.ts';
+import { scoreSummary, transcriptLine } from './format.ts';
 
 export interface Output {
   write(text: string): unknown;

@@ -1,3 +1,4 @@
+import { printable } from './code-frame.ts';
 export type Severity = 'error' | 'warning';
 export type JsonPath = readonly (string | number)[];
 
@@ -17,7 +18,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 
 /** Compiler-style line: `file:12:7: error E_UNKNOWN_TARGET: message`. */
 export function formatDiagnostic(file: string, d: Diagnostic): string {
-  return `${file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`;
+  return printable(`${file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}`);
 }
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

@@ -1,6 +1,7 @@
 import { branchGraph, CLOCK_END, nodeDetails, type BranchGraph, type PlacedNode } from '../app/authoring.ts';
 import { diagnosticLines, type CatalogScenario } from '../app/catalog.ts';
 import type { AuthoringState } from '../app/store.ts';
+import { codeFrame } from '../core/code-frame.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { h, replaceChildren } from './dom.ts';
 import { renderOpenFile } from './open-file.ts';
@@ -52,10 +53,13 @@ function summaryOf(errors: number, warnings: number, valid: boolean): string {
   return warnings === 0 ? 'No problems found: ready to play.' : `Playable, with ${count(warnings, 'warning')}.`;
 }
 
+/** As many problems as anyone reads before fixing the first; the count says how many more there are. */
+const MAX_SHOWN = 50;
+
 /** Each diagnostic as the command line prints it, with the line of the file it points at. */
 function renderDiagnostics(file: string, text: string, diagnostics: readonly Diagnostic[]): HTMLElement {
-  const lines = text.split('\n');
-  const formatted = diagnosticLines(file, diagnostics);
+  const shown = diagnostics.slice(0, MAX_SHOWN);
+  const formatted = diagnosticLines(file, shown);
   return h(
     'section',
     { class: 'panel authoring-diagnostics', attrs: { 'aria-labelledby': 'diagnostics-heading' } },
@@ -63,16 +67,12 @@ function renderDiagnostics(file: string, text: string, diagnostics: readonly Dia
     h(
       'ol',
       { class: 'diagnostics' },
-      ...diagnostics.map((diagnostic, index) => {
-        const source = lines[diagnostic.line - 1];
-        return h(
-          'li',
-          { class: `diagnostic ${diagnostic.severity}` },
-          h('code', {}, formatted[index] ?? ''),
-          source === undefined ? null : h('pre', { class: 'code-frame' }, `${String(diagnostic.line).padStart(5)} | ${source}\n${' '.repeat(8 + Math.max(0, diagnostic.column - 1))}^`),
-        );
+      ...shown.map((diagnostic, index) => {
+        const frame = codeFrame(text, diagnostic);
+        return h('li', { class: `diagnostic ${diagnostic.severity}` }, h('code', {}, formatted[index] ?? ''), frame ? h('pre', { class: 'code-frame' }, frame) : null);
       }),
     ),
+    diagnostics.length > MAX_SHOWN ? h('p', { class: 'panel-hint' }, `…and ${diagnostics.length - MAX_SHOWN} more. Fix these first: later problems often follow from them.`) : null,
   );
 }
 
