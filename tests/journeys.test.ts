@@ -49,10 +49,11 @@ describe('every bundled scenario has golden journeys', () => {
     expect(folders).toContain('acme');
   });
 
-  it.each(bundled)('%s has at least two journeys, and they reach at least two distinct endings', (_, id) => {
-    const finals = allRuns()
-      .filter((run) => run.scenarioId === id)
-      .flatMap((run): SimState[] => (run.final ? [run.final] : []));
+  it.each(bundled)('%s has a strong journey that passes and a weak one that fails, reaching at least two distinct endings', (_, id) => {
+    const own = allRuns().filter((run) => run.scenarioId === id);
+    expect(own.find((run) => run.name === 'strong')?.report?.passed).toBe(true);
+    expect(own.some((run) => run.report?.passed === false)).toBe(true);
+    const finals = own.flatMap((run): SimState[] => (run.final ? [run.final] : []));
     expect(finals.length).toBeGreaterThanOrEqual(2);
     const coverage = journeyCoverage(scenarios.get(id)!.scenario, finals);
     const endings = coverage.items.endings.filter((item) => item.journeys > 0).map((item) => item.id);

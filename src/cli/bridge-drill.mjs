@@ -2,5 +2,10 @@
 import { register } from 'tsx/esm/api';
 
 register();
+// A reader that stops early (`bridge-drill check … | head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2), { out: process.stdout, err: process.stderr });
