@@ -1,38 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
-import { loadScenario } from '../../src/core/load.ts';
-import type { Playbook } from '../../src/core/playbook/schema.ts';
 import type { ScoreReport } from '../../src/core/report/score-report.ts';
-import { compileScenario } from '../../src/core/scenario/compile.ts';
-import type { Scenario } from '../../src/core/scenario/schema.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
 import { replay } from '../../src/core/session/replay.ts';
 import type { SimState } from '../../src/core/session/state.ts';
-import { validateLog } from '../../src/core/session/validate-log.ts';
-import { bundledPlaybooks, readRepoText } from '../helpers.ts';
+import { readRepoText } from '../helpers.ts';
+import { finding, scenarioHarness } from './harness.ts';
 
 const ID = 'trading-platform-priority';
+const { scenario, playbook, compiled, diagnostics, checked: validated, journey: fixture } = scenarioHarness(ID);
 
-function load(): { scenario: Scenario; playbook: Playbook } {
-  const loaded = loadScenario(readRepoText(`scenarios/${ID}.json`), bundledPlaybooks());
-  if (!loaded.value || !loaded.playbook) throw new Error(JSON.stringify(loaded.diagnostics, null, 2));
-  return { scenario: loaded.value, playbook: loaded.playbook };
-}
-
-const { scenario, playbook } = load();
-
-function validated(input: unknown): ActionLog {
-  const result = validateLog(input, scenario, playbook);
-  if (!result.ok) throw new Error(result.errors.join('\n'));
-  return result.log;
-}
-
-const fixture = (name: string): ActionLog => validated(JSON.parse(readRepoText(`tests/fixtures/${ID}/${name}.json`)));
 /** A log of these actions, put in time order (a stable sort keeps same-second actions as given). */
 const logOf = (actions: readonly Action[]): ActionLog => validated({ scenario: ID, actions: [...actions].sort((a, b) => a.at.localeCompare(b.at)) });
 const gradeOf = (log: ActionLog): ScoreReport => grade(scenario, playbook, log);
-const finalState = (log: ActionLog): SimState => replay(compileScenario(scenario, playbook), log).state;
-const finding = (report: ScoreReport, id: string) => report.findings.find((f) => f.id === id);
+const finalState = (log: ActionLog): SimState => replay(compiled, log).state;
 const spoken = (state: SimState) => state.transcript.map((entry) => entry.text);
 const strongActions = (): Action[] => fixture('strong').actions.map((action) => ({ ...action }));
 
@@ -58,7 +39,7 @@ const expected = (JSON.parse(readRepoText(`tests/fixtures/${ID}/expected.json`))
 
 describe(`${ID}: the scenario file`, () => {
   it('loads with no diagnostics, is advanced, and shares its 100 points across all five competencies', () => {
-    expect(loadScenario(readRepoText(`scenarios/${ID}.json`), bundledPlaybooks()).diagnostics).toEqual([]);
+    expect(diagnostics).toEqual([]);
     expect(scenario.difficulty).toBe('advanced');
     expect(scenario.rubric.reduce((sum, item) => sum + item.points, 0)).toBe(100);
     expect(new Set(scenario.rubric.map((item) => item.competency))).toEqual(new Set(['priority', 'notification', 'bridge-control', 'escalation', 'can-report']));
@@ -75,14 +56,6 @@ describe(`${ID}: the scenario file`, () => {
 });
 
 describe(`${ID}: golden journeys`, () => {
-  it.each(Object.entries(expected))('%s grades within its expected bounds and reaches its ending', (name, journey) => {
-    const report = gradeOf(fixture(name));
-    if (journey.minPercent !== undefined) expect(report.total.percent).toBeGreaterThanOrEqual(journey.minPercent);
-    if (journey.maxPercent !== undefined) expect(report.total.percent).toBeLessThanOrEqual(journey.maxPercent);
-    expect(report.passed).toBe(journey.passed);
-    expect(report.ending?.id).toBe(journey.ending);
-  });
-
   it('covers every ending with some golden journey', () => {
     expect(new Set(Object.values(expected).map((journey) => journey.ending))).toEqual(new Set(scenario.endings.map((ending) => ending.id)));
   });
@@ -176,7 +149,7 @@ describe(`${ID}: each decision changes what happens`, () => {
   it('activation: a major incident for the feed leaves trading unwatched, so the outage is found late', () => {
     const activated = finalState(logOf(withChoice('activation', 'activate-major')));
     const deactivated = finalState(fixture('strong'));
-    const clock = compileScenario(scenario, playbook).clock;
+    const clock = compiled.clock;
     expect(clock.format(deactivated.fired['trading-outage-known'] ?? -1)).toBe('10:08:20');
     expect(clock.format(activated.fired['trading-outage-known'] ?? -1)).toBe('10:15:00');
     expect(spoken(activated)).toContain('Sofia Marquez, trading desk. We haven\'t executed an order since 10:08, and nobody on this bridge noticed?');
@@ -196,7 +169,7 @@ describe(`${ID}: each decision changes what happens`, () => {
     ];
     const state = finalState(logOf(actions));
     expect(state.fired['aisha-finds-outage']).toBeDefined();
-    expect(compileScenario(scenario, playbook).clock.format(state.fired['trading-outage-known'] ?? -1)).toBe('10:09:00');
+    expect(compiled.clock.format(state.fired['trading-outage-known'] ?? -1)).toBe('10:09:00');
   });
 
   it('trading-recovery: failing over restores trading; experimenting past the service level does not', () => {
