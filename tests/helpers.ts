@@ -1,6 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCatalog, type Catalog } from '../src/app/catalog.ts';
+import type { KeyValueStorage } from '../src/app/ports.ts';
 import type { ActionLog } from '../src/core/actions/action.ts';
 import { loadPlaybook, loadScenario } from '../src/core/load.ts';
 import type { Playbook } from '../src/core/playbook/schema.ts';
@@ -39,3 +41,33 @@ export function goldenLog(name: string, scenario: Scenario, playbook: Playbook):
 
 /** The Acme scenario as a plain object, for tests that mutate it. */
 export const acmeObject = (): Record<string, unknown> => JSON.parse(acmeText()) as Record<string, unknown>;
+
+/** A catalog of every bundled playbook and the given bundled scenarios, as the page builds one. */
+export function catalogWith(scenarioIds: readonly string[]): Catalog {
+  return buildCatalog(
+    [...bundledPlaybooks().keys()].map((id) => ({ path: `scenarios/playbooks/${id}.json`, text: readRepoText(`scenarios/playbooks/${id}.json`) })),
+    scenarioIds.map((id) => ({ path: `scenarios/${id}.json`, text: readRepoText(`scenarios/${id}.json`) })),
+  );
+}
+
+/** Storage the way a browser's localStorage behaves, kept in memory; `failWrites` makes it full. */
+export class MemoryStorage implements KeyValueStorage {
+  readonly items = new Map<string, string>();
+  failWrites = false;
+  get length(): number {
+    return this.items.size;
+  }
+  key(index: number): string | null {
+    return [...this.items.keys()][index] ?? null;
+  }
+  getItem(key: string): string | null {
+    return this.items.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    if (this.failWrites) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
+    this.items.set(key, value);
+  }
+  removeItem(key: string): void {
+    this.items.delete(key);
+  }
+}

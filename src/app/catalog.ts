@@ -90,3 +90,8 @@ export function loadOpenedFile(catalog: Catalog, file: string, text: string): { 
   }
   return { entry: { file, text, scenario: loaded.value, playbook: loaded.playbook, warnings: loaded.diagnostics }, diagnostics: [...loaded.diagnostics] };
 }
+
+/** A bundled scenario, or one opened in this browser. */
+export function findScenario(catalog: Catalog, opened: readonly CatalogScenario[], id: string): CatalogScenario | undefined {
+  return catalog.find(id) ?? opened.find((entry) => entry.scenario.id === id);
+}

@@ -4,7 +4,7 @@ import { ExpectationTracker } from '../core/scoring/tracker.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import { Simulation } from '../core/session/simulation.ts';
 import { validateLog } from '../core/session/validate-log.ts';
-import { loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
+import { findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
 import { coachItems } from './coach.ts';
 import type { ActResult, AppController } from './controller.ts';
 import type { ActionIntent } from './intents.ts';
@@ -54,13 +54,8 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     ...(history.setAside === 0 ? {} : { notice: setAsideNotice(history.setAside) }),
   });
 
-  const opened = new Map<string, CatalogScenario>();
-  for (const file of saved.loadOpenedFiles()) {
-    const { entry } = loadOpenedFile(catalog, file.file, file.text);
-    if (entry) opened.set(entry.scenario.id, entry);
-  }
-  store.setState({ opened: [...opened.values()] });
-  const find = (id: string): CatalogScenario | undefined => catalog.find(id) ?? opened.get(id);
+  store.setState({ opened: saved.loadOpenedFiles().flatMap((file) => loadOpenedFile(catalog, file.file, file.text).entry ?? []) });
+  const find = (id: string): CatalogScenario | undefined => findScenario(catalog, store.getState().opened, id);
 
   const play = (): PlayState | null => store.getState().play;
   const updatePlay = (change: Partial<PlayState>): void => {
@@ -216,7 +211,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
           scenarioId: null,
           play: null,
           debrief: null,
-          ...(id === null ? {} : { notice: `There is no scenario called “${id}”. Pick one of the scenarios below.` }),
+          ...(id === null ? {} : { notice: unknownScenario(id) }),
         });
         return;
       }
@@ -290,16 +285,15 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       const { entry, diagnostics } = loadOpenedFile(catalog, fileName, text);
       if (live) persist();
       stopSession();
-      if (entry) {
-        opened.set(entry.scenario.id, entry);
-        notify(saved.saveOpenedFiles([...opened.values()].map(({ file, text: source }) => ({ file, text: source }))));
-      }
+      const before = store.getState().opened;
+      const opened = entry ? [...before.filter((other) => other.scenario.id !== entry.scenario.id), entry] : before;
+      if (entry) notify(saved.saveOpenedFiles(opened.map(({ file, text: source }) => ({ file, text: source }))));
       store.setState({
         screen: 'authoring',
         scenarioId: entry?.scenario.id ?? null,
         play: null,
         debrief: null,
-        opened: [...opened.values()],
+        opened,
         authoring: { file: fileName, text, diagnostics, entry },
       });
     },
@@ -307,7 +301,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     openAuthoring(id) {
       const entry = find(id);
       if (!entry) {
-        store.setState({ screen: 'picker', scenarioId: null, notice: `There is no scenario called “${id}”. Pick one of the scenarios below.` });
+        store.setState({ screen: 'picker', scenarioId: null, notice: unknownScenario(id) });
         return;
       }
       if (live) persist();
@@ -374,4 +368,8 @@ function plainError(message: string): string {
 function setAsideNotice(setAside: number | 'all'): string {
   if (setAside === 'all') return 'Your local history could not be read, so it has been set aside and a new one started.';
   return `${setAside === 1 ? 'One entry' : `${setAside} entries`} of your local history could not be read and ${setAside === 1 ? 'has' : 'have'} been set aside.`;
+}
+
+function unknownScenario(id: string): string {
+  return `There is no scenario called “${id}”. Pick one of the scenarios below.`;
 }

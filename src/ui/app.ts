@@ -1,4 +1,4 @@
-import type { Catalog } from '../app/catalog.ts';
+import { findScenario, type Catalog } from '../app/catalog.ts';
 import type { AppController } from '../app/controller.ts';
 import type { AppState, AppStore } from '../app/store.ts';
 import { renderBriefing } from './briefing.ts';
@@ -9,7 +9,7 @@ import { renderPicker } from './picker.ts';
 import { renderPlayScreen, type GameLoader } from './play-screen.ts';
 import { renderAuthoringView } from './authoring-view.ts';
 import { renderOpenFile } from './open-file.ts';
-import { linkTo, startRouter, type Router } from './router.ts';
+import { linkTo, navigateOnClick, startRouter, type Router } from './router.ts';
 
 const APP_TITLE = 'Bridge Drill';
 
@@ -87,7 +87,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     return { element: picker, dispose: () => {} };
   };
 
-  const findEntry = (state: AppState, id: string) => catalog.find(id) ?? state.opened.find((entry) => entry.scenario.id === id);
+  const findEntry = (state: AppState, id: string) => findScenario(catalog, state.opened, id);
   const titleOf = (state: AppState): string => (state.scenarioId === null ? (state.authoring?.file ?? APP_TITLE) : (findEntry(state, state.scenarioId)?.scenario.title ?? APP_TITLE));
 
   let routerIfStarted: Router | undefined;
@@ -99,12 +99,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
   });
   routerIfStarted = router;
   const unsubscribe = store.subscribe((state, previous) => render(state, state.screen !== previous.screen));
-
-  brand.addEventListener('click', (event) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    router.navigate(null);
-  });
+  navigateOnClick(brand, () => router.navigate(null));
 
   return {
     router,

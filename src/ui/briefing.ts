@@ -4,7 +4,7 @@ import type { Mode } from '../app/store.ts';
 import { renderCast } from './cast-list.ts';
 import { h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
-import { linkTo, type Navigate } from './router.ts';
+import { linkTo, navigateOnClick, type Navigate } from './router.ts';
 
 const MODES: readonly { readonly id: Mode; readonly label: string; readonly detail: string }[] = [
   { id: 'coach', label: 'Coach mode', detail: 'Shows what the playbook expects, when it falls due, and the rule behind it.' },
@@ -40,12 +40,7 @@ export function renderBriefing(entry: CatalogScenario, controller: AppController
     controller.start(chosen === 'exam' ? 'exam' : 'coach');
   });
 
-  const back = h('a', { class: 'back', attrs: { href: linkTo(null) } }, h('span', { attrs: { 'aria-hidden': 'true' } }, '← '), 'All scenarios');
-  back.addEventListener('click', (event) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(null);
-  });
+  const back = navigateOnClick(h('a', { class: 'back', attrs: { href: linkTo(null) } }, h('span', { attrs: { 'aria-hidden': 'true' } }, '← '), 'All scenarios'), () => navigate(null));
 
   return h(
     'article',

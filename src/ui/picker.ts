@@ -3,7 +3,7 @@ import type { Catalog, CatalogScenario, FileProblem } from '../app/catalog.ts';
 import { diagnosticLines } from '../app/catalog.ts';
 import { h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
-import { addressOf, linkTo, type Navigate } from './router.ts';
+import { addressOf, linkTo, navigateOnClick, type Navigate } from './router.ts';
 
 export interface PickerOptions {
   readonly navigate: Navigate;
@@ -50,12 +50,7 @@ function renderCard(entry: CatalogScenario, { navigate, author }: PickerOptions,
   const { scenario } = entry;
   const headingId = `card-${scenario.id}`;
   const action = inProgress ? 'Resume exercise' : 'Open briefing';
-  const open = h('a', { class: 'button primary', attrs: { href: linkTo(scenario.id), 'aria-label': `${action}: ${scenario.title}` } }, action);
-  open.addEventListener('click', (event) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    navigate(scenario.id);
-  });
+  const open = navigateOnClick(h('a', { class: 'button primary', attrs: { href: linkTo(scenario.id), 'aria-label': `${action}: ${scenario.title}` } }, action), () => navigate(scenario.id));
   return h(
     'article',
     { class: 'card', attrs: { 'aria-labelledby': headingId } },
@@ -93,12 +88,7 @@ function renderCard(entry: CatalogScenario, { navigate, author }: PickerOptions,
 
 function authorLink(entry: CatalogScenario, author: (scenarioId: string) => void): HTMLElement {
   const link = h('a', { class: 'button subtle', attrs: { href: addressOf({ kind: 'author', id: entry.scenario.id }), 'aria-label': `Authoring view: ${entry.scenario.title}` } }, 'Authoring view');
-  link.addEventListener('click', (event) => {
-    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-    event.preventDefault();
-    author(entry.scenario.id);
-  });
-  return link;
+  return navigateOnClick(link, () => author(entry.scenario.id));
 }
 
 function renderProblems(problems: readonly FileProblem[]): HTMLElement {

@@ -60,3 +60,16 @@ export function startRouter(win: Window, onRoute: (route: Route, how: 'load' | '
     },
   };
 }
+
+/**
+ * Makes a link navigate inside the page on a plain left click, and leaves a click with a modifier
+ * (new tab, new window) to the browser, so every in-app link still works as a real link.
+ */
+export function navigateOnClick<T extends HTMLAnchorElement>(link: T, navigate: () => void): T {
+  link.addEventListener('click', (event) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate();
+  });
+  return link;
+}

@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { branchGraph, CLOCK_END, nodeDetails } from '../../src/app/authoring.ts';
-import { buildCatalog } from '../../src/app/catalog.ts';
-import { bundledPlaybooks, readRepoText } from '../helpers.ts';
+import { catalogWith } from '../helpers.ts';
 
-const catalog = buildCatalog(
-  [...bundledPlaybooks().keys()].map((id) => ({ path: `scenarios/playbooks/${id}.json`, text: readRepoText(`scenarios/playbooks/${id}.json`) })),
-  [{ path: 'scenarios/acme-chemical.json', text: readRepoText('scenarios/acme-chemical.json') }],
-);
+const catalog = catalogWith(['acme-chemical']);
 const acme = catalog.find('acme-chemical')!;
 
 describe('the authoring view model', () => {

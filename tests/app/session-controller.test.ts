@@ -1,32 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalog } from '../../src/app/catalog.ts';
-import type { KeyValueStorage } from '../../src/app/ports.ts';
 import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
 import { createAppStore, type AppStore } from '../../src/app/store.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { acmeText, goldenLog, loadAcme, readRepoText } from '../helpers.ts';
-
-/** Storage the way a browser's localStorage behaves, kept in memory. */
-class MemoryStorage implements KeyValueStorage {
-  readonly items = new Map<string, string>();
-  failWrites = false;
-  get length(): number {
-    return this.items.size;
-  }
-  key(index: number): string | null {
-    return [...this.items.keys()][index] ?? null;
-  }
-  getItem(key: string): string | null {
-    return this.items.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    if (this.failWrites) throw Object.assign(new Error('full'), { name: 'QuotaExceededError' });
-    this.items.set(key, value);
-  }
-  removeItem(key: string): void {
-    this.items.delete(key);
-  }
-}
+import { acmeText, catalogWith, goldenLog, loadAcme, MemoryStorage } from '../helpers.ts';
 
 /** A frame loop the test turns by hand. */
 class ManualFrames {
@@ -48,10 +24,7 @@ class ManualFrames {
   }
 }
 
-const catalog = buildCatalog(
-  ['itil-major-incident', 'mit-ist-problem-response', 'freshdesk-teams'].map((id) => ({ path: `scenarios/playbooks/${id}.json`, text: readRepoText(`scenarios/playbooks/${id}.json`) })),
-  [{ path: 'scenarios/acme-chemical.json', text: acmeText() }],
-);
+const catalog = catalogWith(['acme-chemical']);
 
 function boot(storage = new MemoryStorage()): { store: AppStore; controller: RunningController; frames: ManualFrames; storage: MemoryStorage } {
   const store = createAppStore();

@@ -1,16 +1,13 @@
 // @vitest-environment jsdom
 import { fireEvent, getByRole, getByText } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildCatalog, loadOpenedFile } from '../../src/app/catalog.ts';
+import { loadOpenedFile } from '../../src/app/catalog.ts';
 import type { AppController } from '../../src/app/controller.ts';
 import type { AuthoringState } from '../../src/app/store.ts';
 import { renderAuthoringView } from '../../src/ui/authoring-view.ts';
-import { acmeObject, bundledPlaybooks, readRepoText } from '../helpers.ts';
+import { acmeObject, catalogWith } from '../helpers.ts';
 
-const catalog = buildCatalog(
-  [...bundledPlaybooks().keys()].map((id) => ({ path: `scenarios/playbooks/${id}.json`, text: readRepoText(`scenarios/playbooks/${id}.json`) })),
-  [],
-);
+const catalog = catalogWith([]);
 const controller = { openFile: vi.fn() } as unknown as AppController;
 
 function stateFor(object: Record<string, unknown>, file = 'mine.json'): AuthoringState {

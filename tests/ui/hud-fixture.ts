@@ -1,11 +1,10 @@
-import { buildCatalog } from '../../src/app/catalog.ts';
 import type { ActResult, AppController } from '../../src/app/controller.ts';
 import type { ActionIntent } from '../../src/app/intents.ts';
-import type { FrameLoop, KeyValueStorage } from '../../src/app/ports.ts';
+import type { FrameLoop } from '../../src/app/ports.ts';
 import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
 import { createAppStore, type AppStore, type Mode, type PlayState } from '../../src/app/store.ts';
 import type { Playbook } from '../../src/core/playbook/schema.ts';
-import { bundledPlaybooks, readRepoText } from '../helpers.ts';
+import { bundledPlaybooks, catalogWith, MemoryStorage } from '../helpers.ts';
 
 export function bundledPlaybook(id: string): Playbook {
   const playbook = bundledPlaybooks().get(id);
@@ -25,20 +24,8 @@ export interface HudSession {
   runTo(clock: string): void;
 }
 
-function memoryStorage(): KeyValueStorage {
-  const items = new Map<string, string>();
-  return {
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
-}
-
 export function startAcme(options: { readonly mode?: Mode; readonly at?: string } = {}): HudSession {
-  const catalog = buildCatalog(
-    [...bundledPlaybooks().keys()].map((id) => ({ path: `scenarios/playbooks/${id}.json`, text: readRepoText(`scenarios/playbooks/${id}.json`) })),
-    [{ path: 'scenarios/acme-chemical.json', text: readRepoText('scenarios/acme-chemical.json') }],
-  );
+  const catalog = catalogWith(['acme-chemical']);
   const scenario = catalog.scenarios[0]!.scenario;
 
   let onFrame: ((nowMs: number) => void) | null = null;
@@ -49,7 +36,7 @@ export function startAcme(options: { readonly mode?: Mode; readonly at?: string 
     };
   };
   const store = createAppStore();
-  const real = createAppController({ store, catalog, storage: memoryStorage(), frames, wallClock: () => 1_700_000_000_000 });
+  const real = createAppController({ store, catalog, storage: new MemoryStorage(), frames, wallClock: () => 1_700_000_000_000 });
   const intents: ActionIntent[] = [];
   const controller: AppController = {
     ...real,
