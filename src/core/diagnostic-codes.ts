@@ -1,0 +1,138 @@
+import type { Severity } from './diagnostics.ts';
+
+/** The headings the reference in scenarios/README.md groups codes under, in the order it prints them. */
+export const DIAGNOSTIC_GROUPS = {
+  file: 'Reading the file',
+  reference: 'References',
+  lint: "Lint: the story's logic and playability",
+  log: 'Action logs',
+} as const;
+
+export type DiagnosticGroup = keyof typeof DIAGNOSTIC_GROUPS;
+
+export interface DiagnosticCodeInfo {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly group: DiagnosticGroup;
+  /** One line for instructors: scenarios/README.md prints it verbatim in its diagnostics reference. */
+  readonly summary: string;
+}
+
+/**
+ * Every diagnostic code the project reports, for scenarios, playbooks and action logs alike.
+ * `E_` codes are errors (the file cannot be used), `W_` codes warnings.
+ */
+export const DIAGNOSTIC_CODES = [
+  { code: 'E_READ', severity: 'error', group: 'file', summary: 'the file cannot be read' },
+  { code: 'E_TOO_LARGE', severity: 'error', group: 'file', summary: 'over 2 MB' },
+  { code: 'E_TOO_DEEP', severity: 'error', group: 'file', summary: 'nested more than 64 levels' },
+  { code: 'E_SYNTAX', severity: 'error', group: 'file', summary: 'not valid JSON (comments, trailing commas, missing quotes…), or an empty file' },
+  { code: 'E_DUPLICATE_KEY', severity: 'error', group: 'file', summary: 'a key appears twice in one object' },
+  {
+    code: 'E_SCHEMA',
+    severity: 'error',
+    group: 'file',
+    summary: 'breaks the format: a missing or unknown field (with "did you mean"), a wrong type, a bad id, time or duration',
+  },
+
+  { code: 'E_UNKNOWN_PLAYBOOK', severity: 'error', group: 'reference', summary: 'no playbook with that id, beside the file or bundled' },
+  { code: 'E_UNKNOWN_PARTICIPANT', severity: 'error', group: 'reference', summary: 'not in the cast' },
+  { code: 'E_UNKNOWN_BRIDGE', severity: 'error', group: 'reference', summary: 'not in the bridges' },
+  { code: 'E_UNKNOWN_VARIABLE', severity: 'error', group: 'reference', summary: 'not in the variables' },
+  { code: 'E_UNKNOWN_BEAT', severity: 'error', group: 'reference', summary: 'not in the timeline' },
+  { code: 'E_UNKNOWN_EVENT', severity: 'error', group: 'reference', summary: '`fired` names no beat, reaction, branch or decision choice' },
+  { code: 'E_UNKNOWN_DECISION', severity: 'error', group: 'reference', summary: 'no decision with that id' },
+  { code: 'E_UNKNOWN_CHOICE', severity: 'error', group: 'reference', summary: 'the decision has no option with that id' },
+  { code: 'E_UNKNOWN_TARGET', severity: 'error', group: 'reference', summary: 'a phase transition goes to no phase or ending' },
+  { code: 'E_UNKNOWN_LEVEL', severity: 'error', group: 'reference', summary: 'not a priority or severity level of the playbook' },
+  { code: 'E_UNKNOWN_CLASSIFICATION', severity: 'error', group: 'reference', summary: 'not an impact classification of the playbook' },
+  { code: 'E_UNKNOWN_AUDIENCE', severity: 'error', group: 'reference', summary: 'not an audience of the playbook' },
+  { code: 'E_UNKNOWN_CHANNEL', severity: 'error', group: 'reference', summary: 'not a channel of the playbook' },
+  {
+    code: 'E_UNKNOWN_ESCALATION',
+    severity: 'error',
+    group: 'reference',
+    summary: 'not an escalation of the playbook, nor a participant (a hand-off may also name a team of the cast)',
+  },
+  { code: 'E_UNKNOWN_RULE', severity: 'error', group: 'reference', summary: 'not a rule of the playbook' },
+  {
+    code: 'E_DUPLICATE_ID',
+    severity: 'error',
+    group: 'reference',
+    summary: 'two items share an id (phases and endings share one namespace; beats, reactions and branches another)',
+  },
+  { code: 'E_MISSING_CAN_RUBRIC', severity: 'error', group: 'reference', summary: 'a `can-report` item without a `can` rubric' },
+  { code: 'E_NO_DEFAULT_ENDING', severity: 'error', group: 'reference', summary: 'every ending has a `when`' },
+  {
+    code: 'E_UNKNOWN_REFERENCE',
+    severity: 'error',
+    group: 'reference',
+    summary: 'in a playbook: the matrix or a template names an unknown impact, urgency, level or audience',
+  },
+
+  { code: 'E_OUTSIDE_WINDOW', severity: 'error', group: 'lint', summary: 'a beat or a `by` time outside the clock window' },
+  {
+    code: 'E_IMPOSSIBLE_EXPECTATION',
+    severity: 'error',
+    group: 'lint',
+    summary: 'an expectation whose condition can never hold, or that is due before its trigger can happen',
+  },
+  { code: 'E_PHASE_LOOP', severity: 'error', group: 'lint', summary: 'phases whose transitions could switch back and forth forever in one instant' },
+  { code: 'W_UNREACHABLE_BEAT', severity: 'warning', group: 'lint', summary: "a beat whose condition can never hold at its time" },
+  { code: 'W_UNREACHABLE_BRANCH', severity: 'warning', group: 'lint', summary: 'a branch whose condition can never hold' },
+  { code: 'W_UNREACHABLE_REACTION', severity: 'warning', group: 'lint', summary: 'a reaction whose condition can never hold' },
+  { code: 'W_UNREACHABLE_DECISION', severity: 'warning', group: 'lint', summary: 'a decision whose condition can never hold, so it is never offered' },
+  { code: 'W_UNREACHABLE_PHASE', severity: 'warning', group: 'lint', summary: 'no chain of transitions leads to the phase' },
+  {
+    code: 'W_UNREACHABLE_ENDING',
+    severity: 'warning',
+    group: 'lint',
+    summary: 'no transition or clock-end condition can reach it (for example, it comes after the default ending)',
+  },
+  { code: 'W_DEAD_END', severity: 'warning', group: 'lint', summary: "none of a phase's transitions can ever be taken" },
+  {
+    code: 'W_TRAP_CYCLE',
+    severity: 'warning',
+    group: 'lint',
+    summary: 'a group of phases that only lead to each other, so the run is stuck there until the clock runs out',
+  },
+  { code: 'W_NEVER_TRIGGERED', severity: 'warning', group: 'lint', summary: 'a rubric item whose trigger can never hold' },
+  { code: 'W_CADENCE_TOO_LONG', severity: 'warning', group: 'lint', summary: 'a cadence period longer than the whole exercise' },
+  {
+    code: 'W_CAPTION_TOO_LONG',
+    severity: 'warning',
+    group: 'lint',
+    summary: 'a line too long to read: over 40 words, or more words than can be read (3 a second) before the next line on its bridge',
+  },
+  { code: 'W_MISSING_VOICE_CLIP', severity: 'warning', group: 'lint', summary: 'a spoken line has no voice clip yet: run `npm run audio`' },
+
+  { code: 'E_LOG_SHAPE', severity: 'error', group: 'log', summary: 'the log is not a JSON object, has no `actions` list, or an action is not an object' },
+  { code: 'E_LOG_TOO_MANY_ACTIONS', severity: 'error', group: 'log', summary: 'more than 2,000 actions' },
+  { code: 'E_LOG_WRONG_SCENARIO', severity: 'error', group: 'log', summary: 'the log was played on another scenario' },
+  { code: 'E_LOG_WRONG_PLAYBOOK', severity: 'error', group: 'log', summary: 'the log was played with another playbook than the one given' },
+  { code: 'E_LOG_MISSING_FIELD', severity: 'error', group: 'log', summary: "a required field is missing: the log's `scenario`, or an action's `at`, `type` or a field its type needs" },
+  { code: 'E_LOG_BAD_FIELD', severity: 'error', group: 'log', summary: 'a field of the wrong type or form: a time not written `HH:MM:SS`, a bad id, text where a number belongs…' },
+  { code: 'E_LOG_UNKNOWN_TYPE', severity: 'error', group: 'log', summary: 'an action `type` that is not one of the trainee actions' },
+  { code: 'E_LOG_OUT_OF_ORDER', severity: 'error', group: 'log', summary: 'an action comes before the time of the action above it' },
+  { code: 'E_LOG_OUTSIDE_WINDOW', severity: 'error', group: 'log', summary: "an action's time is outside the scenario's clock window" },
+  { code: 'E_LOG_UNKNOWN_PARTICIPANT', severity: 'error', group: 'log', summary: "an action names someone not in the scenario's cast" },
+  { code: 'E_LOG_UNKNOWN_BRIDGE', severity: 'error', group: 'log', summary: "`open-bridge` names a bridge not in the scenario's bridges" },
+  { code: 'E_LOG_UNKNOWN_LEVEL', severity: 'error', group: 'log', summary: "`set-priority` names a level not in the playbook" },
+  { code: 'E_LOG_UNKNOWN_IMPACT', severity: 'error', group: 'log', summary: "`set-priority` names an impact not in the playbook's matrix" },
+  { code: 'E_LOG_UNKNOWN_URGENCY', severity: 'error', group: 'log', summary: "`set-priority` names an urgency not in the playbook's matrix" },
+  { code: 'E_LOG_UNKNOWN_CLASSIFICATION', severity: 'error', group: 'log', summary: '`classify` names a classification not in the playbook' },
+  { code: 'E_LOG_UNKNOWN_AUDIENCE', severity: 'error', group: 'log', summary: '`notify` names an audience not in the playbook' },
+  { code: 'E_LOG_UNKNOWN_CHANNEL', severity: 'error', group: 'log', summary: '`notify` names a channel not in the playbook' },
+  { code: 'E_LOG_UNKNOWN_ESCALATION', severity: 'error', group: 'log', summary: '`escalate` names neither an escalation of the playbook nor a participant' },
+  { code: 'E_LOG_UNKNOWN_DECISION', severity: 'error', group: 'log', summary: '`decide` names a decision the scenario does not have' },
+  { code: 'E_LOG_UNKNOWN_CHOICE', severity: 'error', group: 'log', summary: '`decide` names an option the decision does not have' },
+  { code: 'E_SESSION_ENDED', severity: 'error', group: 'log', summary: 'a live session refuses an action because the exercise has already reached its ending' },
+] as const satisfies readonly DiagnosticCodeInfo[];
+
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]['code'];
+
+const BY_CODE: ReadonlyMap<string, DiagnosticCodeInfo> = new Map(DIAGNOSTIC_CODES.map((info) => [info.code, info]));
+
+export function diagnosticCodeInfo(code: string): DiagnosticCodeInfo | undefined {
+  return BY_CODE.get(code);
+}
