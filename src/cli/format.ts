@@ -1,3 +1,5 @@
+import { codeFrame } from '../core/code-frame.ts';
+import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
 import type { ScoreReport } from '../core/report/score-report.ts';
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { TranscriptEntry } from '../core/session/state.ts';
@@ -40,4 +42,17 @@ export function scoreSummary(report: ScoreReport): string {
     }
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A diagnostic compiler style (`file:line:col: error CODE: message`), with the source line and a caret under it. */
+export function diagnosticWithFrame(file: string, text: string, diagnostic: Diagnostic): string {
+  const frame = codeFrame(text, diagnostic);
+  return frame === '' ? formatDiagnostic(file, diagnostic) : `${formatDiagnostic(file, diagnostic)}\n${frame}`;
+}
+
+/** Up to `limit` diagnostics with their code frames, one after another, and how many more were left out. */
+export function diagnosticsWithFrames(file: string, text: string, diagnostics: readonly Diagnostic[], limit: number): string {
+  const shown = diagnostics.slice(0, limit).map((diagnostic) => diagnosticWithFrame(file, text, diagnostic));
+  if (diagnostics.length > limit) shown.push(`${file}: ${diagnostics.length - limit} more diagnostic(s) not shown`);
+  return shown.join('\n');
 }

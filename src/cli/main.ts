@@ -1,5 +1,5 @@
 import { parseJson } from '../core/json/source.ts';
-import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { hasErrors, type Diagnostic } from '../core/diagnostics.ts';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { ActionLog } from '../core/actions/action.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
@@ -8,10 +8,10 @@ import type { Playbook } from '../core/playbook/schema.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import { grade } from '../core/scoring/grade.ts';
 import { replay } from '../core/session/replay.ts';
+import { locateLogDiagnostics } from '../core/session/log-diagnostic-location.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { InputError, loadScenarioFile, playbooksFor, readText, voiceClipExists } from './catalog.ts';
-import { codeFrame } from '../core/code-frame.ts';
-import { scoreSummary, transcriptLine } from './format.ts';
+import { diagnosticsWithFrames, diagnosticWithFrame, scoreSummary, transcriptLine } from './format.ts';
 
 export interface Output {
   write(text: string): unknown;
@@ -118,7 +118,7 @@ function check(files: readonly string[], { out }: Streams): number {
       : loadScenario(text, playbooksFor(file), { hasVoiceClip: voiceClipExists }).diagnostics;
     missingClips += diagnostics.filter((d) => d.code === 'W_MISSING_VOICE_CLIP').length;
     diagnostics.forEach((diagnostic, index) => {
-      if (index < MAX_SHOWN_PER_FILE) out.write(`${formatDiagnostic(file, diagnostic)}\n${codeFrame(text, diagnostic)}\n`);
+      if (index < MAX_SHOWN_PER_FILE) out.write(`${diagnosticWithFrame(file, text, diagnostic)}\n`);
       if (diagnostic.severity === 'error') errors++;
       else warnings++;
     });
@@ -136,19 +136,28 @@ function graph(args: readonly string[], { out }: Streams): number {
   return 0;
 }
 
-function readLogValue(path: string): unknown {
-  const text = readText(path);
-  const parsed = parseJson(text);
-  if (parsed.value === undefined) {
-    throw new InputError(`${path} is not valid JSON:\n${parsed.diagnostics.map((d) => formatDiagnostic(path, d)).join('\n')}`);
-  }
-  return parsed.value;
+interface LogFile {
+  readonly path: string;
+  readonly text: string;
+  readonly value: unknown;
 }
 
-function validLog(path: string, value: unknown, scenario: Scenario, playbook: Playbook): ActionLog {
-  const validation = validateLog(value, scenario, playbook);
-  if (!validation.ok) throw new InputError(`${path} is not a valid action log:\n${validation.errors.map((e) => `  ${e}`).join('\n')}`);
-  return validation.log;
+/** Reads a log file; a file that is not clean JSON is refused with its problems at line:col. */
+function readLog(path: string): LogFile {
+  const text = readText(path);
+  const parsed = parseJson(text);
+  if (parsed.value === undefined || hasErrors(parsed.diagnostics)) {
+    throw new InputError(`${path} is not a readable action log:\n${diagnosticsWithFrames(path, parsed.document.text, parsed.diagnostics, MAX_SHOWN_PER_FILE)}`);
+  }
+  return { path, text: parsed.document.text, value: parsed.value };
+}
+
+/** The log checked against the scenario (CONTRACTS.md §2, §6): each problem is printed `file:line:col: error E_LOG_…: entry: message`. */
+function validLog(file: LogFile, scenario: Scenario, playbook: Playbook): ActionLog {
+  const validation = validateLog(file.value, scenario, playbook);
+  if (validation.ok) return validation.log;
+  const located = locateLogDiagnostics(file.text, validation.diagnostics);
+  throw new InputError(`${file.path} is not a valid action log:\n${diagnosticsWithFrames(file.path, file.text, located, MAX_SHOWN_PER_FILE)}`);
 }
 
 /** The playbook named on the command line, else the one the log was played with (CONTRACTS.md §2). */
@@ -162,9 +171,9 @@ function gradeCommand(args: readonly string[], { out }: Streams): number {
   const scenarioArg = opts.get('scenario');
   const logArg = opts.get('log');
   if (scenarioArg === undefined || logArg === undefined) throw new UsageError('grade needs --scenario and --log');
-  const logValue = readLogValue(logArg);
-  const { scenario, playbook } = loadScenarioFile(scenarioArg, playbookChoice(opts, logValue));
-  const log = validLog(logArg, logValue, scenario, playbook);
+  const logFile = readLog(logArg);
+  const { scenario, playbook } = loadScenarioFile(scenarioArg, playbookChoice(opts, logFile.value));
+  const log = validLog(logFile, scenario, playbook);
   out.write(`${JSON.stringify(grade(scenario, playbook, log), null, 2)}\n`);
   return 0;
 }
@@ -174,9 +183,9 @@ function play(args: readonly string[], { out }: Streams): number {
   const scenarioArg = opts.get('scenario');
   if (scenarioArg === undefined) throw new UsageError('play needs --scenario');
   const logArg = opts.get('log');
-  const logValue = logArg === undefined ? undefined : readLogValue(logArg);
-  const { scenario, playbook } = loadScenarioFile(scenarioArg, playbookChoice(opts, logValue));
-  const log: ActionLog = logArg === undefined ? { scenario: scenario.id, actions: [] } : validLog(logArg, logValue, scenario, playbook);
+  const logFile = logArg === undefined ? undefined : readLog(logArg);
+  const { scenario, playbook } = loadScenarioFile(scenarioArg, playbookChoice(opts, logFile?.value));
+  const log: ActionLog = logFile === undefined ? { scenario: scenario.id, actions: [] } : validLog(logFile, scenario, playbook);
   const compiled = compileScenario(scenario, playbook);
   const simulation = replay(compiled, log);
   out.write(`${scenario.title} — ${logArg === undefined ? 'the do-nothing path (no actions)' : `playing ${logArg}`}\n\n`);

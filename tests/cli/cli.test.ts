@@ -86,13 +86,39 @@ describe('bridge-drill grade', () => {
     expect(JSON.parse(out).total.percent).toBe(0);
   });
 
-  it('rejects a bad log with the offending entry and exit 1', () => {
-    const path = writeScratch('bad-log.json', JSON.stringify({ scenario: 'acme-chemical', actions: [{ at: '03:00:00', type: 'mute', participant: 'peet' }] }));
+  it('rejects a bad log compiler-style, naming the offending entry at its line and column, with a code frame, and exit 1', () => {
+    const text = JSON.stringify({ scenario: 'acme-chemical', actions: [{ at: '03:00:00', type: 'roll-call' }, { at: '03:01:00', type: 'mute', participant: 'peet' }] }, null, 2);
+    const path = writeScratch('bad-log.json', text);
+    const lines = text.split('\n');
+    const line = lines.findIndex((l) => l.includes('"peet"')) + 1;
+    const column = (lines[line - 1] ?? '').indexOf('"peet"') + 1;
     const { code, out, err } = run('grade', '--scenario', 'acme-chemical', '--log', path);
     expect(code).toBe(1);
     expect(out).toBe('');
-    expect(err).toContain('action 1 "mute" at 03:00:00: unknown participant "peet"; did you mean "pete"?');
+    expect(err).toContain(`bad-log.json:${line}:${column}: error E_LOG_UNKNOWN_PARTICIPANT: action 2 "mute" at 03:01:00: unknown participant "peet"; did you mean "pete"?`);
+    expect(err).toContain(`${String(line).padStart(5)} |       "participant": "peet"\n      | ${' '.repeat(column - 1)}^`);
     noStackTrace(err);
+  });
+
+  it('reports every problem of a log with its own code, for play as for grade', () => {
+    const text = JSON.stringify({ scenario: 'acme-chemical', actions: [{ at: '03:00:00', type: 'roll-call' }, { at: '02:59:00', type: 'roll-call' }, { at: '05:00:00', type: 'close' }] }, null, 2);
+    const path = writeScratch('two-problems.json', text);
+    const { code, out, err } = run('play', '--scenario', 'acme-chemical', '--log', path);
+    expect(code).toBe(1);
+    expect(out).toBe('');
+    expect(err).toMatch(/two-problems\.json:\d+:\d+: error E_LOG_OUT_OF_ORDER: action 2 "roll-call" at 02:59:00: out of order/);
+    expect(err).toMatch(/two-problems\.json:\d+:\d+: error E_LOG_OUTSIDE_WINDOW: action 3 "close" at 05:00:00: 05:00:00 is outside the scenario window/);
+    const shape = run('grade', '--scenario', 'acme-chemical', '--log', writeScratch('list.json', '[]'));
+    expect(shape.code).toBe(1);
+    expect(shape.err).toContain('list.json:1:1: error E_LOG_SHAPE: the log must be a JSON object');
+    noStackTrace(err + shape.err);
+  });
+
+  it('refuses a log with a duplicate key, which JSON would silently resolve', () => {
+    const path = writeScratch('duplicate.json', '{\n  "scenario": "acme-chemical",\n  "actions": [],\n  "actions": []\n}');
+    const { code, err } = run('grade', '--scenario', 'acme-chemical', '--log', path);
+    expect(code).toBe(1);
+    expect(err).toContain('duplicate.json:4:3: error E_DUPLICATE_KEY: duplicate key "actions"');
   });
 
   it('rejects a log that is not JSON with line and column', () => {
