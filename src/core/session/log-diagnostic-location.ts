@@ -9,6 +9,6 @@ import { logDiagnosticText, type LogDiagnostic } from './log-diagnostic.ts';
  * field) points at the nearest enclosing value, such as the action's opening brace.
  */
 export function locateLogDiagnostics(text: string, diagnostics: readonly LogDiagnostic[]): Diagnostic[] {
-  const { document } = parseJson(text);
-  return diagnostics.map((diagnostic) => document.diagnostic(diagnostic.severity, diagnostic.code, logDiagnosticText(diagnostic), diagnostic.path));
+  const source = parseJson(text).document;
+  return diagnostics.map((diagnostic) => source.diagnostic(diagnostic.severity, diagnostic.code, logDiagnosticText(diagnostic), diagnostic.path));
 }
