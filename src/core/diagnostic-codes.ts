@@ -78,7 +78,7 @@ export const DIAGNOSTIC_CODES = [
     summary: 'an expectation whose condition can never hold, or that is due before its trigger can happen',
   },
   { code: 'E_PHASE_LOOP', severity: 'error', group: 'lint', summary: 'phases whose transitions could switch back and forth forever in one instant' },
-  { code: 'W_UNREACHABLE_BEAT', severity: 'warning', group: 'lint', summary: "a beat whose condition can never hold at its time" },
+  { code: 'W_UNREACHABLE_BEAT', severity: 'warning', group: 'lint', summary: 'a beat whose condition can never hold at its time' },
   { code: 'W_UNREACHABLE_BRANCH', severity: 'warning', group: 'lint', summary: 'a branch whose condition can never hold' },
   { code: 'W_UNREACHABLE_REACTION', severity: 'warning', group: 'lint', summary: 'a reaction whose condition can never hold' },
   { code: 'W_UNREACHABLE_DECISION', severity: 'warning', group: 'lint', summary: 'a decision whose condition can never hold, so it is never offered' },

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ACTION_TYPES, MAX_ACTIONS } from '../actions/action.ts';
 import { didYouMean, type JsonPath } from '../diagnostics.ts';
-import { isRecord, logDiagnostic, type LogDiagnostic } from './log-diagnostic.ts';
+import { isRecord, logDiagnostic, type LogDiagnostic, type LogDiagnosticCode } from './log-diagnostic.ts';
 
 /** Turns the schema's complaints about a log into log diagnostics that name the offending entry. */
 export function schemaDiagnostics(issues: readonly z.core.$ZodIssue[], log: unknown): LogDiagnostic[] {
@@ -12,7 +12,7 @@ function schemaDiagnostic(issue: z.core.$ZodIssue, log: unknown): LogDiagnostic 
   const path: JsonPath = issue.path.filter((key): key is string | number => typeof key !== 'symbol');
   const [first, index, field] = path;
   const value = valueAt(log, path);
-  const make = (code: Parameters<typeof logDiagnostic>[1], message: string) => logDiagnostic(log, code, message, path);
+  const make = (code: LogDiagnosticCode, message: string) => logDiagnostic(log, code, message, path);
 
   if (path.length === 0) return make('E_LOG_SHAPE', `The log must be a JSON object with "scenario" and "actions", not ${kindOf(value)}`);
   if (first === 'actions' && index === undefined) {
