@@ -8,11 +8,13 @@ import { enumeratePaths } from '../core/scenario/paths.ts';
 import { grade } from '../core/scoring/grade.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { browserBenchmark } from './bench-browser.ts';
+import { SESSIONS_TITLE, sessionsBenchmark } from './bench-sessions.ts';
 
 /**
  * Core benchmark: replay + grade of one Acme session against JSON.parse of the same log, check +
  * compile time of Acme and of every bundled scenario, and the time to enumerate every path of the
- * largest scenario; then the browser benchmark (bench-browser.ts).
+ * largest scenario; then 2,000 live sessions ticking together (bench-sessions.ts) and the browser
+ * benchmark (bench-browser.ts).
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -110,6 +112,7 @@ const rows: [string, string][] = [
   [`enumerate every path of the largest scenario (${largest.name}, ${(largest.text.length / 1024).toFixed(0)} KB): ${pathCount} paths, median of 20`, `${median(pathSamples).toFixed(2)} ms`],
 ];
 printTable('Bridge Drill core benchmark', rows);
+printTable(SESSIONS_TITLE, sessionsBenchmark(scenario, playbook));
 printTable('Bridge Drill browser benchmark (production build, headless Chromium, 1280×720)', await browserBenchmark(scenario, playbook));
 
 function printTable(title: string, table: readonly (readonly [string, string])[]): void {
