@@ -1,8 +1,10 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { journeyCoverage } from '../src/core/scenario/coverage.ts';
 import type { SimState } from '../src/core/session/state.ts';
 import { BUNDLED_SCENARIOS, listJson } from '../src/cli/catalog.ts';
-import { bundledScenarios, journeyFolders, journeyNames, readExpected, runAllJourneys, runJourney, type JourneyRun } from '../src/tools/journeys.ts';
+import { FIXTURES, bundledScenarios, journeyFolders, journeyNames, readExpected, runAllJourneys, runJourney, type JourneyRun } from '../src/tools/journeys.ts';
 
 /** The golden journeys: every log in a tests/fixtures/ folder that has an expected.json, graded and checked. */
 
@@ -11,6 +13,13 @@ interface ExpectedJourney {
   readonly maxPercent?: number;
   readonly passed: boolean;
   readonly ending: string;
+}
+
+const REPORT_SUFFIX = '.report.json';
+
+/** Where a journey's full score report is kept, relative to this file; `-u` (given last, after the file names) rewrites it. */
+function reportSnapshotPath(folder: string, name: string): string {
+  return `./fixtures/${folder}/reports/${name}${REPORT_SUFFIX}`;
 }
 
 const scenarios = bundledScenarios();
@@ -24,8 +33,15 @@ describe.each(folders)('golden journeys in tests/fixtures/%s', (folder) => {
     expect(Object.keys(expected).sort()).toEqual(names);
   });
 
+  const runs = new Map<string, JourneyRun>();
+  const runOnce = (name: string): JourneyRun => {
+    const run = runs.get(name) ?? runJourney(folder, name, scenarios);
+    runs.set(name, run);
+    return run;
+  };
+
   it.each(names)('%s replays to its expected score, pass mark and ending', (name) => {
-    const run = runJourney(folder, name, scenarios);
+    const run = runOnce(name);
     expect(run.errors).toEqual([]);
     const want = expected[name];
     const report = run.report;
@@ -34,6 +50,17 @@ describe.each(folders)('golden journeys in tests/fixtures/%s', (folder) => {
     if (want.minPercent !== undefined) expect(report.total.percent).toBeGreaterThanOrEqual(want.minPercent);
     if (want.maxPercent !== undefined) expect(report.total.percent).toBeLessThanOrEqual(want.maxPercent);
     expect({ passed: report.passed, ending: report.ending?.id }).toEqual({ passed: want.passed, ending: want.ending });
+  });
+
+  it('keeps no report in reports/ for a log that is gone', () => {
+    const reports = existsSync(join(FIXTURES, folder, 'reports')) ? readdirSync(join(FIXTURES, folder, 'reports')) : [];
+    expect(reports.filter((file) => !names.includes(basename(file, REPORT_SUFFIX)))).toEqual([]);
+  });
+
+  it.each(names)('%s grades to exactly its reviewed report in reports/', async (name) => {
+    const run = runOnce(name);
+    expect(run.errors).toEqual([]);
+    await expect(`${JSON.stringify(run.report, null, 2)}\n`).toMatchFileSnapshot(reportSnapshotPath(folder, name));
   });
 });
 
