@@ -23,7 +23,7 @@ interface Rule {
 }
 
 const RULES: readonly Rule[] = [
-  { folder: 'core', layers: ['core'], packages: ['xstate', 'zod', 'jsonc-parser', 'stemmer'] },
+  { folder: 'core', layers: ['core'], packages: ['xstate', 'zod', 'jsonc-parser', 'stemmer', '@noble/hashes/sha2.js'] },
   { folder: 'app', layers: ['core', 'app'], packages: ['zod', 'zustand/vanilla'] },
   { folder: 'game', layers: ['core', 'app', 'game'], packages: ['phaser'] },
   { folder: 'audio', layers: ['core', 'app', 'audio'], packages: ['howler'] },

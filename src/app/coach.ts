@@ -1,6 +1,5 @@
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import { dueTime, type Observation } from '../core/scoring/tracker.ts';
-import { parseDuration } from '../core/time.ts';
 import type { CoachItem } from './store.ts';
 
 /**
@@ -21,11 +20,10 @@ export function coachItems(compiled: CompiledScenario, observations: readonly Ob
     };
     if (expectation.kind === 'cadence') {
       if (observation.untilAt !== null) return [];
-      const every = parseDuration(expectation.every) ?? 0;
-      const dueAt = (observation.updates.at(-1)?.at ?? triggeredAt) + every;
+      const dueAt = (observation.updates.at(-1)?.at ?? triggeredAt) + observation.timing.everyMs;
       return [{ ...base, dueAt, status: now > dueAt ? 'overdue' : 'due' }];
     }
-    const dueAt = dueTime(expectation, triggeredAt, compiled) ?? null;
+    const dueAt = dueTime(observation.timing, triggeredAt) ?? null;
     const done = expectation.kind === 'can-report' ? observation.canStates.length > 0 : observation.hitAt !== null;
     if (done) return [{ ...base, dueAt, status: 'done' }];
     return [{ ...base, dueAt, status: dueAt !== null && now > dueAt ? 'overdue' : 'due' }];

@@ -1,8 +1,7 @@
 import { MAX_ACTIONS, type Action } from '../core/actions/action.ts';
 import { gradeSession } from '../core/scoring/grade.ts';
-import { ExpectationTracker } from '../core/scoring/tracker.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
-import { Simulation } from '../core/session/simulation.ts';
+import { Session } from '../core/session/session.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
 import { coachItems } from './coach.ts';
@@ -26,8 +25,7 @@ export interface ControllerDeps {
 /** A live session: the simulation, the tracker coach mode reads, and the clock between whole seconds. */
 interface Live {
   readonly entry: CatalogScenario;
-  readonly simulation: Simulation;
-  readonly tracker: ExpectationTracker;
+  readonly simulation: Session;
   /** Scenario ms including the fraction of a second not yet simulated. */
   clockMs: number;
   lastFrame: number | null;
@@ -75,14 +73,10 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   function begin(entry: CatalogScenario, mode: Mode, speed: Speed, actions: readonly Action[], now: number, resumed: boolean): void {
     stopSession();
     const compiled = compileScenario(entry.scenario, entry.playbook);
-    const tracker = new ExpectationTracker(compiled);
-    const simulation = new Simulation(compiled, tracker.observe);
-    actions.forEach((action, index) => {
-      simulation.advanceTo(compiled.clock.toOffset(action.at) ?? 0);
-      simulation.act(action, index);
-    });
+    const simulation = new Session(compiled);
+    for (const action of actions) simulation.submit(action, compiled.clock.offsetOf(action.at));
     simulation.advanceTo(now);
-    live = { entry, simulation, tracker, clockMs: simulation.state.now, lastFrame: null };
+    live = { entry, simulation, clockMs: simulation.state.now, lastFrame: null };
     store.setState({
       screen: 'play',
       scenarioId: entry.scenario.id,
@@ -96,7 +90,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
         actions,
         viewedBridge: compiled.mainBridge,
         focusedParticipant: null,
-        coach: mode === 'coach' ? coachItems(compiled, tracker.observations, simulation.state.now) : [],
+        coach: mode === 'coach' ? coachItems(compiled, simulation.observations, simulation.state.now) : [],
         resumed: resumed ? { at: simulation.state.now, actions: actions.length } : null,
       },
     });
@@ -115,7 +109,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     const current = play();
     if (!current) return;
     const sim = session.simulation.state;
-    updatePlay({ sim, coach: current.mode === 'coach' ? coachItems(current.compiled, session.tracker.observations, sim.now) : [] });
+    updatePlay({ sim, coach: current.mode === 'coach' ? coachItems(current.compiled, session.simulation.observations, sim.now) : [] });
   }
 
   function onFrame(nowMs: number): void {
@@ -247,15 +241,9 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       const current = play();
       if (!session || !current) return { ok: false, error: 'There is no exercise running.' };
       if (current.actions.length >= MAX_ACTIONS) return { ok: false, error: `An exercise can hold at most ${MAX_ACTIONS} actions.` };
-      const { compiled } = current;
-      const now = session.simulation.state.now;
-      const candidate = { ...intent, at: compiled.clock.format(now) };
-      const checked = validateLog({ scenario: compiled.scenario.id, actions: [candidate] }, compiled.scenario, compiled.playbook);
-      if (!checked.ok) return { ok: false, error: checked.errors.map(plainError).join(' ') };
-      const action = checked.log.actions[0]!;
-      session.simulation.advanceTo(now);
-      session.simulation.act(action, current.actions.length);
-      updatePlay({ actions: [...current.actions, action], resumed: null });
+      const submitted = session.simulation.submit(intent);
+      if (!submitted.ok) return { ok: false, error: submitted.problems.map((problem) => problem.message).join(' ') };
+      updatePlay({ actions: [...current.actions, submitted.action], resumed: null });
       publish(session);
       persist();
       return { ok: true };
@@ -357,12 +345,6 @@ function checkSaved(entry: CatalogScenario, session: SavedSession): string | nul
   const length = compileScenario(entry.scenario, entry.playbook).clock.lengthMs;
   if (session.now > length) return 'its time is past the end of the scenario';
   return null;
-}
-
-/** A log validation message without the log position, which means nothing to someone clicking a button. */
-function plainError(message: string): string {
-  const plain = message.replace(/^action \d+( "[^"]*")?( at [\d:]+)?(, )?/, '').replace(/^field "([^"]+)"/, 'the $1');
-  return plain.charAt(0).toUpperCase() + plain.slice(1);
 }
 
 function setAsideNotice(setAside: number | 'all'): string {

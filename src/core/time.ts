@@ -22,6 +22,13 @@ export function parseDuration(text: string): number | undefined {
   return (hours * 3600 + Number(match[2]) * 60 + Number(match[3])) * 1000;
 }
 
+/** Milliseconds of a duration that validation has already accepted; a malformed one is a programming error. */
+export function durationMs(text: string): number {
+  const ms = parseDuration(text);
+  if (ms === undefined) throw new RangeError(`"${text}" is not a MM:SS or HH:MM:SS duration; validate before resolving`);
+  return ms;
+}
+
 export interface ClockWindow {
   readonly start: string;
   readonly end: string;
@@ -53,6 +60,13 @@ export class ScenarioClock {
   toOffset(time: string): number | undefined {
     const seconds = parseClockTime(time);
     return seconds === undefined ? undefined : this.secondsAfterStart(seconds) * 1000;
+  }
+
+  /** Offset in ms of a time that validation has already accepted; a malformed one is a programming error. */
+  offsetOf(time: string): number {
+    const offset = this.toOffset(time);
+    if (offset === undefined) throw new RangeError(`"${time}" is not a HH:MM:SS time; validate before resolving`);
+    return offset;
   }
 
   /** Whether a `HH:MM:SS` time falls inside the clockWindow (start and end included). */

@@ -4,7 +4,7 @@ import { audibleNoise, audioCues, STALE_AFTER_MS, type Cue } from '../../src/aud
 import { compileScenario } from '../../src/core/scenario/compile.ts';
 import type { CompiledScenario } from '../../src/core/scenario/compiled.ts';
 import { replay } from '../../src/core/session/replay.ts';
-import { Simulation } from '../../src/core/session/simulation.ts';
+import { Session } from '../../src/core/session/session.ts';
 import { lineKey, spokenLines } from '../../src/core/session/spoken-lines.ts';
 import type { SimState, TranscriptEntry } from '../../src/core/session/state.ts';
 import { goldenLog, loadAcme } from '../helpers.ts';
@@ -73,7 +73,7 @@ describe('voices', () => {
   });
 
   it('drops lines that are already stale at high speed and keeps the fresh ones', () => {
-    const simulation = new Simulation(compiled);
+    const simulation = new Session(compiled);
     simulation.advanceTo(30_000);
     const before = simulation.state;
     simulation.advanceTo(5 * 60_000);

@@ -3,7 +3,7 @@ import type { ActionIntent } from '../../src/app/intents.ts';
 import type { PlayState } from '../../src/app/store.ts';
 import type { Action } from '../../src/core/actions/action.ts';
 import { compileScenario } from '../../src/core/scenario/compile.ts';
-import { Simulation } from '../../src/core/session/simulation.ts';
+import { Session } from '../../src/core/session/session.ts';
 import { headerView, rosterLabel } from '../../src/game/header-view.ts';
 import { departureLabel, noiseLabel, tileViews } from '../../src/game/tile-view.ts';
 import { loadAcme } from '../helpers.ts';
@@ -12,13 +12,13 @@ const { scenario, playbook } = loadAcme();
 const compiled = compileScenario(scenario, playbook);
 
 function playAt(time: string, actions: readonly ActionIntent[] = [], overrides: Partial<PlayState> = {}): PlayState {
-  const sim = new Simulation(compiled);
+  const sim = new Session(compiled);
   const log: Action[] = [];
   sim.advanceTo(compiled.clock.toOffset(time)!);
   for (const action of actions) {
-    const stamped = { ...action, at: time } as Action;
-    sim.act(stamped, log.length);
-    log.push(stamped);
+    const submitted = sim.submit(action);
+    if (!submitted.ok) throw new Error(submitted.problems.map((problem) => problem.message).join('; '));
+    log.push(submitted.action);
   }
   return { compiled, mode: 'coach', speed: 1, paused: false, sim: sim.state, actions: log, viewedBridge: 'main', focusedParticipant: null, coach: [], resumed: null, ...overrides };
 }
@@ -44,9 +44,9 @@ describe('tileViews', () => {
     expect(departureLabel(play, 'pete')).toBe('Dropped');
 
     const announced = playAt('02:53:10', [], {});
-    const withRole = new Simulation(compiled);
+    const withRole = new Session(compiled);
     withRole.advanceTo(compiled.clock.toOffset('02:47:00')!);
-    withRole.act({ at: '02:47:00', type: 'announce-role' }, 0);
+    withRole.submit({ type: 'announce-role' });
     withRole.advanceTo(compiled.clock.toOffset('02:53:10')!);
     expect(departureLabel({ ...announced, sim: withRole.state }, 'pete')).toBe('Left');
   });

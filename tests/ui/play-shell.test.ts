@@ -5,7 +5,7 @@ import type { CatalogScenario } from '../../src/app/catalog.ts';
 import type { AppController } from '../../src/app/controller.ts';
 import { loadScenario } from '../../src/core/load.ts';
 import { compileScenario } from '../../src/core/scenario/compile.ts';
-import { Simulation } from '../../src/core/session/simulation.ts';
+import { Session } from '../../src/core/session/session.ts';
 import { createAnnouncer } from '../../src/ui/announcer.ts';
 import { renderBriefing } from '../../src/ui/briefing.ts';
 import { createCaptions } from '../../src/ui/captions.ts';
@@ -18,7 +18,7 @@ afterEach(() => document.body.replaceChildren());
 
 function simulationAt(clock: string, scenario = loadAcme()) {
   const compiled = compileScenario(scenario.scenario, scenario.playbook);
-  const simulation = new Simulation(compiled);
+  const simulation = new Session(compiled);
   simulation.advanceTo(compiled.clock.toOffset(clock) ?? 0);
   return { compiled, simulation };
 }

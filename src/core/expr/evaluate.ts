@@ -86,7 +86,7 @@ export interface ExprContext {
 /** Turns a condition into a function of the simulation state. Time literals must already be valid. */
 export function compileExpr(expr: Expr, context: ExprContext): Predicate {
   if (typeof expr === 'boolean') return () => expr;
-  const offset = (time: string): number => context.clock.toOffset(time) ?? 0;
+  const offset = (time: string): number => context.clock.offsetOf(time);
   if ('all' in expr) {
     const parts = expr.all.map((part) => compileExpr(part, context));
     return (state) => parts.every((part) => part(state));

@@ -1,14 +1,15 @@
 import type { Action } from '../actions/action.ts';
 import type { Predicate } from '../expr/evaluate.ts';
 import { compileMatcher } from '../expr/evaluate.ts';
-import type { CompiledScenario } from '../scenario/compiled.ts';
+import type { CompiledScenario, TimedExpectation } from '../scenario/compiled.ts';
 import type { Expectation } from '../scenario/schema.ts';
 import type { SimState, TimedAction } from '../session/state.ts';
-import { parseDuration } from '../time.ts';
 
 /** What the replay showed about one expectation: when it started to apply, and when it was met or broken. */
 export interface Observation {
   readonly expectation: Expectation;
+  /** The expectation's times, resolved to milliseconds. */
+  readonly timing: TimedExpectation;
   triggeredAt: number | null;
   /** achieve: when it became true; avoid: when it was first broken. */
   hitAt: number | null;
@@ -30,10 +31,10 @@ interface Watch {
 }
 
 /** Absolute due time of an expectation once triggered, in ms, or undefined when due by the end. */
-export function dueTime(expectation: Expectation, triggeredAt: number, compiled: CompiledScenario): number | undefined {
-  if (expectation.kind === 'cadence') return undefined;
-  if (expectation.by !== undefined) return compiled.clock.toOffset(expectation.by);
-  if (expectation.within !== undefined) return triggeredAt + (parseDuration(expectation.within) ?? 0);
+export function dueTime(timing: TimedExpectation, triggeredAt: number): number | undefined {
+  if (timing.expectation.kind === 'cadence') return undefined;
+  if (timing.dueAtMs !== undefined) return timing.dueAtMs;
+  if (timing.withinMs !== undefined) return triggeredAt + timing.withinMs;
   return undefined;
 }
 
@@ -42,14 +43,15 @@ export class ExpectationTracker {
   private readonly watches: Watch[];
   private seenActions = 0;
 
-  constructor(private readonly compiled: CompiledScenario) {
-    this.watches = compiled.scenario.rubric.map((expectation) => {
+  constructor(compiled: CompiledScenario) {
+    this.watches = compiled.rubric.map((timing) => {
+      const { expectation } = timing;
       const trigger = expectation.trigger === undefined ? () => true : compiled.predicate(expectation.trigger);
       const expect = 'expect' in expectation ? compiled.predicate(expectation.expect) : undefined;
       const until = expectation.kind === 'cadence' && expectation.until ? compiled.predicate(expectation.until) : undefined;
       const isUpdate = expectation.kind === 'cadence' && typeof expectation.expect === 'object' && 'did' in expectation.expect ? compileMatcher(expectation.expect.did, compiled.bridgePurpose) : undefined;
       return {
-        observation: { expectation, triggeredAt: null, hitAt: null, hitBy: null, updates: [], untilAt: null, canStates: [] },
+        observation: { expectation, timing, triggeredAt: null, hitAt: null, hitBy: null, updates: [], untilAt: null, canStates: [] },
         trigger,
         expect,
         until,
@@ -83,7 +85,7 @@ export class ExpectationTracker {
           }
           break;
         case 'avoid': {
-          const due = dueTime(expectation, observation.triggeredAt, this.compiled);
+          const due = dueTime(observation.timing, observation.triggeredAt);
           if (observation.hitAt === null && (due === undefined || state.now <= due) && watch.expect?.(this.viewFor(observation, state))) {
             observation.hitAt = state.now;
             observation.hitBy = latest;

@@ -1,8 +1,8 @@
 import type { Action } from '../actions/action.ts';
-import type { ScenarioRuntime } from '../scenario/compiled.ts';
+import type { CompiledScenario } from '../scenario/compiled.ts';
 
 /** The trainee's action in words, as the transcript and debrief show it. */
-export function describeAction(action: Action, compiled: ScenarioRuntime): string {
+export function describeAction(action: Action, compiled: CompiledScenario): string {
   const person = (id: string) => compiled.participants.get(id)?.name ?? id;
   const named = <T extends { id: string; name: string }>(list: readonly T[] | undefined, id: string) => list?.find((item) => item.id === id)?.name ?? id;
   const { playbook } = compiled;

@@ -1,5 +1,6 @@
 import type { Action } from '../actions/action.ts';
-import type { Effect, NOISE_SOUNDS } from '../scenario/schema.ts';
+import type { TimedEffect } from '../scenario/compiled.ts';
+import type { NOISE_SOUNDS } from '../scenario/schema.ts';
 import type { Scalar } from '../schema-primitives.ts';
 
 export type NoiseSound = (typeof NOISE_SOUNDS)[number];
@@ -55,7 +56,7 @@ export interface TimedAction {
 export interface PendingEffect {
   readonly due: number;
   readonly seq: number;
-  readonly effect: Effect;
+  readonly effect: TimedEffect;
   readonly source: string;
 }
 
@@ -84,10 +85,16 @@ export interface SimState {
   readonly transcript: readonly TranscriptEntry[];
 }
 
-/** A working copy of the state that step functions may change in place. */
-export type Draft = { -readonly [K in keyof SimState]: SimState[K] extends readonly (infer T)[] ? T[] : SimState[K] extends Readonly<Record<string, infer V>> ? Record<string, V> : SimState[K] };
-
 type ContainerKey = 'vars' | 'participants' | 'bridges' | 'decisions' | 'fired' | 'cancelled' | 'transcript' | 'actions' | 'pending' | 'escalations';
+
+/** A container of the state made writable: a list becomes an array, a record a plain record. */
+type Writable<T> = T extends readonly (infer E)[] ? E[] : T extends Readonly<Record<string, infer V>> ? Record<string, V> : never;
+
+/**
+ * A working copy of the state for one step. Its scalar fields may be set directly; its records and
+ * lists stay read-only, because they are still shared with earlier snapshots until `own` copies them.
+ */
+export type Draft = { -readonly [K in Exclude<keyof SimState, ContainerKey>]: SimState[K] } & { readonly [K in ContainerKey]: SimState[K] };
 
 const CONTAINER_BIT: Readonly<Record<ContainerKey, number>> = {
   vars: 1, participants: 2, bridges: 4, decisions: 8, fired: 16, cancelled: 32, transcript: 64, actions: 128, pending: 256, escalations: 512,
@@ -96,24 +103,22 @@ const ALL_SHARED = 1023;
 /** For each draft, a bit per container it still shares with the state it was made from. */
 const sharedWithState = new WeakMap<Draft, number>();
 
-/**
- * A working copy of the state. Its records and lists are still shared with the state and are
- * copied only when a step first changes them (see `own`), so earlier snapshots never change.
- */
+/** A working copy of the state whose containers are copied only when a step first changes them. */
 export function draftOf(state: SimState): Draft {
-  const draft = { ...state } as Draft;
+  const draft: Draft = { ...state };
   sharedWithState.set(draft, ALL_SHARED);
   return draft;
 }
 
-/** The draft's own copy of one of its records or lists, ready to change. */
-export function own<K extends ContainerKey>(draft: Draft, key: K): Draft[K] {
+/** The draft's own writable copy of one of its records or lists; the snapshot it came from never changes. */
+export function own<K extends ContainerKey>(draft: Draft, key: K): Writable<SimState[K]> {
   const shared = sharedWithState.get(draft) ?? 0;
   const bit = CONTAINER_BIT[key];
+  const containers = draft as unknown as Record<ContainerKey, unknown>;
   if (shared & bit) {
     sharedWithState.set(draft, shared & ~bit);
-    const value = draft[key];
-    draft[key] = (Array.isArray(value) ? [...value] : { ...value }) as Draft[K];
+    const value = containers[key];
+    containers[key] = Array.isArray(value) ? [...value] : { ...(value as object) };
   }
-  return draft[key];
+  return containers[key] as Writable<SimState[K]>;
 }

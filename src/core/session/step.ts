@@ -1,22 +1,18 @@
 import type { Action } from '../actions/action.ts';
-import type { ScenarioRuntime } from '../scenario/compiled.ts';
-import type { Effect } from '../scenario/schema.ts';
-import { parseDuration } from '../time.ts';
+import type { CompiledScenario, TimedEffect } from '../scenario/compiled.ts';
 import { describeAction } from './describe-action.ts';
-import { own, type Draft, type PendingEffect, type SimState, type TranscriptEntry } from './state.ts';
+import { own, type Draft, type PendingEffect, type TranscriptEntry } from './state.ts';
 import { NOTHING_NEW_LINE, rollCallLine } from './spoken-lines.ts';
-
-const DEFAULT_PAGE_ANSWER_MS = 2 * 60 * 1000;
 
 function say(draft: Draft, entry: Omit<TranscriptEntry, 'at'>): void {
   own(draft, 'transcript').push({ at: draft.now, ...entry });
 }
 
-function nameOf(runtime: ScenarioRuntime, id: string): string {
+function nameOf(runtime: CompiledScenario, id: string): string {
   return runtime.participants.get(id)?.name ?? id;
 }
 
-function schedule(draft: Draft, effect: Effect, source: string, delayMs: number): void {
+function schedule(draft: Draft, effect: TimedEffect, source: string, delayMs: number): void {
   const pending: PendingEffect = { due: draft.now + delayMs, seq: draft.seq, effect, source };
   draft.seq += 1;
   const list = own(draft, 'pending');
@@ -26,13 +22,11 @@ function schedule(draft: Draft, effect: Effect, source: string, delayMs: number)
 }
 
 /** Applies one effect now, or schedules it when it carries a delay. */
-export function applyEffect(draft: Draft, effect: Effect, source: string, runtime: ScenarioRuntime): void {
-  if (effect.in !== undefined) {
-    const delay = parseDuration(effect.in) ?? 0;
-    if (delay > 0) {
-      schedule(draft, { ...effect, in: undefined }, source, delay);
-      return;
-    }
+export function applyEffect(draft: Draft, effect: TimedEffect, source: string, runtime: CompiledScenario): void {
+  if (effect.delayMs > 0) {
+    const { in: _written, ...now } = effect;
+    schedule(draft, { ...now, delayMs: 0 }, source, effect.delayMs);
+    return;
   }
   const participantOf = (id: string) => draft.participants[id];
   switch (effect.type) {
@@ -101,7 +95,7 @@ function markFired(draft: Draft, id: string): void {
 }
 
 /** Takes every branch whose condition has become true, until none is left to take. */
-export function takeBranches(draft: Draft, runtime: ScenarioRuntime): void {
+export function takeBranches(draft: Draft, runtime: CompiledScenario): void {
   for (let changed = true; changed; ) {
     changed = false;
     for (const branch of runtime.branches) {
@@ -114,7 +108,7 @@ export function takeBranches(draft: Draft, runtime: ScenarioRuntime): void {
 }
 
 /** Moves the clock to `to`, firing every beat and scheduled effect due on the way, in time order. */
-export function advance(draft: Draft, to: number, runtime: ScenarioRuntime): void {
+export function advance(draft: Draft, to: number, runtime: CompiledScenario): void {
   for (;;) {
     const beat = runtime.beats[draft.nextBeat];
     const pending = draft.pending[0];
@@ -138,36 +132,19 @@ export function advance(draft: Draft, to: number, runtime: ScenarioRuntime): voi
   takeBranches(draft, runtime);
 }
 
-/**
- * The next instant at which something can change: a beat that will actually happen, a scheduled
- * effect, or a time a condition waits for. Beats whose condition is false at their time change
- * nothing, so they are passed over here and stepped past by the next advance.
- */
-export function nextWake(state: SimState, runtime: ScenarioRuntime): number {
-  const pending = state.pending[0]?.due ?? Infinity;
-  const waitingFor = runtime.wakeTimes.find((time) => time > state.now) ?? Infinity;
-  const horizon = Math.min(pending, waitingFor);
-  for (let index = state.nextBeat; index < runtime.beats.length; index++) {
-    const beat = runtime.beats[index];
-    if (!beat || beat.atMs >= horizon) break;
-    if (!state.cancelled[beat.id] && (!beat.when || beat.when({ ...state, now: beat.atMs }))) return beat.atMs;
-  }
-  return horizon;
-}
-
 /** Schedules someone to join after their page delay; false when they are already on their way. */
-function joinLater(draft: Draft, participant: string, source: string, runtime: ScenarioRuntime): boolean {
+function joinLater(draft: Draft, participant: string, source: string, runtime: CompiledScenario): boolean {
   const current = draft.participants[participant];
   if (!current || current.present) return false;
   if (draft.pending.some((p) => p.effect.type === 'join' && p.effect.participant === participant)) return false;
-  const answer = runtime.participants.get(participant)?.answersPageIn;
-  const delay = answer === undefined ? DEFAULT_PAGE_ANSWER_MS : (parseDuration(answer) ?? DEFAULT_PAGE_ANSWER_MS);
-  schedule(draft, { type: 'join', participant }, source, delay);
+  const delay = runtime.pageAnswerMs.get(participant);
+  if (delay === undefined) return false;
+  schedule(draft, { type: 'join', participant, delayMs: 0 }, source, delay);
   return true;
 }
 
 /** The built-in meaning of each action, then the scenario's reactions to it. */
-export function perform(draft: Draft, action: Action, index: number, runtime: ScenarioRuntime): void {
+export function perform(draft: Draft, action: Action, index: number, runtime: CompiledScenario): void {
   const source = `action:${index}`;
   say(draft, { kind: 'action', speaker: 'trainee', text: describeAction(action, runtime), source });
   const refusal = applyBuiltIn(draft, action, source, runtime);
@@ -190,7 +167,7 @@ export function perform(draft: Draft, action: Action, index: number, runtime: Sc
  * Applies what an action does by itself. Returns why it changed nothing, for the transcript,
  * or undefined when it took effect.
  */
-function applyBuiltIn(draft: Draft, action: Action, source: string, runtime: ScenarioRuntime): string | undefined {
+function applyBuiltIn(draft: Draft, action: Action, source: string, runtime: CompiledScenario): string | undefined {
   switch (action.type) {
     case 'assign':
     case 'request-update': {
@@ -256,7 +233,7 @@ function applyBuiltIn(draft: Draft, action: Action, source: string, runtime: Sce
 }
 
 /** What people on the call say when no reaction of the scenario covers the action. */
-function defaultReply(draft: Draft, action: Action, runtime: ScenarioRuntime): void {
+function defaultReply(draft: Draft, action: Action, runtime: CompiledScenario): void {
   if (action.type === 'roll-call') {
     for (const [id, participant] of Object.entries(draft.participants)) {
       if (!participant.present) continue;
