@@ -4,6 +4,7 @@
  * the controller, and mounts the page; Phaser and howler load in their own chunks.
  */
 import { buildCatalog, type SourceFile } from './app/catalog.ts';
+import { keyValueStoragePort } from './app/local-storage-port.ts';
 import type { KeyValueStorage } from './app/ports.ts';
 import { createAppController } from './app/session-controller.ts';
 import { createAppStore } from './app/store.ts';
@@ -32,6 +33,16 @@ function browserStorage(): { storage: KeyValueStorage; remembers: boolean } {
   }
 }
 
+/** A version 4 UUID; crypto.randomUUID exists only on secure pages, so a page served over plain HTTP on a LAN builds one itself. */
+function randomUuid(): string {
+  if (typeof crypto.randomUUID === 'function' && window.isSecureContext) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
 function frameLoop(onFrame: (now: number) => void): () => void {
   let handle = requestAnimationFrame(function frame(now) {
     onFrame(now);
@@ -55,7 +66,7 @@ if (root) {
   const catalog = buildCatalog(playbooks, scenarios);
   const store = createAppStore();
   const { storage, remembers } = browserStorage();
-  const controller = createAppController({ store, catalog, storage, frames: frameLoop, wallClock: () => Date.now() });
+  const controller = createAppController({ store, catalog, storage: keyValueStoragePort(storage), frames: frameLoop, wallClock: () => Date.now(), newId: randomUuid });
   if (!remembers) store.setState({ notice: 'This browser does not let Bridge Drill store anything, so progress and past attempts are kept only until this tab is closed or reloaded.' });
   mountApp(root, {
     store,

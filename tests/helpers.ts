@@ -71,3 +71,12 @@ export class MemoryStorage implements KeyValueStorage {
     this.items.delete(key);
   }
 }
+
+/** Attempt ids for tests: valid version 4 UUIDs, counting up from 1, so runs are repeatable. */
+export function sequentialIds(): () => string {
+  let next = 0;
+  return () => {
+    next++;
+    return `00000000-0000-4000-8000-${next.toString(16).padStart(12, '0')}`;
+  };
+}

@@ -1,4 +1,5 @@
 import { formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { contentSha256OfJsonText } from '../core/hash/content-hash.ts';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
@@ -15,6 +16,8 @@ export interface CatalogScenario {
   readonly text: string;
   readonly scenario: Scenario;
   readonly playbook: Playbook;
+  /** Content hashes of the scenario and playbook files (CONTRACTS §6), to record and match attempts by. */
+  readonly sha256: { readonly scenario: string; readonly playbook: string };
   /** Warnings from validation and lint; the scenario still plays. */
   readonly warnings: readonly Diagnostic[];
 }
@@ -29,6 +32,8 @@ export interface FileProblem {
 export interface Catalog {
   readonly scenarios: readonly CatalogScenario[];
   readonly playbooks: ReadonlyMap<string, Playbook>;
+  /** Each playbook's content hash, by id. */
+  readonly playbookSha256: ReadonlyMap<string, string>;
   readonly problems: readonly FileProblem[];
   find(id: string): CatalogScenario | undefined;
 }
@@ -37,6 +42,7 @@ export interface Catalog {
 export function buildCatalog(playbookFiles: readonly SourceFile[], scenarioFiles: readonly SourceFile[]): Catalog {
   const problems: FileProblem[] = [];
   const playbooks = new Map<string, Playbook>();
+  const playbookSha256 = new Map<string, string>();
   for (const file of sortByPath(playbookFiles)) {
     const loaded = loadPlaybook(file.text);
     if (!loaded.value) {
@@ -45,6 +51,7 @@ export function buildCatalog(playbookFiles: readonly SourceFile[], scenarioFiles
       problems.push({ file: file.path, kind: 'playbook', diagnostics: [loaded.document.diagnostic('error', 'E_DUPLICATE_ID', `another playbook already has the id "${loaded.value.id}"`, ['id'])] });
     } else {
       playbooks.set(loaded.value.id, loaded.value);
+      playbookSha256.set(loaded.value.id, contentSha256OfJsonText(file.text));
     }
   }
 
@@ -56,13 +63,14 @@ export function buildCatalog(playbookFiles: readonly SourceFile[], scenarioFiles
     } else if (scenarios.has(loaded.value.id)) {
       problems.push({ file: file.path, kind: 'scenario', diagnostics: [loaded.document.diagnostic('error', 'E_DUPLICATE_ID', `another scenario already has the id "${loaded.value.id}"`, ['id'])] });
     } else {
-      scenarios.set(loaded.value.id, { file: file.path, text: file.text, scenario: loaded.value, playbook: loaded.playbook, warnings: loaded.diagnostics });
+      scenarios.set(loaded.value.id, entryOf(file.path, file.text, loaded.value, loaded.playbook, loaded.diagnostics, playbookSha256));
     }
   }
 
   return {
     scenarios: [...scenarios.values()],
     playbooks,
+    playbookSha256,
     problems,
     find: (id) => scenarios.get(id),
   };
@@ -88,7 +96,11 @@ export function loadOpenedFile(catalog: Catalog, file: string, text: string): { 
     const clash = loaded.document.diagnostic('error', 'E_DUPLICATE_ID', `a bundled scenario already has the id "${loaded.value.id}"; give your copy an id of its own`, ['id']);
     return { entry: null, diagnostics: [clash, ...loaded.diagnostics] };
   }
-  return { entry: { file, text, scenario: loaded.value, playbook: loaded.playbook, warnings: loaded.diagnostics }, diagnostics: [...loaded.diagnostics] };
+  return { entry: entryOf(file, text, loaded.value, loaded.playbook, loaded.diagnostics, catalog.playbookSha256), diagnostics: [...loaded.diagnostics] };
+}
+
+function entryOf(file: string, text: string, scenario: Scenario, playbook: Playbook, warnings: readonly Diagnostic[], playbookSha256: ReadonlyMap<string, string>): CatalogScenario {
+  return { file, text, scenario, playbook, warnings, sha256: { scenario: contentSha256OfJsonText(text), playbook: playbookSha256.get(playbook.id) ?? '' } };
 }
 
 /** A bundled scenario, or one opened in this browser. */

@@ -6,7 +6,7 @@ export type ActResult = { readonly ok: true } | { readonly ok: false; readonly e
 /** Everything the views may ask of the app. Views never change the store themselves. */
 export interface AppController {
   /** Follows the address bar: null shows the picker, an id that scenario's briefing (or its saved session). */
-  openScenario(id: string | null): void;
+  openScenario(id: string | null): Promise<void>;
   /** Starts the open scenario from its first second. */
   start(mode: Mode): void;
   pause(): void;
@@ -17,11 +17,11 @@ export interface AppController {
   viewBridge(bridge: string): void;
   focusParticipant(participant: string | null): void;
   /** Ends the exercise now: the rest of the clock runs without the trainee, then the debrief opens. */
-  finish(): void;
+  finish(): Promise<void>;
   /** Throws the session in progress away and goes back to the briefing. */
-  abandon(): void;
+  abandon(): Promise<void>;
   /** Validates a scenario file an instructor opened or dropped, and shows it in the authoring view; a valid one becomes playable. */
-  openFile(fileName: string, text: string): void;
+  openFile(fileName: string, text: string): Promise<void>;
   /** Shows a known scenario (bundled or opened) in the authoring view. */
   openAuthoring(id: string): void;
   /** Opens a finished attempt from the local history in the debrief. */

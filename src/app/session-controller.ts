@@ -1,60 +1,73 @@
-import { MAX_ACTIONS, type Action } from '../core/actions/action.ts';
+import type { Action } from '../core/actions/action.ts';
+import { createAttempt, type AttemptRecord } from '../core/attempt.ts';
 import { gradeSession } from '../core/scoring/grade.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
+import { lifecycleState, startLifecycle, type SessionLifecycle } from '../core/session/lifecycle.ts';
 import { Session } from '../core/session/session.ts';
 import { validateLog } from '../core/session/validate-log.ts';
+import { AttemptHistory, type LegacyHistoryEntry } from './attempt-history.ts';
+import { audioSettings } from './audio-settings.ts';
 import { findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
 import { coachItems } from './coach.ts';
 import type { ActResult, AppController } from './controller.ts';
-import type { ActionIntent } from './intents.ts';
-import { SessionStorage, type SavedSession } from './persistence.ts';
-import type { FrameLoop, KeyValueStorage, WallClock } from './ports.ts';
-import type { AppStore, DebriefState, HistoryEntry, Mode, PlayState, Speed } from './store.ts';
+import { historyEntryOf } from './history-entry.ts';
+import { runLiveClock } from './live-clock.ts';
+import { OpenedFiles } from './opened-files.ts';
+import type { FrameLoop, IdSource, StoragePort, WallClock } from './ports.ts';
+import { SavedSessions, type SavedSession } from './saved-sessions.ts';
+import type { AppStore, DebriefState, Mode, PlayState, Speed } from './store.ts';
 
-/** The longest step one frame may take, so a tab that slept does not leap the clock forward. */
-const MAX_FRAME_MS = 250;
+/** Who plays in a browser where nobody has signed in. */
+export const LOCAL_TRAINEE = { id: 'local' } as const;
 
 export interface ControllerDeps {
   readonly store: AppStore;
   readonly catalog: Catalog;
-  readonly storage: KeyValueStorage;
+  readonly storage: StoragePort;
   readonly frames: FrameLoop;
   readonly wallClock: WallClock;
+  readonly newId: IdSource;
 }
 
-/** A live session: the simulation, the tracker coach mode reads, and the clock between whole seconds. */
+/** A session being played: the headless Session, its lifecycle, its attempt's identity and the clock driving it. */
 interface Live {
   readonly entry: CatalogScenario;
-  readonly simulation: Session;
-  /** Scenario ms including the fraction of a second not yet simulated. */
-  clockMs: number;
-  lastFrame: number | null;
+  readonly session: Session;
+  readonly lifecycle: SessionLifecycle;
+  readonly attemptId: string;
+  readonly startedAt: number;
+  readonly clock: { stop(): void; resync(): void };
 }
 
 export interface RunningController extends AppController {
+  /** Settles once what was stored at start (history, opened files, sessions in progress) is in the store. */
+  readonly ready: Promise<void>;
+  /** Settles once every write asked for so far has been made. */
+  saved(): Promise<void>;
   dispose(): void;
 }
 
 /**
- * Runs sessions: drives the simulation on the frame loop, stamps and applies the trainee's
- * actions, saves the log after every change, and replays it to resume or to grade.
+ * The browser's session runner: a local clock (frames, speed, pause) that drives one headless
+ * Session, and the storage of sessions, attempts and opened files through an asynchronous port.
  */
-export function createAppController({ store, catalog, storage, frames, wallClock }: ControllerDeps): RunningController {
-  const saved = new SessionStorage(storage);
+export function createAppController({ store, catalog, storage, frames, wallClock, newId }: ControllerDeps): RunningController {
+  const sessions = new SavedSessions(storage);
+  const history = new AttemptHistory(storage);
+  const openedFiles = new OpenedFiles(storage);
   let live: Live | null = null;
-  let stopFrames: (() => void) | null = null;
+  /** The attempt records behind the history the picker lists, by attempt id. */
+  let attempts = new Map<string, AttemptRecord>();
+  const showHistory = (records: readonly AttemptRecord[]): void => {
+    attempts = new Map(records.map((record) => [record.attemptId, record]));
+    store.setState({ history: records.map(historyEntryOf) });
+  };
+  /** Bumped by every navigation, so a slow storage read never lands on a screen the trainee has left. */
+  let navigation = 0;
+  let writes: Promise<unknown> = Promise.resolve();
+  const queue = (write: () => Promise<unknown>): Promise<unknown> => (writes = writes.then(write, write));
 
-  const history = saved.loadHistory();
-  const refreshInProgress = (): void => store.setState({ inProgress: saved.sessionsInProgress() });
-  store.setState({
-    history: history.entries,
-    inProgress: saved.sessionsInProgress(),
-    ...(history.setAside === 0 ? {} : { notice: setAsideNotice(history.setAside) }),
-  });
-
-  store.setState({ opened: saved.loadOpenedFiles().flatMap((file) => loadOpenedFile(catalog, file.file, file.text).entry ?? []) });
   const find = (id: string): CatalogScenario | undefined => findScenario(catalog, store.getState().opened, id);
-
   const play = (): PlayState | null => store.getState().play;
   const updatePlay = (change: Partial<PlayState>): void => {
     const current = play();
@@ -63,6 +76,10 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   const notify = (notice: string | null): void => {
     if (notice) store.setState({ notice });
   };
+  const markInProgress = (scenarioId: string, inProgress: boolean): void => {
+    const others = store.getState().inProgress.filter((id) => id !== scenarioId);
+    store.setState({ inProgress: inProgress ? [...others, scenarioId].sort() : others });
+  };
   /** Said once when saving starts to fail, not again every second while it keeps failing. */
   let saveProblem: string | null = null;
   const saveResult = (problem: string | null): void => {
@@ -70,13 +87,59 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     saveProblem = problem;
   };
 
-  function begin(entry: CatalogScenario, mode: Mode, speed: Speed, actions: readonly Action[], now: number, resumed: boolean): void {
+  const ready = (async () => {
+    const opened = (await openedFiles.load()).flatMap((file) => loadOpenedFile(catalog, file.file, file.text).entry ?? []);
+    store.setState({ opened });
+    const loaded = await history.load();
+    const migrated = loaded.legacy.flatMap((entry) => legacyAttempt(entry) ?? []);
+    const merged = migrated.length > 0 ? await history.add(migrated) : { attempts: loaded.attempts, problem: null };
+    if (loaded.legacy.length > 0 && merged.problem === null) await history.retireLegacy();
+    showHistory(merged.attempts);
+    store.setState({
+      inProgress: await sessions.inProgress(),
+      ...(loaded.setAside === 0 ? {} : { notice: setAsideNotice(loaded.setAside) }),
+    });
+  })();
+
+  function legacyAttempt(entry: LegacyHistoryEntry): AttemptRecord | undefined {
+    const scenario = find(entry.scenarioId);
+    if (!scenario) return undefined;
+    const checked = validateLog(entry.log, scenario.scenario, scenario.playbook);
+    if (!checked.ok) return undefined;
+    return attemptOf(scenario, entry.mode, checked.log.actions, newId(), entry.finishedAt, entry.finishedAt, gradeSession(scenario.scenario, scenario.playbook, checked.log).report);
+  }
+
+  function attemptOf(entry: CatalogScenario, mode: Mode, actions: readonly Action[], attemptId: string, startedAt: number, finishedAt: number | null, report: DebriefState['report'] | null): AttemptRecord {
+    return createAttempt({
+      attemptId,
+      trainee: LOCAL_TRAINEE,
+      scenario: { value: entry.scenario, sha256: entry.sha256.scenario },
+      playbook: { value: entry.playbook, sha256: entry.sha256.playbook },
+      mode,
+      startedAt,
+      finishedAt,
+      log: { scenario: entry.scenario.id, playbook: entry.playbook.id, actions: [...actions] },
+      report,
+    });
+  }
+
+  function begin(entry: CatalogScenario, mode: Mode, speed: Speed, actions: readonly Action[], now: number, identity: { attemptId: string; startedAt: number }, resumed: boolean): void {
     stopSession();
     const compiled = compileScenario(entry.scenario, entry.playbook);
-    const simulation = new Session(compiled);
-    for (const action of actions) simulation.submit(action, compiled.clock.offsetOf(action.at));
-    simulation.advanceTo(now);
-    live = { entry, simulation, clockMs: simulation.state.now, lastFrame: null };
+    const session = new Session(compiled);
+    for (const action of actions) session.submit(action, compiled.clock.offsetOf(action.at));
+    session.advanceTo(now);
+    const lifecycle = startLifecycle(resumed);
+    const clock = runLiveClock(session, frames, {
+      isRunning: () => lifecycleState(lifecycle) === 'running',
+      speed: () => play()?.speed ?? 1,
+      onAdvance: () => {
+        publish();
+        persist();
+      },
+      onEnd: () => void finish(),
+    });
+    live = { entry, session, lifecycle, clock, ...identity };
     store.setState({
       screen: 'play',
       scenarioId: entry.scenario.id,
@@ -86,148 +149,130 @@ export function createAppController({ store, catalog, storage, frames, wallClock
         mode,
         speed,
         paused: resumed,
-        sim: simulation.state,
-        actions,
+        sim: session.state,
+        actions: session.actions,
         viewedBridge: compiled.mainBridge,
         focusedParticipant: null,
-        coach: mode === 'coach' ? coachItems(compiled, simulation.observations, simulation.state.now) : [],
-        resumed: resumed ? { at: simulation.state.now, actions: actions.length } : null,
+        coach: mode === 'coach' ? coachItems(compiled, session.observations, session.now) : [],
+        resumed: resumed ? { at: session.now, actions: actions.length } : null,
       },
     });
-    stopFrames = frames(onFrame);
     if (!resumed) persist();
-    refreshInProgress();
+    markInProgress(entry.scenario.id, true);
   }
 
   function stopSession(): void {
-    stopFrames?.();
-    stopFrames = null;
+    live?.clock.stop();
+    live?.lifecycle.stop();
     live = null;
   }
 
-  function publish(session: Live): void {
+  function publish(): void {
     const current = play();
-    if (!current) return;
-    const sim = session.simulation.state;
-    updatePlay({ sim, coach: current.mode === 'coach' ? coachItems(current.compiled, session.simulation.observations, sim.now) : [] });
-  }
-
-  function onFrame(nowMs: number): void {
-    const session = live;
-    const current = play();
-    if (!session || !current) return;
-    const elapsed = session.lastFrame === null ? 0 : Math.min(MAX_FRAME_MS, Math.max(0, nowMs - session.lastFrame));
-    session.lastFrame = nowMs;
-    if (current.paused) return;
-    const end = session.simulation.endMs;
-    session.clockMs = Math.min(end, session.clockMs + elapsed * current.speed);
-    const wholeSecond = Math.floor(session.clockMs / 1000) * 1000;
-    if (wholeSecond > session.simulation.state.now) {
-      session.simulation.advanceTo(wholeSecond);
-      publish(session);
-      persist();
-    }
-    if (session.simulation.state.now >= end || session.simulation.ended) finish();
+    if (!live || !current) return;
+    const { session } = live;
+    updatePlay({ sim: session.state, actions: session.actions, coach: current.mode === 'coach' ? coachItems(current.compiled, session.observations, session.now) : [] });
   }
 
   function persist(): void {
-    const session = live;
     const current = play();
-    if (!session || !current) return;
+    if (!live || !current) return;
     const record: SavedSession = {
-      scenario: session.entry.scenario.id,
-      playbook: session.entry.playbook.id,
-      mode: current.mode,
+      attempt: attemptOf(live.entry, current.mode, live.session.actions, live.attemptId, live.startedAt, null, null),
       speed: current.speed,
-      now: session.simulation.state.now,
-      actions: current.actions,
+      now: live.session.now,
     };
-    saveResult(saved.saveSession(record));
+    void queue(async () => saveResult(await sessions.save(record)));
   }
 
-  function showDebrief(entry: CatalogScenario, actions: readonly Action[], mode: Mode, finishedAt: number): DebriefState {
-    const log = { scenario: entry.scenario.id, playbook: entry.playbook.id, actions: [...actions] };
-    const { report, final } = gradeSession(entry.scenario, entry.playbook, log);
-    const debrief: DebriefState = { scenario: entry.scenario, playbook: entry.playbook, log, report, final, mode, finishedAt };
-    store.setState({ screen: 'debrief', scenarioId: entry.scenario.id, play: null, debrief });
-    return debrief;
+  function showDebrief(debrief: DebriefState): void {
+    store.setState({ screen: 'debrief', scenarioId: debrief.scenario.id, play: null, debrief });
   }
 
-  function finish(): void {
-    const session = live;
+  async function finish(): Promise<void> {
     const current = play();
-    if (!session || !current) return;
+    if (!live || !current) return;
+    const { entry, session, lifecycle, attemptId, startedAt } = live;
+    lifecycle.send({ type: 'FINISH' });
     stopSession();
+    navigation++;
+    const report = session.finish();
     const finishedAt = wallClock();
-    const debrief = showDebrief(session.entry, current.actions, current.mode, finishedAt);
-    const entry: HistoryEntry = {
-      id: `${finishedAt.toString(36)}-${session.entry.scenario.id}`,
-      scenarioId: session.entry.scenario.id,
-      scenarioTitle: session.entry.scenario.title,
-      finishedAt,
-      mode: current.mode,
-      percent: debrief.report.total.percent,
-      passed: debrief.report.passed,
-      log: debrief.log,
-    };
-    const entries = [entry, ...store.getState().history];
-    store.setState({ history: entries });
-    const problem = saved.saveHistory(entries);
-    if (problem === null) saved.removeSession(session.entry.scenario.id);
-    else notify(`This attempt could not be added to your history: ${problem} Its session is kept, so opening the scenario again brings it back; download the report from the debrief to keep it.`);
-    refreshInProgress();
+    const attempt = attemptOf(entry, current.mode, session.actions, attemptId, startedAt, finishedAt, report);
+    showDebrief({ scenario: entry.scenario, playbook: entry.playbook, log: session.log, report, final: session.state, mode: current.mode, finishedAt });
+    await queue(async () => {
+      const added = await history.add([attempt]);
+      showHistory(added.problem === null ? added.attempts : [attempt, ...attempts.values()]);
+      if (added.problem === null) {
+        await sessions.remove(entry.scenario.id);
+        markInProgress(entry.scenario.id, false);
+      } else notify(`This attempt could not be added to your history: ${added.problem} Its session is kept, so opening the scenario again brings it back; download the report from the debrief to keep it.`);
+    });
   }
 
-  function resumeSaved(entry: CatalogScenario): boolean {
-    const loaded = saved.loadSession(entry.scenario.id);
-    if (loaded.kind === 'none') return false;
-    const problem = loaded.kind === 'unreadable' ? loaded.reason : checkSaved(entry, loaded.value);
-    if (problem !== null || loaded.kind !== 'ok') {
-      if (loaded.kind === 'ok') saved.setSessionAside(entry.scenario.id);
+  async function resumeSaved(entry: CatalogScenario, visit: number): Promise<boolean> {
+    const loaded = await sessions.load(entry.scenario.id);
+    if (visit !== navigation || loaded.kind === 'none') return false;
+    if (loaded.kind === 'unreadable') {
+      notify(`Your saved session of “${entry.scenario.title}” could not be resumed (${loaded.reason}). It has been kept aside, and you can start again.`);
+      return false;
+    }
+    const saved =
+      loaded.kind === 'legacy'
+        ? { mode: loaded.value.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.actions, identity: { attemptId: newId(), startedAt: wallClock() } }
+        : { mode: loaded.value.attempt.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.attempt.log.actions, identity: { attemptId: loaded.value.attempt.attemptId, startedAt: Date.parse(loaded.value.attempt.startedAt) } };
+    const problem = checkSaved(entry, saved.actions, loaded.kind === 'legacy' ? loaded.value.playbook : loaded.value.attempt.playbook.id, saved.now);
+    if (problem !== null) {
+      await queue(() => sessions.setAside(entry.scenario.id));
       notify(`Your saved session of “${entry.scenario.title}” could not be resumed (${problem}). It has been kept aside, and you can start again.`);
       return false;
     }
-    const session = loaded.value;
-    begin(entry, session.mode, session.speed, session.actions, session.now, true);
+    begin(entry, saved.mode, saved.speed, saved.actions, saved.now, saved.identity, true);
     return true;
   }
 
   const controller: RunningController = {
-    openScenario(id) {
+    ready,
+    saved: () => writes.then(() => undefined),
+
+    async openScenario(id) {
       const current = play();
       if (current && current.compiled.scenario.id === id) return;
       if (live) persist();
       stopSession();
+      const visit = ++navigation;
+      const known = id === null ? undefined : find(id);
+      if (known) store.setState({ scenarioId: known.scenario.id, play: null, debrief: null });
+      await ready;
+      if (visit !== navigation) return;
       const entry = id === null ? undefined : find(id);
       if (!entry) {
-        store.setState({
-          screen: 'picker',
-          scenarioId: null,
-          play: null,
-          debrief: null,
-          ...(id === null ? {} : { notice: unknownScenario(id) }),
-        });
+        store.setState({ screen: 'picker', scenarioId: null, play: null, debrief: null, ...(id === null ? {} : { notice: unknownScenario(id) }) });
         return;
       }
       store.setState({ play: null, debrief: null, scenarioId: entry.scenario.id });
-      if (!resumeSaved(entry)) store.setState({ screen: 'briefing' });
+      if (!(await resumeSaved(entry, visit)) && visit === navigation) store.setState({ screen: 'briefing' });
     },
 
     start(mode) {
       const id = store.getState().scenarioId;
       const entry = id === null ? undefined : find(id);
       if (!entry) return;
-      saved.removeSession(entry.scenario.id);
-      begin(entry, mode, 1, [], 0, false);
+      navigation++;
+      void queue(() => sessions.remove(entry.scenario.id));
+      begin(entry, mode, 1, [], 0, { attemptId: newId(), startedAt: wallClock() }, false);
     },
 
     pause() {
+      live?.lifecycle.send({ type: 'PAUSE' });
       updatePlay({ paused: true });
       persist();
     },
 
     resume() {
-      if (live) live.lastFrame = null;
+      if (!live) return;
+      live.lifecycle.send({ type: 'RESUME' });
+      live.clock.resync();
       updatePlay({ paused: false, resumed: null });
     },
 
@@ -236,15 +281,12 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       persist();
     },
 
-    act(intent: ActionIntent): ActResult {
-      const session = live;
-      const current = play();
-      if (!session || !current) return { ok: false, error: 'There is no exercise running.' };
-      if (current.actions.length >= MAX_ACTIONS) return { ok: false, error: `An exercise can hold at most ${MAX_ACTIONS} actions.` };
-      const submitted = session.simulation.submit(intent);
+    act(intent): ActResult {
+      if (!live || !play()) return { ok: false, error: 'There is no exercise running.' };
+      const submitted = live.session.submit(intent);
       if (!submitted.ok) return { ok: false, error: submitted.problems.map((problem) => problem.message).join(' ') };
-      updatePlay({ actions: [...current.actions, submitted.action], resumed: null });
-      publish(session);
+      updatePlay({ resumed: null });
+      publish();
       persist();
       return { ok: true };
     },
@@ -261,29 +303,25 @@ export function createAppController({ store, catalog, storage, frames, wallClock
 
     finish,
 
-    abandon() {
+    async abandon() {
       const id = store.getState().scenarioId;
       stopSession();
-      if (id !== null) saved.removeSession(id);
+      navigation++;
       store.setState({ screen: id === null ? 'picker' : 'briefing', play: null });
-      refreshInProgress();
+      if (id === null) return;
+      markInProgress(id, false);
+      await queue(() => sessions.remove(id));
     },
 
-    openFile(fileName, text) {
+    async openFile(fileName, text) {
       const { entry, diagnostics } = loadOpenedFile(catalog, fileName, text);
       if (live) persist();
       stopSession();
+      navigation++;
       const before = store.getState().opened;
       const opened = entry ? [...before.filter((other) => other.scenario.id !== entry.scenario.id), entry] : before;
-      if (entry) notify(saved.saveOpenedFiles(opened.map(({ file, text: source }) => ({ file, text: source }))));
-      store.setState({
-        screen: 'authoring',
-        scenarioId: entry?.scenario.id ?? null,
-        play: null,
-        debrief: null,
-        opened,
-        authoring: { file: fileName, text, diagnostics, entry },
-      });
+      store.setState({ screen: 'authoring', scenarioId: entry?.scenario.id ?? null, play: null, debrief: null, opened, authoring: { file: fileName, text, diagnostics, entry } });
+      if (entry) await queue(async () => notify(await openedFiles.save(opened.map(({ file, text: source }) => ({ file, text: source })))));
     },
 
     openAuthoring(id) {
@@ -294,34 +332,33 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       }
       if (live) persist();
       stopSession();
+      navigation++;
       store.setState({ screen: 'authoring', scenarioId: id, play: null, debrief: null, authoring: { file: entry.file, text: entry.text, diagnostics: entry.warnings, entry } });
     },
 
     openHistory(entryId) {
-      const entry = store.getState().history.find((item) => item.id === entryId);
-      if (!entry) return;
-      const scenario = find(entry.scenarioId);
-      if (!scenario) {
-        store.setState({ notice: `The scenario “${entry.scenarioTitle}” is no longer installed, so this attempt cannot be shown.` });
+      const item = store.getState().history.find((candidate) => candidate.id === entryId);
+      const attempt = attempts.get(entryId);
+      if (!item || !attempt) return;
+      const played = [...catalog.scenarios, ...store.getState().opened].find((entry) => entry.sha256.scenario === attempt.scenario.sha256 && entry.sha256.playbook === attempt.playbook.sha256);
+      const installed = played ?? find(attempt.scenario.id);
+      if (!installed) {
+        store.setState({ notice: `The scenario “${item.scenarioTitle}” is no longer installed, so this attempt cannot be shown.` });
         return;
       }
-      const checked = validateLog(entry.log, scenario.scenario, scenario.playbook);
+      const checked = validateLog(attempt.log, installed.scenario, installed.playbook);
       if (!checked.ok) {
-        store.setState({ notice: `This attempt no longer fits the current version of “${entry.scenarioTitle}”: ${checked.errors[0] ?? ''}` });
+        store.setState({ notice: `This attempt no longer fits the current version of “${item.scenarioTitle}”: ${checked.errors[0] ?? ''}` });
         return;
       }
       stopSession();
-      showDebrief(scenario, checked.log.actions, entry.mode, entry.finishedAt);
+      navigation++;
+      const graded = gradeSession(installed.scenario, installed.playbook, checked.log);
+      showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: checked.log, report: played || !attempt.report ? graded.report : attempt.report, final: graded.final, mode: attempt.mode, finishedAt: item.finishedAt });
+      if (!played) notify(versionNotice(attempt, installed));
     },
 
-    setVolume(volume) {
-      const clamped = Math.min(1, Math.max(0, Number.isFinite(volume) ? volume : 0));
-      store.setState({ audio: { ...store.getState().audio, volume: clamped } });
-    },
-
-    setAudioMuted(muted) {
-      store.setState({ audio: { ...store.getState().audio, muted } });
-    },
+    ...audioSettings(store),
 
     dismissNotice() {
       store.setState({ notice: null });
@@ -338,13 +375,19 @@ export function createAppController({ store, catalog, storage, frames, wallClock
 }
 
 /** Why a saved session cannot be replayed against the scenario as it is now, or null when it can. */
-function checkSaved(entry: CatalogScenario, session: SavedSession): string | null {
-  if (session.playbook !== entry.playbook.id) return `it was played against the playbook “${session.playbook}”`;
-  const checked = validateLog({ scenario: session.scenario, playbook: session.playbook, actions: [...session.actions] }, entry.scenario, entry.playbook);
+function checkSaved(entry: CatalogScenario, actions: readonly Action[], playbook: string, now: number): string | null {
+  if (playbook !== entry.playbook.id) return `it was played against the playbook “${playbook}”`;
+  const checked = validateLog({ scenario: entry.scenario.id, playbook, actions: [...actions] }, entry.scenario, entry.playbook);
   if (!checked.ok) return checked.errors[0] ?? 'its actions no longer fit the scenario';
-  const length = compileScenario(entry.scenario, entry.playbook).clock.lengthMs;
-  if (session.now > length) return 'its time is past the end of the scenario';
+  if (now > compileScenario(entry.scenario, entry.playbook).clock.lengthMs) return 'its time is past the end of the scenario';
   return null;
+}
+
+/** Says which version an attempt was played on when this browser has another. */
+function versionNotice(attempt: AttemptRecord, installed: CatalogScenario): string {
+  const played = `${attempt.scenario.id} ${attempt.scenario.version} (sha256 ${attempt.scenario.sha256.slice(0, 8)}…) with ${attempt.playbook.id} ${attempt.playbook.version} (sha256 ${attempt.playbook.sha256.slice(0, 8)}…)`;
+  const here = `${installed.scenario.version} (sha256 ${installed.sha256.scenario.slice(0, 8)}…)`;
+  return `This attempt was played on ${played}, which this browser does not have; it has version ${here}. The score is the one given then; the timeline is replayed on the installed version.`;
 }
 
 function setAsideNotice(setAside: number | 'all'): string {

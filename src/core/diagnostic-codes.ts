@@ -6,6 +6,7 @@ export const DIAGNOSTIC_GROUPS = {
   reference: 'References',
   lint: "Lint: the story's logic and playability",
   log: 'Action logs',
+  attempt: 'Attempt records',
 } as const;
 
 export type DiagnosticGroup = keyof typeof DIAGNOSTIC_GROUPS;
@@ -127,6 +128,14 @@ export const DIAGNOSTIC_CODES = [
   { code: 'E_LOG_UNKNOWN_DECISION', severity: 'error', group: 'log', summary: '`decide` names a decision the scenario does not have' },
   { code: 'E_LOG_UNKNOWN_CHOICE', severity: 'error', group: 'log', summary: '`decide` names an option the decision does not have' },
   { code: 'E_SESSION_ENDED', severity: 'error', group: 'log', summary: 'a live session refuses an action because the exercise has already reached its ending' },
+
+  { code: 'E_ATTEMPT_SHAPE', severity: 'error', group: 'attempt', summary: 'the attempt record is not a JSON object' },
+  { code: 'E_ATTEMPT_MISSING_FIELD', severity: 'error', group: 'attempt', summary: 'a required field is missing: `attemptId`, `trainee.id`, a scenario or playbook `id`, `version` or `sha256`, `engineVersion`, `mode`, `startedAt` or `log`' },
+  { code: 'E_ATTEMPT_BAD_FIELD', severity: 'error', group: 'attempt', summary: 'a field of the wrong type or form: a bad id or version, a sha256 that is not 64 lowercase hex digits, a mode other than coach or exam' },
+  { code: 'E_ATTEMPT_BAD_ID', severity: 'error', group: 'attempt', summary: '`attemptId` is not a UUID written in lowercase' },
+  { code: 'E_ATTEMPT_BAD_INSTANT', severity: 'error', group: 'attempt', summary: '`startedAt` or `finishedAt` is not an ISO 8601 date and time with its time zone, or the attempt finished before it started' },
+  { code: 'E_ATTEMPT_BAD_REPORT', severity: 'error', group: 'attempt', summary: 'the stored report is not a score report, or a finished attempt has none' },
+  { code: 'E_ATTEMPT_MISMATCH', severity: 'error', group: 'attempt', summary: 'the log or report names another scenario, playbook, version or sha256 than the record' },
 ] as const satisfies readonly DiagnosticCodeInfo[];
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]['code'];

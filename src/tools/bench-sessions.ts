@@ -7,8 +7,7 @@ import type { Playbook } from '../core/playbook/schema.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
-import { ExpectationTracker } from '../core/scoring/tracker.ts';
-import { Simulation } from '../core/session/simulation.ts';
+import { Session } from '../core/session/session.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 
 /**
@@ -29,17 +28,15 @@ export interface LiveSessionDriver {
 
 export type DriverFactory = (compiled: CompiledScenario, log: ActionLog) => LiveSessionDriver;
 
-/**
- * The engine behind the benchmark: today what the browser's session controller builds in `begin()`,
- * a Simulation observed by the ExpectationTracker coach mode reads.
- */
+/** The engine behind the benchmark: the headless Session every shell drives. */
 export function liveSessionDriver(compiled: CompiledScenario): LiveSessionDriver {
-  const tracker = new ExpectationTracker(compiled);
-  const simulation = new Simulation(compiled, tracker.observe);
-  let submitted = 0;
+  const session = new Session(compiled);
   return {
-    advanceTo: (ms) => simulation.advanceTo(ms),
-    submit: (action) => simulation.act(action, submitted++),
+    advanceTo: (ms) => session.advanceTo(ms),
+    submit: (action) => {
+      const submitted = session.submit(action);
+      if (!submitted.ok) throw new Error(submitted.problems.map((problem) => problem.message).join('; '));
+    },
   };
 }
 

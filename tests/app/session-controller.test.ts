@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
 import { createAppStore, type AppStore } from '../../src/app/store.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { acmeText, catalogWith, goldenLog, loadAcme, MemoryStorage } from '../helpers.ts';
+import { keyValueStoragePort } from '../../src/app/local-storage-port.ts';
+import { acmeText, catalogWith, goldenLog, loadAcme, MemoryStorage, sequentialIds } from '../helpers.ts';
 
 /** A frame loop the test turns by hand. */
 class ManualFrames {
@@ -26,10 +27,11 @@ class ManualFrames {
 
 const catalog = catalogWith(['acme-chemical']);
 
-function boot(storage = new MemoryStorage()): { store: AppStore; controller: RunningController; frames: ManualFrames; storage: MemoryStorage } {
+async function boot(storage = new MemoryStorage()): Promise<{ store: AppStore; controller: RunningController; frames: ManualFrames; storage: MemoryStorage }> {
   const store = createAppStore();
   const frames = new ManualFrames();
-  const controller = createAppController({ store, catalog, storage, frames: frames.loop, wallClock: () => 1_700_000_000_000 });
+  const controller = createAppController({ store, catalog, storage: keyValueStoragePort(storage), frames: frames.loop, wallClock: () => 1_700_000_000_000, newId: sequentialIds() });
+  await controller.ready;
   return { store, controller, frames, storage };
 }
 
@@ -47,29 +49,29 @@ describe('opening scenario files', () => {
     return JSON.stringify(object, null, 2);
   };
 
-  it('makes a valid file playable at once, and keeps it in this browser', () => {
-    const { store, controller, storage } = boot();
-    controller.openFile('my-acme.json', copyOfAcme());
+  it('makes a valid file playable at once, and keeps it in this browser', async () => {
+    const { store, controller, storage } = await boot();
+    await controller.openFile('my-acme.json', copyOfAcme());
     expect(store.getState().screen).toBe('authoring');
     expect(store.getState().authoring?.entry?.scenario.id).toBe('my-acme');
     expect(store.getState().opened.map((entry) => entry.scenario.id)).toEqual(['my-acme']);
-    controller.openScenario('my-acme');
+    await controller.openScenario('my-acme');
     expect(store.getState().screen).toBe('briefing');
     controller.start('exam');
     expect(store.getState().play?.compiled.scenario.id).toBe('my-acme');
 
-    const reloaded = boot(storage);
+    const reloaded = await boot(storage);
     expect(reloaded.store.getState().opened.map((entry) => entry.scenario.id)).toEqual(['my-acme']);
-    reloaded.controller.openScenario('my-acme');
+    await reloaded.controller.openScenario('my-acme');
     expect(reloaded.store.getState().screen).toBe('play');
   });
 
-  it('lists the problems of a broken file with line and column, and does not keep it', () => {
-    const { store, controller, storage } = boot();
+  it('lists the problems of a broken file with line and column, and does not keep it', async () => {
+    const { store, controller, storage } = await boot();
     const text = copyOfAcme((object) => {
       (object.cast as { id: string }[])[0]!.id = 'pete2';
     });
-    controller.openFile('broken.json', text);
+    await controller.openFile('broken.json', text);
     const authoring = store.getState().authoring;
     expect(authoring?.entry).toBeNull();
     const unknown = authoring?.diagnostics.find((d) => d.code === 'E_UNKNOWN_PARTICIPANT');
@@ -79,29 +81,29 @@ describe('opening scenario files', () => {
     expect(storage.getItem('bridge-drill:opened:v1')).toBeNull();
   });
 
-  it('refuses a file that would replace a bundled scenario, and one too large to read', () => {
-    const { store, controller } = boot();
-    controller.openFile('acme-chemical.json', acmeText());
+  it('refuses a file that would replace a bundled scenario, and one too large to read', async () => {
+    const { store, controller } = await boot();
+    await controller.openFile('acme-chemical.json', acmeText());
     expect(store.getState().authoring?.diagnostics[0]).toMatchObject({ code: 'E_DUPLICATE_ID', severity: 'error' });
-    controller.openFile('huge.json', ' '.repeat(2 * 1024 * 1024 + 1));
+    await controller.openFile('huge.json', ' '.repeat(2 * 1024 * 1024 + 1));
     expect(store.getState().authoring?.diagnostics[0]?.code).toBe('E_TOO_LARGE');
     expect(store.getState().opened).toEqual([]);
   });
 });
 
 describe('session controller', () => {
-  it('opens the briefing from a scenario id and refuses an unknown one with a notice', () => {
-    const { store, controller } = boot();
-    controller.openScenario('acme-chemical');
+  it('opens the briefing from a scenario id and refuses an unknown one with a notice', async () => {
+    const { store, controller } = await boot();
+    await controller.openScenario('acme-chemical');
     expect(store.getState().screen).toBe('briefing');
-    controller.openScenario('nope');
+    await controller.openScenario('nope');
     expect(store.getState().screen).toBe('picker');
     expect(store.getState().notice).toMatch(/no scenario called “nope”/);
   });
 
-  it('moves the scenario clock in whole seconds at the chosen speed, and not while paused', () => {
-    const { store, controller, frames } = boot();
-    controller.openScenario('acme-chemical');
+  it('moves the scenario clock in whole seconds at the chosen speed, and not while paused', async () => {
+    const { store, controller, frames } = await boot();
+    await controller.openScenario('acme-chemical');
     controller.start('exam');
     frames.run(3000);
     expect(play(store).sim.now).toBe(3000);
@@ -116,9 +118,9 @@ describe('session controller', () => {
     expect(play(store).sim.now).toBeGreaterThan(13000);
   });
 
-  it('stamps actions with the scenario time and rejects one that names nobody in the scenario', () => {
-    const { store, controller, frames } = boot();
-    controller.openScenario('acme-chemical');
+  it('stamps actions with the scenario time and rejects one that names nobody in the scenario', async () => {
+    const { store, controller, frames } = await boot();
+    await controller.openScenario('acme-chemical');
     controller.start('exam');
     frames.run(20_000);
     expect(controller.act({ type: 'announce-role' })).toEqual({ ok: true });
@@ -129,9 +131,9 @@ describe('session controller', () => {
     expect(play(store).actions).toHaveLength(1);
   });
 
-  it('resumes after a reload at the same scenario time with every action and the same transcript', () => {
-    const first = boot();
-    first.controller.openScenario('acme-chemical');
+  it('resumes after a reload at the same scenario time with every action and the same transcript', async () => {
+    const first = await boot();
+    await first.controller.openScenario('acme-chemical');
     first.controller.start('coach');
     first.frames.run(10_000);
     first.controller.act({ type: 'announce-role', message: 'I am the incident manager.' });
@@ -140,10 +142,11 @@ describe('session controller', () => {
     first.controller.act({ type: 'mute', participant: 'noisy-sme' });
     first.frames.run(650);
     const before = play(first.store);
+    await first.controller.saved();
 
-    const second = boot(first.storage);
+    const second = await boot(first.storage);
     expect(second.store.getState().inProgress).toEqual(['acme-chemical']);
-    second.controller.openScenario('acme-chemical');
+    await second.controller.openScenario('acme-chemical');
     const after = play(second.store);
     expect(second.store.getState().screen).toBe('play');
     expect(after.sim.now).toBe(before.sim.now);
@@ -156,11 +159,11 @@ describe('session controller', () => {
     expect(after.resumed).toEqual({ at: before.sim.now, actions: 2 });
   });
 
-  it('grades the finished attempt exactly as the command line grades its log, and keeps it in the history', () => {
+  it('grades the finished attempt exactly as the command line grades its log, and keeps it in the history', async () => {
     const { scenario, playbook } = loadAcme();
     const log = goldenLog('strong', scenario, playbook);
-    const { store, controller, frames, storage } = boot();
-    controller.openScenario('acme-chemical');
+    const { store, controller, frames, storage } = await boot();
+    await controller.openScenario('acme-chemical');
     controller.start('exam');
     controller.setSpeed(10);
     const clock = play(store).compiled.clock;
@@ -171,7 +174,7 @@ describe('session controller', () => {
       expect(controller.act(intent)).toEqual({ ok: true });
     }
     expect(store.getState().inProgress).toEqual(['acme-chemical']);
-    controller.finish();
+    await controller.finish();
     expect(store.getState().inProgress).toEqual([]);
     const debrief = store.getState().debrief;
     expect(store.getState().screen).toBe('debrief');
@@ -179,17 +182,17 @@ describe('session controller', () => {
     expect(debrief?.report.total.percent).toBe(100);
     expect(store.getState().history).toHaveLength(1);
 
-    const reloaded = boot(storage);
+    const reloaded = await boot(storage);
     expect(reloaded.store.getState().history[0]?.percent).toBe(100);
     reloaded.controller.openHistory(reloaded.store.getState().history[0]!.id);
     expect(reloaded.store.getState().debrief?.report.total.percent).toBe(100);
-    reloaded.controller.openScenario('acme-chemical');
+    await reloaded.controller.openScenario('acme-chemical');
     expect(reloaded.store.getState().screen).toBe('briefing');
   });
 
-  it('runs out the clock into the debrief when the scenario time ends', () => {
-    const { store, controller, frames } = boot();
-    controller.openScenario('acme-chemical');
+  it('runs out the clock into the debrief when the scenario time ends', async () => {
+    const { store, controller, frames } = await boot();
+    await controller.openScenario('acme-chemical');
     controller.start('exam');
     controller.setSpeed(10);
     const end = play(store).compiled.clock.lengthMs;
@@ -198,73 +201,82 @@ describe('session controller', () => {
     expect(store.getState().debrief?.report.ending?.id).toBe('bridge-lost');
   });
 
-  it('sets an unreadable saved session aside, says so, and offers a fresh start', () => {
+  it('sets an unreadable saved session aside, says so, and offers a fresh start', async () => {
     const storage = new MemoryStorage();
     storage.setItem('bridge-drill:session:v1:acme-chemical', '{"version":1,"scenario":"acme-chemical","actions":[{"at":"99:00"}]}');
-    const { store, controller } = boot(storage);
-    controller.openScenario('acme-chemical');
+    const { store, controller } = await boot(storage);
+    await controller.openScenario('acme-chemical');
     expect(store.getState().screen).toBe('briefing');
     expect(store.getState().notice).toMatch(/could not be resumed/);
     expect(storage.getItem('bridge-drill:session:v1:acme-chemical:unreadable')).toContain('99:00');
     expect(storage.getItem('bridge-drill:session:v1:acme-chemical')).toBeNull();
   });
 
-  it('sets aside a saved session whose actions no longer fit the scenario', () => {
+  it('sets aside a saved session whose actions no longer fit the scenario', async () => {
     const storage = new MemoryStorage();
     const session = { version: 1, scenario: 'acme-chemical', playbook: 'itil-major-incident', mode: 'exam', speed: 1, now: 60_000, actions: [{ at: '02:46:10', type: 'mute', participant: 'ghost' }] };
     storage.setItem('bridge-drill:session:v1:acme-chemical', JSON.stringify(session));
-    const { store, controller } = boot(storage);
-    controller.openScenario('acme-chemical');
+    const { store, controller } = await boot(storage);
+    await controller.openScenario('acme-chemical');
     expect(store.getState().notice).toMatch(/ghost/);
     expect(storage.getItem('bridge-drill:session:v1:acme-chemical:unreadable')).toContain('ghost');
   });
 
-  it('keeps playing and warns once, not every second, when the browser refuses to save', () => {
-    const { store, controller, frames, storage } = boot();
-    controller.openScenario('acme-chemical');
+  it('keeps playing and warns once, not every second, when the browser refuses to save', async () => {
+    const { store, controller, frames, storage } = await boot();
+    await controller.openScenario('acme-chemical');
     controller.start('exam');
     storage.failWrites = true;
     expect(controller.act({ type: 'roll-call' })).toEqual({ ok: true });
+    await controller.saved();
     expect(store.getState().notice).toMatch(/storage is full/);
     controller.dismissNotice();
     frames.run(5000);
+    await controller.saved();
     expect(play(store).sim.now).toBe(5000);
     expect(store.getState().notice).toBeNull();
   });
 
-  it('keeps the session when the finished attempt cannot be added to the history', () => {
-    const { store, controller, frames, storage } = boot();
-    controller.openScenario('acme-chemical');
+  it('keeps the session when the finished attempt cannot be added to the history', async () => {
+    const { store, controller, frames, storage } = await boot();
+    await controller.openScenario('acme-chemical');
     controller.start('exam');
     controller.act({ type: 'announce-role' });
     frames.run(3000);
+    await controller.saved();
     storage.failWrites = true;
-    controller.finish();
+    await controller.finish();
     expect(store.getState().screen).toBe('debrief');
     expect(store.getState().notice).toMatch(/could not be added to your history/);
-    expect(storage.getItem('bridge-drill:session:v1:acme-chemical')).toContain('announce-role');
+    expect(storage.getItem('bridge-drill:session:v2:acme-chemical')).toContain('announce-role');
   });
 
-  it('sets unreadable history entries aside and keeps the rest', () => {
+  it('sets unreadable history entries aside and keeps the rest', async () => {
     const { scenario, playbook } = loadAcme();
     const good = { id: 'a', scenarioId: 'acme-chemical', scenarioTitle: 'Acme', finishedAt: 1_700_000_000_000, mode: 'exam', percent: 42, passed: false, log: goldenLog('partial', scenario, playbook) };
     const farFuture = { ...good, id: 'b', finishedAt: 1e20 };
     const storage = new MemoryStorage();
     storage.setItem('bridge-drill:history:v1', JSON.stringify([good, farFuture, 'junk']));
-    const { store } = boot(storage);
-    expect(store.getState().history.map((entry) => entry.id)).toEqual(['a']);
+    const { store } = await boot(storage);
+    expect(store.getState().history.map((entry) => [entry.scenarioId, entry.finishedAt])).toEqual([['acme-chemical', 1_700_000_000_000]]);
     expect(store.getState().notice).toMatch(/2 entries of your local history could not be read and have been set aside/);
     expect(JSON.parse(storage.getItem('bridge-drill:history:v1:unreadable') ?? '[]')).toEqual([farFuture, 'junk']);
+    // The readable entry now lives on as an attempt record; the older list is kept, never deleted.
+    expect(storage.getItem('bridge-drill:history:v1')).toBeNull();
+    expect(JSON.parse(storage.getItem('bridge-drill:history:v1:migrated') ?? '[]')).toEqual([good]);
+    const [migrated] = JSON.parse(storage.getItem('bridge-drill:history:v2') ?? '[]') as { scenario: { sha256: string }; log: { actions: unknown } }[];
+    expect(migrated?.scenario.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(migrated?.log.actions).toEqual(good.log.actions);
 
     const notAList = new MemoryStorage();
     notAList.setItem('bridge-drill:history:v1', '{"a":1}');
-    expect(boot(notAList).store.getState().notice).toMatch(/history could not be read, so it has been set aside/);
+    expect((await boot(notAList)).store.getState().notice).toMatch(/history could not be read, so it has been set aside/);
     expect(notAList.getItem('bridge-drill:history:v1:unreadable')).toBe('{"a":1}');
   });
 
-  it('lists what is due in coach mode and nothing in exam mode', () => {
-    const coach = boot();
-    coach.controller.openScenario('acme-chemical');
+  it('lists what is due in coach mode and nothing in exam mode', async () => {
+    const coach = await boot();
+    await coach.controller.openScenario('acme-chemical');
     coach.controller.start('coach');
     coach.controller.setSpeed(10);
     coach.frames.run(16_000);
@@ -273,8 +285,8 @@ describe('session controller', () => {
     expect(items.every((item) => item.reference.startsWith('itil-major-incident §'))).toBe(true);
     expect(items.some((item) => item.status === 'overdue' || item.status === 'due')).toBe(true);
 
-    const exam = boot();
-    exam.controller.openScenario('acme-chemical');
+    const exam = await boot();
+    await exam.controller.openScenario('acme-chemical');
     exam.controller.start('exam');
     exam.frames.run(16_000);
     expect(play(exam.store).coach).toEqual([]);

@@ -4,7 +4,8 @@ import type { FrameLoop } from '../../src/app/ports.ts';
 import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
 import { createAppStore, type AppStore, type Mode, type PlayState } from '../../src/app/store.ts';
 import type { Playbook } from '../../src/core/playbook/schema.ts';
-import { bundledPlaybooks, catalogWith, MemoryStorage } from '../helpers.ts';
+import { keyValueStoragePort } from '../../src/app/local-storage-port.ts';
+import { bundledPlaybooks, catalogWith, MemoryStorage, sequentialIds } from '../helpers.ts';
 
 export function bundledPlaybook(id: string): Playbook {
   const playbook = bundledPlaybooks().get(id);
@@ -36,7 +37,7 @@ export function startAcme(options: { readonly mode?: Mode; readonly at?: string 
     };
   };
   const store = createAppStore();
-  const real = createAppController({ store, catalog, storage: new MemoryStorage(), frames, wallClock: () => 1_700_000_000_000 });
+  const real = createAppController({ store, catalog, storage: keyValueStoragePort(new MemoryStorage()), frames, wallClock: () => 1_700_000_000_000, newId: sequentialIds() });
   const intents: ActionIntent[] = [];
   const controller: AppController = {
     ...real,
@@ -46,7 +47,7 @@ export function startAcme(options: { readonly mode?: Mode; readonly at?: string 
     },
   };
 
-  real.openScenario(scenario.id);
+  void real.openScenario(scenario.id);
   real.start(options.mode ?? 'coach');
   const play = (): PlayState => {
     const current = store.getState().play;
@@ -99,13 +100,14 @@ export function typeInto(field: HTMLElement, value: string): void {
  */
 export function recordingController(intents: ActionIntent[]): AppController {
   const ignore = () => {};
+  const ignoreLater = async () => {};
   return {
-    openScenario: ignore, start: ignore, pause: ignore, resume: ignore, setSpeed: ignore,
+    openScenario: ignoreLater, start: ignore, pause: ignore, resume: ignore, setSpeed: ignore,
     act(intent) {
       intents.push(intent);
       return { ok: true };
     },
-    viewBridge: ignore, focusParticipant: ignore, finish: ignore, abandon: ignore, openHistory: ignore, openFile: ignore, openAuthoring: ignore,
+    viewBridge: ignore, focusParticipant: ignore, finish: ignoreLater, abandon: ignoreLater, openHistory: ignore, openFile: ignoreLater, openAuthoring: ignore,
     setVolume: ignore, setAudioMuted: ignore, dismissNotice: ignore, persist: ignore,
   };
 }

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { contentSha256OfJsonText } from '../../src/core/hash/content-hash.ts';
 import { fireEvent, getAllByRole, getByRole, getByText, within } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CatalogScenario } from '../../src/app/catalog.ts';
@@ -74,7 +75,7 @@ describe('briefing', () => {
     const text = JSON.stringify(object);
     const loaded = loadScenario(text, bundledPlaybooks());
     if (!loaded.value || !loaded.playbook) throw new Error(JSON.stringify(loaded.diagnostics));
-    return { file: 'scenarios/x.json', text, scenario: loaded.value, playbook: loaded.playbook, warnings: [] };
+    return { file: 'scenarios/x.json', text, scenario: loaded.value, playbook: loaded.playbook, warnings: [], sha256: { scenario: contentSha256OfJsonText(text), playbook: '' } };
   };
   const controllerSpy = () => ({ start: vi.fn<AppController['start']>() }) as unknown as AppController & { start: ReturnType<typeof vi.fn> };
 
