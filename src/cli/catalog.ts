@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
+import { contentSha256OfJsonText } from '../core/hash/content-hash.ts';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
@@ -61,7 +62,7 @@ export function playbooksFor(scenarioPath: string | undefined): Map<string, Play
         continue;
       }
       const loaded = loadPlaybook(text);
-      if (loaded.value && !playbooks.has(loaded.value.id)) playbooks.set(loaded.value.id, loaded.value);
+      if (loaded.value && !playbooks.has(loaded.value.id)) playbooks.set(loaded.value.id, hashed(loaded.value, text));
     }
   }
   return playbooks;
@@ -73,9 +74,10 @@ const errorLines = (path: string, diagnostics: readonly Diagnostic[]) =>
 /** A playbook given as a file path, or as the id of one beside the scenario or bundled. */
 function choosePlaybook(fileOrId: string, known: ReadonlyMap<string, Playbook>): Playbook {
   if (existsSync(fileOrId)) {
-    const loaded = loadPlaybook(readText(fileOrId));
+    const text = readText(fileOrId);
+    const loaded = loadPlaybook(text);
     if (!loaded.value) throw new InputError(`${fileOrId} is not a valid playbook:\n${errorLines(fileOrId, loaded.diagnostics)}`);
-    return loaded.value;
+    return hashed(loaded.value, text);
   }
   const playbook = known.get(fileOrId);
   if (!playbook) throw new InputError(`no playbook file or id "${fileOrId}"${didYouMean(fileOrId, known.keys())}; known playbooks: ${[...known.keys()].join(', ')}`);
@@ -86,17 +88,27 @@ function choosePlaybook(fileOrId: string, known: ReadonlyMap<string, Playbook>):
  * Loads a scenario file or id with the playbook to grade against: the one asked for, else the
  * scenario's default. Throws an InputError listing diagnostics when either is not valid.
  */
-export function loadScenarioFile(fileOrId: string, playbookFileOrId?: string): { path: string; scenario: Scenario; playbook: Playbook } {
+export function loadScenarioFile(fileOrId: string, playbookFileOrId?: string): { path: string; scenario: Scenario; playbook: Playbook; sha256: { scenario: string; playbook: string } } {
   const path = resolveFileOrId(fileOrId, 'scenario');
   const text = readText(path);
   const playbooks = playbooksFor(path);
   const loaded = loadScenario(text, playbooks);
   if (!loaded.value || !loaded.playbook) throw new InputError(`${path} is not a valid scenario:\n${errorLines(path, loaded.diagnostics)}`);
-  if (playbookFileOrId === undefined) return { path, scenario: loaded.value, playbook: loaded.playbook };
+  // Hashed only once the file has loaded cleanly: JSON.parse would quietly keep the last of two duplicate keys.
+  const sha256 = (playbook: Playbook) => ({ scenario: contentSha256OfJsonText(text), playbook: playbookSha256.get(playbook) ?? '' });
+  if (playbookFileOrId === undefined) return { path, scenario: loaded.value, playbook: loaded.playbook, sha256: sha256(loaded.playbook) };
   const playbook = choosePlaybook(playbookFileOrId, playbooks);
   const recheck = loadScenario(text, new Map([...playbooks, [loaded.value.playbook, playbook]]));
   if (!recheck.value) {
     throw new InputError(`scenario ${loaded.value.id} cannot be graded with playbook ${playbook.id}:\n${errorLines(path, recheck.diagnostics)}`);
   }
-  return { path, scenario: recheck.value, playbook };
+  return { path, scenario: recheck.value, playbook, sha256: sha256(playbook) };
+}
+
+/** The content hash of each playbook read from a file (CONTRACTS §6). */
+const playbookSha256 = new WeakMap<Playbook, string>();
+
+function hashed(playbook: Playbook, text: string): Playbook {
+  playbookSha256.set(playbook, contentSha256OfJsonText(text));
+  return playbook;
 }

@@ -7,7 +7,8 @@ import { toMermaid } from '../core/scenario/graph.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import { grade } from '../core/scoring/grade.ts';
-import { replay } from '../core/session/replay.ts';
+import { Session } from '../core/session/session.ts';
+import { withContentHashes } from '../core/hash/report-hashes.ts';
 import { locateLogDiagnostics } from '../core/session/log-diagnostic-location.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { InputError, loadScenarioFile, playbooksFor, readText, voiceClipExists } from './catalog.ts';
@@ -172,9 +173,9 @@ function gradeCommand(args: readonly string[], { out }: Streams): number {
   const logArg = opts.get('log');
   if (scenarioArg === undefined || logArg === undefined) throw new UsageError('grade needs --scenario and --log');
   const logFile = readLog(logArg);
-  const { scenario, playbook } = loadScenarioFile(scenarioArg, playbookChoice(opts, logFile.value));
+  const { scenario, playbook, sha256 } = loadScenarioFile(scenarioArg, playbookChoice(opts, logFile.value));
   const log = validLog(logFile, scenario, playbook);
-  out.write(`${JSON.stringify(grade(scenario, playbook, log), null, 2)}\n`);
+  out.write(`${JSON.stringify(withContentHashes(grade(scenario, playbook, log), sha256), null, 2)}\n`);
   return 0;
 }
 
@@ -187,9 +188,9 @@ function play(args: readonly string[], { out }: Streams): number {
   const { scenario, playbook } = loadScenarioFile(scenarioArg, playbookChoice(opts, logFile?.value));
   const log: ActionLog = logFile === undefined ? { scenario: scenario.id, actions: [] } : validLog(logFile, scenario, playbook);
   const compiled = compileScenario(scenario, playbook);
-  const simulation = replay(compiled, log);
+  const session = Session.replay(compiled, log);
   out.write(`${scenario.title} — ${logArg === undefined ? 'the do-nothing path (no actions)' : `playing ${logArg}`}\n\n`);
-  for (const entry of simulation.state.transcript) out.write(`${transcriptLine(entry, compiled)}\n`);
-  out.write(`\n${scoreSummary(grade(scenario, playbook, log))}`);
+  for (const entry of session.transcriptSince(0).entries) out.write(`${transcriptLine(entry, compiled)}\n`);
+  out.write(`\n${scoreSummary(session.report())}`);
   return 0;
 }

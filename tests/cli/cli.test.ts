@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contentSha256OfJsonText } from '../../src/core/hash/content-hash.ts';
 import { acmeText, repoPath } from '../helpers.ts';
 
 const bin = repoPath('src/cli/bridge-drill.mjs');
@@ -126,6 +127,27 @@ describe('bridge-drill grade', () => {
     const { code, err } = run('grade', '--scenario', 'acme-chemical', '--log', path);
     expect(code).toBe(1);
     expect(err).toMatch(/not-json\.json:4:1: error E_SYNTAX/);
+  });
+
+  it('adds the content hash of the scenario and playbook it graded against to the report', () => {
+    const log = writeScratch('empty-log.json', JSON.stringify({ scenario: 'acme-chemical', actions: [] }));
+    const bundled = run('grade', '--scenario', 'acme-chemical', '--log', log);
+    expect(bundled.code).toBe(0);
+    const report = JSON.parse(bundled.out) as { scenario: { sha256: string }; playbook: { sha256: string } };
+    expect(report.scenario.sha256).toBe(contentSha256OfJsonText(acmeText()));
+    expect(report.playbook.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+    const folder = mkdtempSync(join(tmpdir(), 'bridge-drill-hash-'));
+    writeFileSync(join(folder, 'acme.json'), `\uFEFF${JSON.stringify(JSON.parse(acmeText()))}`);
+    const reformatted = JSON.parse(run('grade', '--scenario', join(folder, 'acme.json'), '--log', log).out) as typeof report;
+    expect(reformatted.scenario.sha256).toBe(report.scenario.sha256);
+
+    const edited = JSON.parse(acmeText()) as { title: string };
+    edited.title += ' (edited)';
+    writeFileSync(join(folder, 'acme.json'), JSON.stringify(edited));
+    const changed = JSON.parse(run('grade', '--scenario', join(folder, 'acme.json'), '--log', log).out) as typeof report;
+    expect(changed.scenario.sha256).not.toBe(report.scenario.sha256);
+    expect(changed.playbook.sha256).toBe(report.playbook.sha256);
   });
 
   it('grades with the playbook the log names when no --playbook is given', () => {

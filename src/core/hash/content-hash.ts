@@ -17,9 +17,9 @@ export function contentSha256(value: unknown): string {
   return toHex(sha256(new TextEncoder().encode(canonicalJson(value))));
 }
 
-/** contentSha256 of JSON text. Throws a SyntaxError when the text is not JSON. */
+/** contentSha256 of JSON text; a leading byte-order mark is not content. Throws a SyntaxError when the text is not JSON. */
 export function contentSha256OfJsonText(text: string): string {
-  return contentSha256(JSON.parse(text));
+  return contentSha256(JSON.parse(text.replace(/^\uFEFF/, '')));
 }
 
 function toHex(bytes: Uint8Array): string {

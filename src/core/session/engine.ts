@@ -30,6 +30,25 @@ export function isQuietUntil(state: SimState, to: number, compiled: CompiledScen
   return !compiled.wakeTimes.some((time) => time > state.now && time <= to);
 }
 
+/** The earliest instant after `state.now` at which a beat, a scheduled effect or a waited-for time falls due (beats whose condition fails included). */
+export function earliestEvent(state: SimState, compiled: CompiledScenario): number {
+  const beat = compiled.beats[state.nextBeat]?.atMs ?? Infinity;
+  const pending = state.pending[0]?.due ?? Infinity;
+  return Math.min(beat, pending, firstWakeAfter(state.now, compiled.wakeTimes));
+}
+
+/** The first of the sorted wake times later than `now`, by binary search. */
+function firstWakeAfter(now: number, wakeTimes: readonly number[]): number {
+  let low = 0;
+  let high = wakeTimes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (wakeTimes[mid]! > now) high = mid;
+    else low = mid + 1;
+  }
+  return wakeTimes[low] ?? Infinity;
+}
+
 /** Moves the clock to `to`, firing everything due on the way. */
 export function tick(state: SimState, to: number, compiled: CompiledScenario): SimState {
   if (state.ending !== null || to < state.now) return state;
@@ -66,7 +85,7 @@ export function end(state: SimState, compiled: CompiledScenario): SimState {
  */
 export function nextWake(state: SimState, compiled: CompiledScenario): number {
   const pending = state.pending[0]?.due ?? Infinity;
-  const waitingFor = compiled.wakeTimes.find((time) => time > state.now) ?? Infinity;
+  const waitingFor = firstWakeAfter(state.now, compiled.wakeTimes);
   const horizon = Math.min(pending, waitingFor);
   for (let index = state.nextBeat; index < compiled.beats.length; index++) {
     const beat = compiled.beats[index];

@@ -5,7 +5,7 @@ import type { ScoreReport } from '../report/score-report.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import { reportOf } from '../scoring/report.ts';
 import { ExpectationTracker, type Observation } from '../scoring/tracker.ts';
-import { act, end, isQuietUntil, nextWake, startState, tick } from './engine.ts';
+import { act, earliestEvent, end, isQuietUntil, nextWake, startState, tick } from './engine.ts';
 import type { SimState, TranscriptEntry } from './state.ts';
 import { validateLog } from './validate-log.ts';
 
@@ -46,6 +46,7 @@ export class Session {
   private current!: SimState;
   private readonly tracker: ExpectationTracker;
   private readonly stamped: Action[] = [];
+  private nextEvent: number | null = null;
 
   private readonly trainee: Trainee | undefined;
   private readonly onStep: ((state: SimState) => void) | undefined;
@@ -103,6 +104,11 @@ export class Session {
   /** Moves the clock to `ms` after the start (never back, never past the end), stopping at every instant something is due. */
   advanceTo(ms: number): void {
     const target = Math.min(ms, this.endMs);
+    if (this.ended) return;
+    if (this.nextEventAt() > target) {
+      if (this.current.now < target) this.current = { ...this.current, now: target };
+      return;
+    }
     while (!this.ended) {
       const wake = nextWake(this.current, this.compiled);
       if (wake > target) break;
@@ -159,7 +165,17 @@ export class Session {
     return index;
   }
 
+  /**
+   * The earliest instant at which anything can happen: the next beat, scheduled effect or time a
+   * condition waits for. Cached until the next step, so a quiet second costs almost nothing.
+   */
+  private nextEventAt(): number {
+    if (this.nextEvent === null) this.nextEvent = earliestEvent(this.current, this.compiled);
+    return this.nextEvent;
+  }
+
   private step(next: SimState): void {
+    this.nextEvent = null;
     this.current = next;
     this.tracker.observe(next);
     this.onStep?.(next);
