@@ -101,9 +101,13 @@ export class Session {
     return { scenario: scenario.id, playbook: playbook.id, ...(this.trainee ? { trainee: this.trainee } : {}), actions: [...this.stamped] };
   }
 
-  /** Moves the clock to `ms` after the start (never back, never past the end), stopping at every instant something is due. */
+  /**
+   * Moves the clock to `ms` after the start (never back, never past the end), stopping at every
+   * instant something is due. Scenario time moves in whole seconds, as logs and reports write it,
+   * so the fraction of a second is dropped.
+   */
   advanceTo(ms: number): void {
-    const target = Math.min(ms, this.endMs);
+    const target = Math.min(Math.floor(ms / SECOND) * SECOND, this.endMs);
     if (this.ended) return;
     if (this.nextEventAt() > target) {
       if (this.current.now < target) this.current = { ...this.current, now: target };
