@@ -1,0 +1,108 @@
+import { nameOf } from '../actions/names.ts';
+import type { CompiledScenario, TimedEffect } from '../scenario/compiled.ts';
+import { own, type Draft, type PendingEffect, type TranscriptEntry } from './state.ts';
+
+/** Adds a line to the transcript at the current instant. */
+export function say(draft: Draft, entry: Omit<TranscriptEntry, 'at'>): void {
+  own(draft, 'transcript').push({ at: draft.now, ...entry });
+}
+
+/** Records when a beat, reaction, branch or decision option first happened. */
+export function markFired(draft: Draft, id: string): void {
+  if (draft.fired[id] === undefined) own(draft, 'fired')[id] = draft.now;
+}
+
+function schedule(draft: Draft, effect: TimedEffect, source: string, delayMs: number): void {
+  const pending: PendingEffect = { due: draft.now + delayMs, seq: draft.seq, effect, source };
+  draft.seq += 1;
+  const list = own(draft, 'pending');
+  const index = list.findIndex((other) => other.due > pending.due);
+  if (index === -1) list.push(pending);
+  else list.splice(index, 0, pending);
+}
+
+/** Applies one effect now, or schedules it when it carries a delay. */
+export function applyEffect(draft: Draft, effect: TimedEffect, source: string, runtime: CompiledScenario): void {
+  if (effect.delayMs > 0) {
+    const { in: _written, ...now } = effect;
+    schedule(draft, { ...now, delayMs: 0 }, source, effect.delayMs);
+    return;
+  }
+  const participantOf = (id: string) => draft.participants[id];
+  switch (effect.type) {
+    case 'say': {
+      const bridge = effect.bridge ?? participantOf(effect.speaker)?.bridge ?? runtime.mainBridge;
+      say(draft, { kind: 'say', speaker: effect.speaker, text: effect.text, bridge, overlap: effect.overlap, source });
+      return;
+    }
+    case 'join': {
+      const current = participantOf(effect.participant);
+      if (!current || current.present) return;
+      const bridge = effect.bridge ?? current.bridge;
+      own(draft, 'participants')[effect.participant] = { ...current, present: true, bridge };
+      say(draft, { kind: 'join', speaker: effect.participant, text: `${nameOf(runtime, effect.participant)} joined`, bridge, source });
+      return;
+    }
+    case 'leave': {
+      const current = participantOf(effect.participant);
+      if (!current || !current.present) return;
+      own(draft, 'participants')[effect.participant] = { ...current, present: false };
+      const how = effect.announced ? 'left the bridge' : 'dropped off the bridge';
+      say(draft, { kind: 'leave', speaker: effect.participant, text: `${nameOf(runtime, effect.participant)} ${how}`, bridge: current.bridge, announced: effect.announced ?? false, source });
+      return;
+    }
+    case 'noise-start': {
+      const current = participantOf(effect.participant);
+      if (!current) return;
+      own(draft, 'participants')[effect.participant] = { ...current, noise: effect.sound };
+      if (current.present && !current.muted) {
+        say(draft, { kind: 'noise-start', speaker: effect.participant, sound: effect.sound, text: `Background noise (${effect.sound}) on ${nameOf(runtime, effect.participant)}'s line`, bridge: current.bridge, source });
+      }
+      return;
+    }
+    case 'noise-stop': {
+      const current = participantOf(effect.participant);
+      if (!current || current.noise === null) return;
+      own(draft, 'participants')[effect.participant] = { ...current, noise: null };
+      if (current.present && !current.muted) {
+        say(draft, { kind: 'noise-stop', speaker: effect.participant, text: `The noise on ${nameOf(runtime, effect.participant)}'s line stops`, bridge: current.bridge, source });
+      }
+      return;
+    }
+    case 'report':
+      say(draft, { kind: 'report', speaker: effect.from, title: effect.title, text: effect.text, source });
+      return;
+    case 'inject':
+      say(draft, { kind: 'inject', title: effect.title, text: effect.text, source });
+      return;
+    case 'set':
+      own(draft, 'vars')[effect.var] = effect.to;
+      return;
+    case 'cancel':
+      own(draft, 'cancelled')[effect.beat] = true;
+      return;
+    case 'set-priority':
+      draft.level = effect.level;
+      return;
+    case 'classify':
+      draft.classification = effect.as;
+      return;
+  }
+}
+
+/** Schedules someone to join after their page delay; false when they are already on their way. */
+export function joinLater(draft: Draft, participant: string, source: string, runtime: CompiledScenario): boolean {
+  const current = draft.participants[participant];
+  if (!current || current.present) return false;
+  if (draft.pending.some((p) => p.effect.type === 'join' && p.effect.participant === participant)) return false;
+  const delay = runtime.pageAnswerMs.get(participant);
+  if (delay === undefined) return false;
+  schedule(draft, { type: 'join', participant, delayMs: 0 }, source, delay);
+  return true;
+}
+
+/** Why something said to a participant changes nothing: they are not on the bridge. Undefined when they hear it. */
+export function notHeardBy(draft: Draft, participant: string, runtime: CompiledScenario): string | undefined {
+  const present = draft.participants[participant]?.present === true;
+  return present ? undefined : `${nameOf(runtime, participant)} is not on the bridge and does not hear this.`;
+}
