@@ -1,4 +1,5 @@
 import type { Action } from '../actions/action.ts';
+import { actionKind } from '../actions/registry.ts';
 import type { ScenarioClock } from '../time.ts';
 import { canonicalTokens } from '../text/normalize.ts';
 import type { SimState, TimedAction } from '../session/state.ts';
@@ -12,24 +13,7 @@ const oneOf = (wanted: string | readonly string[] | undefined, actual: unknown):
   wanted === undefined || (typeof actual === 'string' && (typeof wanted === 'string' ? wanted === actual : wanted.includes(actual)));
 
 function actionText(action: Action): string {
-  switch (action.type) {
-    case 'assign':
-      return action.task;
-    case 'notify':
-      return action.message;
-    case 'announce-role':
-      return action.message ?? '';
-    case 'resolve':
-      return action.summary ?? '';
-    case 'hand-off':
-      return action.summary;
-    case 'can-report':
-      return `${action.conditions}\n${action.actions}\n${action.needs}`;
-    case 'note':
-      return action.text;
-    default:
-      return '';
-  }
+  return actionKind(action.type).text?.(action) ?? '';
 }
 
 const actionWords = new WeakMap<Action, ReadonlySet<string>>();
