@@ -8,6 +8,7 @@ import type { Playbook } from '../core/playbook/schema.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import { grade } from '../core/scoring/grade.ts';
 import { Session } from '../core/session/session.ts';
+import { regrade } from './regrade.ts';
 import { withContentHashes } from '../core/hash/report-hashes.ts';
 import { locateLogDiagnostics } from '../core/session/log-diagnostic-location.ts';
 import { validateLog } from '../core/session/validate-log.ts';
@@ -30,6 +31,9 @@ const USAGE = `Usage:
                                              print the score report as JSON
   bridge-drill play --scenario FILE_OR_ID [--log FILE] [--playbook FILE_OR_ID]
                                              print a headless play-through's transcript, then the score
+  bridge-drill regrade ATTEMPT_FILE [--versions DIR]
+                                             regrade an attempt record on the exact scenario and playbook
+                                             versions it was played on (bundled, or files in DIR)
 `;
 
 class UsageError extends Error {}
@@ -49,6 +53,8 @@ export async function main(argv: readonly string[], io: Streams): Promise<number
         return gradeCommand(rest, io);
       case 'play':
         return play(rest, io);
+      case 'regrade':
+        return regradeCommand(rest, io);
       case undefined:
       case '--help':
       case '-h':
@@ -177,6 +183,13 @@ function gradeCommand(args: readonly string[], { out }: Streams): number {
   const log = validLog(logFile, scenario, playbook);
   out.write(`${JSON.stringify(withContentHashes(grade(scenario, playbook, log), sha256), null, 2)}\n`);
   return 0;
+}
+
+function regradeCommand(args: readonly string[], { out, err }: Streams): number {
+  const [file, ...rest] = args;
+  if (file === undefined || file.startsWith('--')) throw new UsageError('regrade needs an ATTEMPT_FILE');
+  const versions = options(rest, ['versions']).get('versions');
+  return regrade(file, versions === undefined ? [] : [versions], out, err);
 }
 
 function play(args: readonly string[], { out }: Streams): number {

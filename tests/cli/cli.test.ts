@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -148,6 +148,29 @@ describe('bridge-drill grade', () => {
     const changed = JSON.parse(run('grade', '--scenario', join(folder, 'acme.json'), '--log', log).out) as typeof report;
     expect(changed.scenario.sha256).not.toBe(report.scenario.sha256);
     expect(changed.playbook.sha256).toBe(report.playbook.sha256);
+  });
+
+  it('regrades an attempt record on the exact versions it was played on, or says which one is missing', () => {
+    const fixture = 'tests/fixtures/attempts/acme-strong.attempt.json';
+    const regraded = run('regrade', fixture, '--versions', 'tests/fixtures/attempts/versions');
+    expect(regraded.code).toBe(0);
+    const stored = JSON.parse(readFileSync(repoPath(fixture), 'utf8')) as { report: { total: unknown; scenario: { sha256: string } }; scenario: { sha256: string } };
+    const report = JSON.parse(regraded.out) as typeof stored.report;
+    expect(report.total).toEqual(stored.report.total);
+    expect(report.scenario.sha256).toBe(stored.scenario.sha256);
+    expect(regraded.err).toBe('');
+
+    const elsewhere = 'f'.repeat(64);
+    const unknownVersion = { ...stored, scenario: { ...stored.scenario, sha256: elsewhere }, report: { ...stored.report, scenario: { ...stored.report.scenario, sha256: elsewhere } } };
+    const missing = run('regrade', writeScratch('other-version.attempt.json', JSON.stringify(unknownVersion)));
+    expect(missing.code).toBe(1);
+    expect(missing.err).toContain('scenario "acme-chemical" version 1.0.0 (sha256 ffffffff…) is not available here');
+    noStackTrace(missing.err);
+
+    const broken = run('regrade', writeScratch('broken.attempt.json', '{\n  "attemptId": "x"\n}'));
+    expect(broken.code).toBe(1);
+    expect(broken.err).toMatch(/broken\.attempt\.json:2:16: error E_ATTEMPT_BAD_ID: /);
+    expect(run('regrade').code).toBe(2);
   });
 
   it('grades with the playbook the log names when no --playbook is given', () => {

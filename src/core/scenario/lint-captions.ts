@@ -32,7 +32,7 @@ export function captionDiagnostics(doc: JsonDocument, scenario: Scenario, clock:
   for (const { effect, path } of effectSites(scenario)) checkLength(effect, path, 'this line');
 
   const spoken = scenario.timeline
-    .map((beat, index) => ({ beat, index, at: clock.toOffset(beat.at) ?? 0 }))
+    .map((beat, index) => ({ beat, index, at: clock.offsetOf(beat.at) }))
     .filter((entry) => entry.beat.type === 'say')
     .sort((a, b) => a.at - b.at || a.index - b.index);
   spoken.forEach((entry, position) => {

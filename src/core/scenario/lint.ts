@@ -1,6 +1,6 @@
 import type { Diagnostic, JsonPath } from '../diagnostics.ts';
 import type { JsonDocument } from '../json/source.ts';
-import { parseDuration, ScenarioClock } from '../time.ts';
+import { durationMs, ScenarioClock } from '../time.ts';
 import { captionDiagnostics } from './lint-captions.ts';
 import { phaseLoopDiagnostics } from './lint-loops.ts';
 import { voiceClipDiagnostics, type HasVoiceClip } from './lint-voice.ts';
@@ -86,11 +86,11 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, options: Lin
     if (item.kind !== 'cadence' && item.by !== undefined) {
       if (!clock.contains(item.by)) {
         report('error', 'E_OUTSIDE_WINDOW', `expectation "${item.id}" is due at ${item.by}, outside the clock window`, [...path, 'by']);
-      } else if (item.trigger !== undefined && (clock.toOffset(item.by) ?? 0) < analysis.earliest(item.trigger)) {
+      } else if (item.trigger !== undefined && clock.offsetOf(item.by) < analysis.earliest(item.trigger)) {
         report('error', 'E_IMPOSSIBLE_EXPECTATION', `expectation "${item.id}" is due at ${item.by}, before its trigger can first happen at ${clock.format(analysis.earliest(item.trigger))}`, [...path, 'by']);
       }
     }
-    if (item.kind === 'cadence' && (parseDuration(item.every) ?? 0) >= clock.lengthMs) {
+    if (item.kind === 'cadence' && durationMs(item.every) >= clock.lengthMs) {
       report('warning', 'W_CADENCE_TOO_LONG', `expectation "${item.id}" asks for an update every ${item.every}, longer than the whole exercise`, [...path, 'every']);
     }
   });

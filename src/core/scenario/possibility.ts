@@ -19,7 +19,7 @@ export class Possibility {
     const sets = [...scenario.timeline, ...effectSites(scenario).map((site) => site.effect)];
     for (const effect of sets) if (effect.type === 'set') this.values.get(effect.var)?.add(effect.to);
     for (const beat of scenario.timeline) {
-      this.beatTimes.set(beat.id, clock.toOffset(beat.at) ?? 0);
+      this.beatTimes.set(beat.id, clock.offsetOf(beat.at));
     }
     for (let changed = true; changed; ) {
       changed = false;
@@ -59,11 +59,11 @@ export class Possibility {
       return time === undefined || at === undefined || at <= time;
     }
     if ('after' in expr) {
-      const at = this.clock.toOffset(expr.after) ?? 0;
+      const at = this.clock.offsetOf(expr.after);
       return at <= (time ?? this.clock.lengthMs);
     }
     if ('before' in expr) {
-      const at = this.clock.toOffset(expr.before) ?? 0;
+      const at = this.clock.offsetOf(expr.before);
       return at > 0 && (time === undefined || time < at);
     }
     return true;
@@ -79,8 +79,8 @@ export class Possibility {
       const possible = this.values.get(expr.var);
       return possible !== undefined && [...possible].every((value) => passesVarTest(expr, value));
     }
-    if ('after' in expr) return time !== undefined && (this.clock.toOffset(expr.after) ?? 0) <= time;
-    if ('before' in expr) return time !== undefined && time < (this.clock.toOffset(expr.before) ?? 0);
+    if ('after' in expr) return time !== undefined && this.clock.offsetOf(expr.after) <= time;
+    if ('before' in expr) return time !== undefined && time < this.clock.offsetOf(expr.before);
     return false;
   }
 
@@ -90,7 +90,7 @@ export class Possibility {
     if ('all' in expr) return Math.max(0, ...expr.all.map((part) => this.earliest(part)));
     if ('any' in expr) return Math.min(...expr.any.map((part) => this.earliest(part)));
     if ('fired' in expr) return this.beatTimes.get(expr.fired) ?? 0;
-    if ('after' in expr) return this.clock.toOffset(expr.after) ?? 0;
+    if ('after' in expr) return this.clock.offsetOf(expr.after);
     return 0;
   }
 }

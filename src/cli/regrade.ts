@@ -1,0 +1,74 @@
+import { parseAttempt, regradeAttempt, versionLibrary, type VersionLibrary } from '../core/attempt.ts';
+import { formatDiagnostic } from '../core/diagnostics.ts';
+import { parseJson } from '../core/json/source.ts';
+import { loadPlaybook, loadScenario } from '../core/load.ts';
+import type { Playbook } from '../core/playbook/schema.ts';
+import { BUNDLED_SCENARIOS, InputError, listJson, readText } from './catalog.ts';
+
+/** A folder of scenario and playbook files, whatever their versions. */
+interface VersionFiles {
+  readonly scenarios: readonly { readonly path: string; readonly text: string }[];
+  readonly playbooks: readonly { readonly path: string; readonly text: string }[];
+}
+
+function filesIn(folder: string): VersionFiles {
+  const scenarios: { path: string; text: string }[] = [];
+  const playbooks: { path: string; text: string }[] = [];
+  for (const path of [...listJson(folder), ...listJson(`${folder}/playbooks`)]) {
+    const text = readText(path);
+    const value = parseJson(text).value as { levels?: unknown; timeline?: unknown } | undefined;
+    if (value && typeof value === 'object' && 'timeline' in value) scenarios.push({ path, text });
+    else if (value && typeof value === 'object' && 'levels' in value) playbooks.push({ path, text });
+  }
+  return { scenarios, playbooks };
+}
+
+/**
+ * Every version the command can regrade against, by content hash: the bundled files and the files
+ * in each `--versions` folder. A scenario loads against any playbook version with the id it names.
+ */
+function libraryOf(folders: readonly string[]): VersionLibrary {
+  const library = versionLibrary();
+  const all = [filesIn(BUNDLED_SCENARIOS), ...folders.map(filesIn)];
+  const playbooks: Playbook[] = [];
+  for (const { text } of all.flatMap((files) => files.playbooks)) {
+    const loaded = loadPlaybook(text);
+    if (!loaded.value) continue;
+    library.add('playbook', loaded.value, JSON.parse(text.replace(/^\uFEFF/, '')));
+    playbooks.push(loaded.value);
+  }
+  for (const { text } of all.flatMap((files) => files.scenarios)) {
+    for (const playbook of playbooks) {
+      const loaded = loadScenario(text, new Map([[playbook.id, playbook]]));
+      if (!loaded.value) continue;
+      library.add('scenario', loaded.value, JSON.parse(text.replace(/^\uFEFF/, '')));
+      break;
+    }
+  }
+  return library;
+}
+
+/**
+ * Regrades an attempt record against the exact scenario and playbook it was played on, found by
+ * content hash among the bundled files and any `--versions` folders. Prints the report; exit 1
+ * when the record is not valid or a version it needs is not here.
+ */
+export function regrade(file: string, versionFolders: readonly string[], out: { write(text: string): unknown }, err: { write(text: string): unknown }): number {
+  const text = readText(file);
+  const parsed = parseJson(text);
+  if (parsed.value === undefined) throw new InputError(`${file} is not valid JSON:\n${parsed.diagnostics.map((d) => formatDiagnostic(file, d)).join('\n')}`);
+  const attempt = parseAttempt(parsed.value);
+  if (!attempt.ok) {
+    const lines = attempt.diagnostics.map((d) => formatDiagnostic(file, parsed.document.diagnostic('error', d.code, d.message, d.path)));
+    throw new InputError(`${file} is not a valid attempt record:\n${lines.join('\n')}`);
+  }
+  const result = regradeAttempt(attempt.attempt, libraryOf(versionFolders).lookup);
+  if (!result.ok && result.reason === 'missing-version') {
+    const names = result.missing.map((version) => `${version.kind} "${version.id}" version ${version.version} (sha256 ${version.sha256.slice(0, 8)}…)`);
+    throw new InputError(`${file}: cannot regrade: ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not available here; pass --versions DIR with the file it was played on`);
+  }
+  if (!result.ok) throw new InputError(`${file}: ${result.message}`);
+  out.write(`${JSON.stringify(result.report, null, 2)}\n`);
+  if (!result.sameAsStored) err.write(`${file}: note: the regraded report differs from the one stored in the attempt (graded by engine ${attempt.attempt.engineVersion})\n`);
+  return 0;
+}
