@@ -199,7 +199,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     const report = session.finish();
     const finishedAt = wallClock();
     const attempt = attemptOf(entry, current.mode, session.actions, attemptId, startedAt, finishedAt, report);
-    showDebrief({ scenario: entry.scenario, playbook: entry.playbook, log: session.log, report, final: session.state, mode: current.mode, finishedAt });
+    showDebrief({ scenario: entry.scenario, playbook: entry.playbook, log: session.log, report, final: session.state, mode: current.mode, finishedAt, attempt });
     await queue(async () => {
       const added = await history.add([attempt]);
       showHistory(added.problem === null ? added.attempts : [attempt, ...attempts.values()]);
@@ -354,7 +354,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       stopSession();
       navigation++;
       const graded = gradeSession(installed.scenario, installed.playbook, checked.log);
-      showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: checked.log, report: played || !attempt.report ? graded.report : attempt.report, final: graded.final, mode: attempt.mode, finishedAt: item.finishedAt });
+      showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: checked.log, report: played || !attempt.report ? graded.report : attempt.report, final: graded.final, mode: attempt.mode, finishedAt: item.finishedAt, attempt });
       if (!played) notify(versionNotice(attempt, installed));
     },
 

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Action, ActionLog } from '../core/actions/action.ts';
+import type { AttemptRecord } from '../core/attempt.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { ScoreReport } from '../core/report/score-report.ts';
@@ -58,6 +59,8 @@ export interface DebriefState {
   readonly mode: Mode;
   /** Wall-clock ms when the attempt finished. */
   readonly finishedAt: number;
+  /** The attempt record (CONTRACTS §6), when the attempt was played or stored in this browser. */
+  readonly attempt?: AttemptRecord;
 }
 
 /** A scenario file an instructor opened, or a bundled one, in the authoring view. */

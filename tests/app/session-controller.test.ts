@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
 import { createAppStore, type AppStore } from '../../src/app/store.ts';
+import { parseAttempt } from '../../src/core/attempt.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
 import { keyValueStoragePort } from '../../src/app/local-storage-port.ts';
 import { acmeText, catalogWith, goldenLog, loadAcme, MemoryStorage, sequentialIds } from '../helpers.ts';
@@ -181,6 +182,9 @@ describe('session controller', () => {
     expect(debrief?.report).toEqual(grade(scenario, playbook, { scenario: scenario.id, playbook: playbook.id, actions: log.actions }));
     expect(debrief?.report.total.percent).toBe(100);
     expect(store.getState().history).toHaveLength(1);
+    const attempt = parseAttempt(JSON.parse(JSON.stringify(debrief?.attempt)));
+    expect(attempt.ok && attempt.attempt).toMatchObject({ mode: 'exam', trainee: { id: 'local' }, finishedAt: '2023-11-14T22:13:20Z', log: { actions: log.actions } });
+    expect(attempt.ok && attempt.attempt.report?.total.percent).toBe(100);
 
     const reloaded = await boot(storage);
     expect(reloaded.store.getState().history[0]?.percent).toBe(100);
@@ -188,6 +192,28 @@ describe('session controller', () => {
     expect(reloaded.store.getState().debrief?.report.total.percent).toBe(100);
     await reloaded.controller.openScenario('acme-chemical');
     expect(reloaded.store.getState().screen).toBe('briefing');
+  });
+
+  it('shows an attempt played on a version this browser does not have with the score given then, and says which version it was', async () => {
+    const { controller, frames, storage } = await boot();
+    await controller.openScenario('acme-chemical');
+    controller.start('exam');
+    controller.act({ type: 'announce-role' });
+    frames.run(2000);
+    await controller.finish();
+    const [stored] = JSON.parse(storage.getItem('bridge-drill:history:v2') ?? '[]') as { scenario: { sha256: string; version: string }; report: { scenario: { sha256: string }; total: { percent: number } } }[];
+    if (!stored) throw new Error('the attempt was not stored');
+    const older = 'a'.repeat(64);
+    stored.scenario.sha256 = older;
+    stored.report.scenario.sha256 = older;
+    stored.report.total.percent = 99;
+    storage.setItem('bridge-drill:history:v2', JSON.stringify([stored]));
+
+    const reloaded = await boot(storage);
+    reloaded.controller.openHistory(reloaded.store.getState().history[0]!.id);
+    expect(reloaded.store.getState().screen).toBe('debrief');
+    expect(reloaded.store.getState().debrief?.report.total.percent).toBe(99);
+    expect(reloaded.store.getState().notice).toMatch(/played on acme-chemical 1\.0\.0 \(sha256 aaaaaaaa…\).*which this browser does not have/);
   });
 
   it('runs out the clock into the debrief when the scenario time ends', async () => {

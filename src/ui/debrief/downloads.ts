@@ -58,5 +58,16 @@ export function debriefDownloads(debrief: DebriefState): DownloadFile[] {
       mimeType: 'application/json',
       text: JSON.stringify(debrief.log, null, 2),
     },
+    ...(debrief.attempt
+      ? [
+          {
+            label: 'Download attempt record',
+            description: 'The log, the report and the exact scenario and playbook versions, to keep or regrade with bridge-drill regrade.',
+            fileName: `${base}-attempt.json`,
+            mimeType: 'application/json',
+            text: JSON.stringify(debrief.attempt, null, 2),
+          },
+        ]
+      : []),
   ];
 }
