@@ -383,11 +383,16 @@ function checkSaved(entry: CatalogScenario, actions: readonly Action[], playbook
   return null;
 }
 
-/** Says which version an attempt was played on when this browser has another. */
+/** Says which versions an attempt was played on that this browser does not have, and which it has instead. */
 function versionNotice(attempt: AttemptRecord, installed: CatalogScenario): string {
-  const played = `${attempt.scenario.id} ${attempt.scenario.version} (sha256 ${attempt.scenario.sha256.slice(0, 8)}…) with ${attempt.playbook.id} ${attempt.playbook.version} (sha256 ${attempt.playbook.sha256.slice(0, 8)}…)`;
-  const here = `${installed.scenario.version} (sha256 ${installed.sha256.scenario.slice(0, 8)}…)`;
-  return `This attempt was played on ${played}, which this browser does not have; it has version ${here}. The score is the one given then; the timeline is replayed on the installed version.`;
+  const name = (version: { id: string; version: string; sha256: string }) => `${version.id} ${version.version} (sha256 ${version.sha256.slice(0, 8)}…)`;
+  const differs = [
+    ...(attempt.scenario.sha256 === installed.sha256.scenario ? [] : [{ played: attempt.scenario, here: { id: installed.scenario.id, version: installed.scenario.version, sha256: installed.sha256.scenario } }]),
+    ...(attempt.playbook.sha256 === installed.sha256.playbook ? [] : [{ played: attempt.playbook, here: { id: installed.playbook.id, version: installed.playbook.version, sha256: installed.sha256.playbook } }]),
+  ];
+  const played = differs.map((pair) => name(pair.played)).join(' and ');
+  const here = differs.map((pair) => name(pair.here)).join(' and ');
+  return `This attempt was played on ${played}; this browser has ${here} instead. The score shown is the one given then, and the timeline is replayed on the installed version.`;
 }
 
 function setAsideNotice(setAside: number | 'all'): string {
