@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ActionLogSchema } from '../core/actions/action.ts';
-import { parseAttempt, type AttemptRecord } from '../core/attempt.ts';
-import type { StoragePort } from './ports.ts';
+import { LATEST_INSTANT_MS, parseAttempt, type AttemptRecord } from '../core/attempt.ts';
+import { canonicalJson } from '../core/hash/canonical-json.ts';
+import { instantMs } from '../core/iso-instant.ts';
+import type { IdSource, StoragePort } from './ports.ts';
 import { StoredValues } from './stored-values.ts';
 
 const KEY = 'bridge-drill:history:v2';
@@ -14,7 +16,7 @@ const LegacyEntrySchema = z.object({
   id: z.string().min(1),
   scenarioId: z.string().min(1),
   scenarioTitle: z.string(),
-  finishedAt: z.number().int().min(0).max(8.64e15),
+  finishedAt: z.number().int().min(0).max(LATEST_INSTANT_MS),
   mode: z.enum(['coach', 'exam']),
   percent: z.number().min(0).max(100),
   passed: z.boolean(),
@@ -25,7 +27,10 @@ export type LegacyHistoryEntry = z.infer<typeof LegacyEntrySchema>;
 export interface LoadedHistory {
   /** Newest first. */
   readonly attempts: readonly AttemptRecord[];
-  /** Entries of the older history, for the caller to turn into attempt records. */
+  /**
+   * Entries of the history older versions kept: a log and a score, with no record of the version they
+   * were played on. They stay where they are, read-only, and are listed beside the attempt records.
+   */
   readonly legacy: readonly LegacyHistoryEntry[];
   /** How many entries could not be read and were set aside ('all' when the whole list was unreadable). */
   readonly setAside: number | 'all';
@@ -35,7 +40,10 @@ export interface LoadedHistory {
 export class AttemptHistory {
   private readonly values: StoredValues;
 
-  constructor(port: StoragePort) {
+  constructor(
+    port: StoragePort,
+    private readonly newId: IdSource,
+  ) {
     this.values = new StoredValues(port);
   }
 
@@ -66,24 +74,23 @@ export class AttemptHistory {
     return { attempts: newestFirst(attempts), legacy: legacyEntries, setAside: whole ? 'all' : unreadable.length + unreadableLegacy.length };
   }
 
-  /** Adds attempts to what is stored now (one per attemptId). Returns the merged history, and why it could not be stored, if it could not. */
-  async add(added: readonly AttemptRecord[]): Promise<{ readonly attempts: readonly AttemptRecord[]; readonly problem: string | null }> {
+  /**
+   * Adds an attempt to what is stored now. Storing the same attempt again changes nothing; another
+   * attempt under a stored id (two tabs that resumed one saved session) is kept under a fresh id.
+   * Returns the merged history, the attempt as stored, and why it could not be stored, if it could not.
+   */
+  async add(attempt: AttemptRecord): Promise<{ readonly attempts: readonly AttemptRecord[]; readonly stored: AttemptRecord; readonly problem: string | null }> {
     const stored = await this.readList(KEY);
-    const ids = new Set(added.map((attempt) => attempt.attemptId));
-    const kept = stored.items.filter((item) => !(isAttemptLike(item) && ids.has(item.attemptId)));
-    const merged = [...added, ...kept];
+    const same = stored.items.find((item) => isAttemptLike(item) && item.attemptId === attempt.attemptId);
+    const added = same === undefined || canonicalJson(same) === canonicalJson(attempt) ? attempt : { ...attempt, attemptId: this.newId() };
+    const kept = stored.items.filter((item) => !(isAttemptLike(item) && item.attemptId === added.attemptId));
+    const merged = [added, ...kept];
     const byTime = merged.map((item) => ({ item, parsed: parseAttempt(item) }));
     const attempts = newestFirst(byTime.flatMap(({ parsed }) => (parsed.ok ? [parsed.attempt] : [])));
     const keep = new Set(attempts.slice(0, HISTORY_LIMIT).map((attempt) => attempt.attemptId));
     const toStore = byTime.filter(({ item, parsed }) => !parsed.ok || keep.has((item as { attemptId: string }).attemptId)).map(({ item }) => item);
     const problem = await this.values.write(KEY, toStore);
-    return { attempts: attempts.slice(0, HISTORY_LIMIT), problem };
-  }
-
-  /** Once the older history's entries are stored as attempt records, the older list is kept under `:migrated`, never deleted. */
-  async retireLegacy(): Promise<void> {
-    const text = await this.values.readText(LEGACY_KEY);
-    if (text !== null) await this.values.setAside(LEGACY_KEY, text, ':migrated');
+    return { attempts: attempts.slice(0, HISTORY_LIMIT), stored: added, problem };
   }
 
   private async readList(key: string): Promise<{ items: unknown[]; unreadable: boolean }> {
@@ -105,6 +112,6 @@ function isAttemptLike(item: unknown): item is { attemptId: string } {
 }
 
 function newestFirst(attempts: readonly AttemptRecord[]): AttemptRecord[] {
-  const time = (attempt: AttemptRecord) => attempt.finishedAt ?? attempt.startedAt;
-  return [...attempts].sort((a, b) => (time(a) < time(b) ? 1 : time(a) > time(b) ? -1 : 0));
+  const time = (attempt: AttemptRecord) => instantMs(attempt.finishedAt ?? attempt.startedAt) ?? 0;
+  return [...attempts].sort((a, b) => time(b) - time(a));
 }

@@ -51,9 +51,11 @@ export class SavedSessions {
     this.values = new StoredValues(port);
   }
 
-  /** Returns why the session could not be saved, or null. */
-  save(session: SavedSession): Promise<string | null> {
-    return this.values.write(PREFIX + session.attempt.scenario.id, { version: 2, ...session });
+  /** Returns why the session could not be saved, or null. Once saved, a session an older version kept for the scenario is stale and goes. */
+  async save(session: SavedSession): Promise<string | null> {
+    const problem = await this.values.write(PREFIX + session.attempt.scenario.id, { version: 2, ...session });
+    if (problem === null) await this.values.remove(LEGACY_PREFIX + session.attempt.scenario.id);
+    return problem;
   }
 
   async load(scenarioId: string): Promise<SessionLoad> {

@@ -1,5 +1,6 @@
 import type { Action } from '../core/actions/action.ts';
 import { createAttempt, type AttemptRecord } from '../core/attempt.ts';
+import { withContentHashes } from '../core/hash/report-hashes.ts';
 import { gradeSession } from '../core/scoring/grade.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import { lifecycleState, startLifecycle, type SessionLifecycle } from '../core/session/lifecycle.ts';
@@ -10,12 +11,12 @@ import { audioSettings } from './audio-settings.ts';
 import { findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
 import { coachItems } from './coach.ts';
 import type { ActResult, AppController } from './controller.ts';
-import { historyEntryOf } from './history-entry.ts';
+import { historyEntryOf, legacyHistoryEntry } from './history-entry.ts';
 import { runLiveClock } from './live-clock.ts';
 import { OpenedFiles } from './opened-files.ts';
 import type { FrameLoop, IdSource, StoragePort, WallClock } from './ports.ts';
 import { SavedSessions, type SavedSession } from './saved-sessions.ts';
-import type { AppStore, DebriefState, Mode, PlayState, Speed } from './store.ts';
+import type { AppStore, DebriefState, HistoryEntry, Mode, PlayState, Speed } from './store.ts';
 
 /** Who plays in a browser where nobody has signed in. */
 export const LOCAL_TRAINEE = { id: 'local' } as const;
@@ -53,14 +54,17 @@ export interface RunningController extends AppController {
  */
 export function createAppController({ store, catalog, storage, frames, wallClock, newId }: ControllerDeps): RunningController {
   const sessions = new SavedSessions(storage);
-  const history = new AttemptHistory(storage);
+  const history = new AttemptHistory(storage, newId);
   const openedFiles = new OpenedFiles(storage);
   let live: Live | null = null;
   /** The attempt records behind the history the picker lists, by attempt id. */
   let attempts = new Map<string, AttemptRecord>();
+  /** Entries of the history older versions kept, listed beside the attempt records and never rewritten. */
+  let legacy = new Map<string, LegacyHistoryEntry>();
   const showHistory = (records: readonly AttemptRecord[]): void => {
     attempts = new Map(records.map((record) => [record.attemptId, record]));
-    store.setState({ history: records.map(historyEntryOf) });
+    const entries = [...records.map(historyEntryOf), ...[...legacy.values()].map(legacyHistoryEntry)];
+    store.setState({ history: entries.sort((a, b) => b.finishedAt - a.finishedAt) });
   };
   /** Bumped by every navigation, so a slow storage read never lands on a screen the trainee has left. */
   let navigation = 0;
@@ -87,27 +91,22 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     saveProblem = problem;
   };
 
+  /** What was stored at start. It never rejects: whatever cannot be read leaves the app usable and says so. */
   const ready = (async () => {
-    const opened = (await openedFiles.load()).flatMap((file) => loadOpenedFile(catalog, file.file, file.text).entry ?? []);
-    store.setState({ opened });
-    const loaded = await history.load();
-    const migrated = loaded.legacy.flatMap((entry) => legacyAttempt(entry) ?? []);
-    const merged = migrated.length > 0 ? await history.add(migrated) : { attempts: loaded.attempts, problem: null };
-    if (loaded.legacy.length > 0 && merged.problem === null) await history.retireLegacy();
-    showHistory(merged.attempts);
-    store.setState({
-      inProgress: await sessions.inProgress(),
-      ...(loaded.setAside === 0 ? {} : { notice: setAsideNotice(loaded.setAside) }),
-    });
+    try {
+      const opened = (await openedFiles.load()).flatMap((file) => loadOpenedFile(catalog, file.file, file.text).entry ?? []);
+      store.setState({ opened });
+      const loaded = await history.load();
+      legacy = new Map(loaded.legacy.map((entry) => [entry.id, entry]));
+      showHistory(loaded.attempts);
+      store.setState({
+        inProgress: await sessions.inProgress(),
+        ...(loaded.setAside === 0 ? {} : { notice: setAsideNotice(loaded.setAside) }),
+      });
+    } catch {
+      notify('Some of what this browser kept for Bridge Drill could not be read. It is left where it was; the exercises still work.');
+    }
   })();
-
-  function legacyAttempt(entry: LegacyHistoryEntry): AttemptRecord | undefined {
-    const scenario = find(entry.scenarioId);
-    if (!scenario) return undefined;
-    const checked = validateLog(entry.log, scenario.scenario, scenario.playbook);
-    if (!checked.ok) return undefined;
-    return attemptOf(scenario, entry.mode, checked.log.actions, newId(), entry.finishedAt, entry.finishedAt, gradeSession(scenario.scenario, scenario.playbook, checked.log).report);
-  }
 
   function attemptOf(entry: CatalogScenario, mode: Mode, actions: readonly Action[], attemptId: string, startedAt: number, finishedAt: number | null, report: DebriefState['report'] | null): AttemptRecord {
     return createAttempt({
@@ -196,21 +195,40 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     lifecycle.send({ type: 'FINISH' });
     stopSession();
     navigation++;
-    const report = session.finish();
     const finishedAt = wallClock();
-    const attempt = attemptOf(entry, current.mode, session.actions, attemptId, startedAt, finishedAt, report);
+    const attempt = attemptOf(entry, current.mode, session.actions, attemptId, startedAt, finishedAt, session.finish());
+    const report = attempt.report ?? session.report();
     showDebrief({ scenario: entry.scenario, playbook: entry.playbook, log: session.log, report, final: session.state, mode: current.mode, finishedAt, attempt });
     await queue(async () => {
-      const added = await history.add([attempt]);
+      const added = await history.add(attempt);
       showHistory(added.problem === null ? added.attempts : [attempt, ...attempts.values()]);
       if (added.problem === null) {
         await sessions.remove(entry.scenario.id);
-        markInProgress(entry.scenario.id, false);
+        if (live?.entry.scenario.id !== entry.scenario.id) markInProgress(entry.scenario.id, false);
       } else notify(`This attempt could not be added to your history: ${added.problem} Its session is kept, so opening the scenario again brings it back; download the report from the debrief to keep it.`);
     });
   }
 
+  /** An entry of the older history: it names no version, so it is replayed on the installed one, as before. */
+  function openLegacy(item: HistoryEntry, older: LegacyHistoryEntry): void {
+    const installed = find(older.scenarioId);
+    if (!installed) {
+      store.setState({ notice: `The scenario “${item.scenarioTitle}” is no longer installed, so this attempt cannot be shown.` });
+      return;
+    }
+    const checked = validateLog(older.log, installed.scenario, installed.playbook);
+    if (!checked.ok) {
+      store.setState({ notice: `This attempt no longer fits the current version of “${item.scenarioTitle}”: ${checked.errors[0] ?? ''}` });
+      return;
+    }
+    stopSession();
+    navigation++;
+    const graded = gradeSession(installed.scenario, installed.playbook, checked.log);
+    showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: checked.log, report: graded.report, final: graded.final, mode: older.mode, finishedAt: older.finishedAt });
+  }
+
   async function resumeSaved(entry: CatalogScenario, visit: number): Promise<boolean> {
+    await writes;
     const loaded = await sessions.load(entry.scenario.id);
     if (visit !== navigation || loaded.kind === 'none') return false;
     if (loaded.kind === 'unreadable') {
@@ -222,6 +240,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
         ? { mode: loaded.value.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.actions, identity: { attemptId: newId(), startedAt: wallClock() } }
         : { mode: loaded.value.attempt.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.attempt.log.actions, identity: { attemptId: loaded.value.attempt.attemptId, startedAt: Date.parse(loaded.value.attempt.startedAt) } };
     const problem = checkSaved(entry, saved.actions, loaded.kind === 'legacy' ? loaded.value.playbook : loaded.value.attempt.playbook.id, saved.now);
+    if (visit !== navigation) return false;
     if (problem !== null) {
       await queue(() => sessions.setAside(entry.scenario.id));
       notify(`Your saved session of “${entry.scenario.title}” could not be resumed (${problem}). It has been kept aside, and you can start again.`);
@@ -338,6 +357,11 @@ export function createAppController({ store, catalog, storage, frames, wallClock
 
     openHistory(entryId) {
       const item = store.getState().history.find((candidate) => candidate.id === entryId);
+      const older = legacy.get(entryId);
+      if (item && older) {
+        openLegacy(item, older);
+        return;
+      }
       const attempt = attempts.get(entryId);
       if (!item || !attempt) return;
       const played = [...catalog.scenarios, ...store.getState().opened].find((entry) => entry.sha256.scenario === attempt.scenario.sha256 && entry.sha256.playbook === attempt.playbook.sha256);
@@ -354,7 +378,8 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       stopSession();
       navigation++;
       const graded = gradeSession(installed.scenario, installed.playbook, checked.log);
-      showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: checked.log, report: played || !attempt.report ? graded.report : attempt.report, final: graded.final, mode: attempt.mode, finishedAt: item.finishedAt, attempt });
+      const report = played || !attempt.report ? withContentHashes(graded.report, installed.sha256) : attempt.report;
+      showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: checked.log, report, final: graded.final, mode: attempt.mode, finishedAt: item.finishedAt, attempt });
       if (!played) notify(versionNotice(attempt, installed));
     },
 
@@ -379,7 +404,13 @@ function checkSaved(entry: CatalogScenario, actions: readonly Action[], playbook
   if (playbook !== entry.playbook.id) return `it was played against the playbook “${playbook}”`;
   const checked = validateLog({ scenario: entry.scenario.id, playbook, actions: [...actions] }, entry.scenario, entry.playbook);
   if (!checked.ok) return checked.errors[0] ?? 'its actions no longer fit the scenario';
-  if (now > compileScenario(entry.scenario, entry.playbook).clock.lengthMs) return 'its time is past the end of the scenario';
+  const compiled = compileScenario(entry.scenario, entry.playbook);
+  if (now > compiled.clock.lengthMs) return 'its time is past the end of the scenario';
+  const trial = new Session(compiled);
+  for (const action of checked.log.actions) {
+    const submitted = trial.submit(action, compiled.clock.offsetOf(action.at));
+    if (!submitted.ok) return `${submitted.problems[0]?.message ?? 'an action was refused'} (${action.type} at ${action.at})`;
+  }
   return null;
 }
 

@@ -19,7 +19,14 @@ export { versionLibrary, type VersionLibrary } from './version-library.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-const Instant = z.string().refine((text) => instantMs(text) !== undefined);
+/** The last millisecond of 9999-12-31 in UTC: the latest instant a record can be written with. */
+export const LATEST_INSTANT_MS = 253_402_300_799_999;
+
+/** An instant that names a real time between 1970 and the end of 9999, so it can always be written back. */
+const Instant = z.string().refine((text) => {
+  const ms = instantMs(text);
+  return ms !== undefined && ms >= 0 && ms <= LATEST_INSTANT_MS;
+});
 
 const ContentVersionSchema = z.object({ id: Id, version: SemVer, sha256: z.string().regex(SHA256_HEX, 'expected 64 lowercase hex digits') });
 

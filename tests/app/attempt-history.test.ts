@@ -28,23 +28,33 @@ function attempt(logName: string, finishedAt: number): AttemptRecord {
 describe('attempt history', () => {
   it('keeps both attempts when two tabs finish one each, whatever each loaded at start', async () => {
     const storage = keyValueStoragePort(new MemoryStorage());
-    const tabOne = new AttemptHistory(storage);
-    const tabTwo = new AttemptHistory(storage);
+    const tabOne = new AttemptHistory(storage, ids);
+    const tabTwo = new AttemptHistory(storage, ids);
     await tabOne.load();
     await tabTwo.load();
     const first = attempt('strong', 1_700_000_100_000);
     const second = attempt('partial', 1_700_000_200_000);
-    await tabOne.add([first]);
-    const merged = await tabTwo.add([second]);
+    await tabOne.add(first);
+    const merged = await tabTwo.add(second);
     expect(merged.attempts.map((record) => record.attemptId)).toEqual([second.attemptId, first.attemptId]);
-    expect((await new AttemptHistory(storage).load()).attempts.map((record) => record.attemptId)).toEqual([second.attemptId, first.attemptId]);
+    expect((await new AttemptHistory(storage, ids).load()).attempts.map((record) => record.attemptId)).toEqual([second.attemptId, first.attemptId]);
   });
 
   it('stores an attempt once however often it is added', async () => {
-    const history = new AttemptHistory(keyValueStoragePort(new MemoryStorage()));
+    const history = new AttemptHistory(keyValueStoragePort(new MemoryStorage()), ids);
     const record = attempt('strong', 1_700_000_300_000);
-    await history.add([record]);
-    expect((await history.add([record])).attempts).toHaveLength(1);
+    await history.add(record);
+    expect((await history.add(record)).attempts).toHaveLength(1);
+  });
+
+  it('keeps both when two tabs resumed one saved session and each finished it its own way', async () => {
+    const history = new AttemptHistory(keyValueStoragePort(new MemoryStorage()), ids);
+    const first = attempt('strong', 1_700_000_400_000);
+    const other = { ...attempt('partial', 1_700_000_500_000), attemptId: first.attemptId };
+    await history.add(first);
+    const added = await history.add(other);
+    expect(added.stored.attemptId).not.toBe(first.attemptId);
+    expect(added.attempts.map((record) => record.log.actions.length).sort()).toEqual([first.log.actions.length, other.log.actions.length].sort());
   });
 });
 

@@ -67,8 +67,6 @@ describe('canonicalJson', () => {
     ['a bigint', { n: 1n }, '$.n'],
     ['a Date', { when: new Date(0) }, '$.when'],
     ['a Map', { m: new Map() }, '$.m'],
-    ['a lone surrogate', { 'odd key': 'a\ud800b' }, '$["odd key"]'],
-    ['a lone surrogate in a key', { '\udc00': 1 }, '$["\\udc00"]'],
   ])('throws, naming where, on %s', (_name, value, path) => {
     expect(() => canonicalJson(value)).toThrow(CanonicalJsonError);
     try {
@@ -136,5 +134,13 @@ describe('the hash modules run in the browser as in Node', () => {
     );
     expect(imports.length).toBeGreaterThan(0);
     expect(imports.filter((target) => !target.startsWith('./') && !target.startsWith('../') && target !== '@noble/hashes/sha2.js')).toEqual([]);
+  });
+});
+
+describe('a lone surrogate, which a JSON file may spell as an escape', () => {
+  it('is written as its escape, so every file the loader accepts has a hash, and a different one from its neighbours', () => {
+    expect(canonicalJson({ title: 'a\ud800b' })).toBe('{"title":"a\\ud800b"}');
+    expect(contentSha256({ title: 'a\ud800b' })).not.toBe(contentSha256({ title: 'a\ud801b' }));
+    expect(contentSha256OfJsonText('{"title": "a\\ud800b"}')).toBe(contentSha256({ title: 'a\ud800b' }));
   });
 });

@@ -8,9 +8,11 @@
  * - strings escaped as JSON.stringify escapes them (RFC 8785 §3.2.2.2);
  * - numbers written as JSON.stringify writes them, the ECMAScript shortest round-trip form (§3.2.2.3), so
  *   `1.0` and `1` are the same number and `-0` is written `0`.
+ * One departure from RFC 8785: a lone surrogate in a string (which a JSON file may spell `"\ud800"`) is
+ * written as its `\uXXXX` escape, as JSON.stringify writes it, rather than refused, so any file the loader
+ * accepts has a hash.
  * Where JavaScript holds more than JSON can, it departs from a plain JSON.stringify and throws instead of
- * guessing: NaN and infinities, lone surrogates in strings (not I-JSON, and not encodable as UTF-8),
- * `undefined` in a list or as the whole value, functions, symbols, bigints, cycles, and objects that are not
+ * guessing: NaN and infinities, `undefined` in a list or as the whole value, functions, symbols, bigints, cycles, and objects that are not
  * plain (a Date, a Map, a class instance). An object member whose value is `undefined` is left out, as
  * JSON.stringify leaves it out: it is how optional fields are absent in JavaScript.
  */
@@ -31,12 +33,9 @@ export class CanonicalJsonError extends Error {
   }
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 function write(value: unknown, path: string, open: Set<object>, parts: string[]): void {
   switch (typeof value) {
     case 'string':
-      if (LONE_SURROGATE.test(value)) throw new CanonicalJsonError(path, 'a string holds a lone surrogate, which is not Unicode text');
       parts.push(JSON.stringify(value));
       return;
     case 'number':
