@@ -5,7 +5,7 @@ import { compileScenario } from '../../src/core/scenario/compile.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
 import { lifecycleState, startLifecycle } from '../../src/core/session/lifecycle.ts';
 import { Session } from '../../src/core/session/session.ts';
-import { draftOf, own, type SimState } from '../../src/core/session/state.ts';
+import { draftOf, own, type Draft, type SimState } from '../../src/core/session/state.ts';
 import { goldenLog, loadAcme } from '../helpers.ts';
 
 const { scenario, playbook } = loadAcme();
@@ -66,6 +66,14 @@ describe('Session', () => {
     expect(session.submit({ type: 'roll-call' })).toMatchObject({ ok: false, problems: [{ code: 'E_SESSION_ENDED' }] });
   });
 
+  it('ignores a clock that is not a number rather than spinning', () => {
+    const session = new Session(compiled);
+    session.advanceTo(Number.NaN);
+    expect(session.now).toBe(0);
+    session.advanceTo(Number.POSITIVE_INFINITY);
+    expect(session.now).toBe(compiled.clock.lengthMs);
+  });
+
   it('hands out the transcript in pages, each from where the last one stopped', () => {
     const session = new Session(compiled);
     session.advanceTo(60_000);
@@ -106,6 +114,9 @@ describe('snapshots cannot be rewritten', () => {
       draft.vars['host-names-corrected'] = true;
       // @ts-expect-error: a snapshot's lists are read-only
       past.transcript.push(past.transcript[0]!);
+      // @ts-expect-error: only draftOf makes a draft, so a snapshot cannot be handed to a step that writes
+      const aliased: Draft = past;
+      return aliased;
     };
     expect(forbidden).toBeTypeOf('function');
     const fresh = draftOf(past);

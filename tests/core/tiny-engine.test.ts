@@ -294,6 +294,10 @@ describe('a cadence expectation', () => {
   const p1 = { at: '10:00:00', type: 'set-priority', level: 'P1' } as const;
   const gradeWith = (every: string, actions: Parameters<typeof playTiny>[1]) => findingOf(playTiny(loadTiny({ rubric: [cadence(every)] }), actions).report, 'exec-updates');
 
+  it('refuses a period of 00:00 when the file loads, rather than hang grading', () => {
+    expect(() => loadTiny({ rubric: [cadence('00:00')] })).toThrow(/longer than 00:00/);
+  });
+
   it('counts the whole periods after the trigger that had an update, and a burst counts once', () => {
     const finding = gradeWith('02:00', [p1, update('10:01:00'), update('10:01:20'), update('10:01:40'), update('10:05:00')]);
     expect(finding).toMatchObject({ status: 'partial', met: false, points: 4, max: 10 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUrl, openPage, useBrowser } from './browser.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -22,19 +22,13 @@ async function wcagViolations(page: Page): Promise<string[]> {
   return violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} (${violation.impact}): ${violation.help} at ${node.target.join(' ')}: ${node.failureSummary ?? ''}`));
 }
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('accessibility (axe, WCAG 2.1 A and AA, including colour contrast)', () => {
   it(
     'finds no violations on the picker, the briefing, the bridge or the debrief',
     async () => {
-      const { page, context } = await openPage(browser);
+      const { page, context } = await openPage(browser());
       await page.goto(appUrl());
       await page.getByRole('heading', { level: 1, name: 'Choose a scenario' }).waitFor();
       expect(await wcagViolations(page)).toEqual([]);

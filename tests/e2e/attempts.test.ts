@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseAttempt, regradeAttempt, versionLibrary } from '../../src/core/attempt.ts';
 import { contentSha256OfJsonText } from '../../src/core/hash/content-hash.ts';
 import { acmeText, loadAcme, readRepoText } from '../helpers.ts';
-import { appUrl, keepScreenshot, launchBrowser, openPage } from './browser.ts';
+import { appUrl, useBrowser, keepScreenshot, openPage } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const E2E_TIMEOUT = 90_000;
 const HISTORY_KEY = 'bridge-drill:history:v2';
@@ -21,7 +14,7 @@ describe('attempt records in the browser', () => {
   it(
     'downloads a finished attempt as a record that regrades to the same report, and names the version of an attempt played on another one',
     async () => {
-      const { page, context, errors } = await openPage(browser);
+      const { page, context, errors } = await openPage(browser());
       await page.goto(appUrl('acme-chemical'));
       await page.getByRole('radio', { name: /Exam mode/ }).check();
       await page.getByRole('button', { name: 'Start the exercise' }).click();

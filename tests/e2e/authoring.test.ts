@@ -1,15 +1,8 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acmeObject } from '../helpers.ts';
-import { appUrl, keepScreenshot, launchBrowser, openPage } from './browser.ts';
+import { appUrl, useBrowser, keepScreenshot, openPage } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const IMG = '<img src=x onerror="window.hacked=1;alert(1)">';
 const SCRIPT = '<script>window.hacked=2;alert(2)</script>';
@@ -39,7 +32,7 @@ describe('opening a scenario file in the browser', () => {
   it(
     'shows HTML and script payloads in scenario text as text and never runs them, from the authoring view to the bridge',
     async () => {
-      const { page, context, errors } = await openPage(browser);
+      const { page, context, errors } = await openPage(browser());
       const dialogs: string[] = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
@@ -70,7 +63,7 @@ describe('opening a scenario file in the browser', () => {
   it(
     'refuses an oversized file at once with a clear message',
     async () => {
-      const { page, context } = await openPage(browser);
+      const { page, context } = await openPage(browser());
       await page.goto(appUrl());
       const started = Date.now();
       await page.getByLabel('Scenario file', { exact: true }).setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(5 * 1024 * 1024, 0x20) });

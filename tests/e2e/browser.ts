@@ -1,12 +1,27 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { repoPath } from '../helpers.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = repoPath('test-results/screenshots');
 
-export function launchBrowser(): Promise<Browser> {
+/** Launches one browser for the test file's tests (closed after them); returns a getter for it. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('The browser is not running yet.');
+    return browser;
+  };
+}
+
+function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Browser tests need Debian's chromium at ${CHROMIUM} (apt-get install -y chromium); .ci/run installs it.`);
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, keepScreenshot, launchBrowser, openPage } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { appUrl, useBrowser, keepScreenshot, openPage } from './browser.ts';
 import { tabTo } from './keyboard.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
 import { validateLog } from '../../src/core/session/validate-log.ts';
 import { loadAcme } from '../helpers.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const E2E_TIMEOUT = 90_000;
 
@@ -21,7 +14,7 @@ describe('playing Acme in the browser', () => {
   it(
     'goes from the deep link through the bridge to the debrief, with no console errors',
     async () => {
-      const { page, context, errors } = await openPage(browser);
+      const { page, context, errors } = await openPage(browser());
       await page.goto(appUrl('acme-chemical'));
       await page.getByRole('heading', { level: 1, name: /Acme Chemical/ }).waitFor();
       await keepScreenshot(page, 'briefing');
@@ -76,7 +69,7 @@ describe('playing Acme in the browser', () => {
   it(
     'resumes after a reload at the same scenario time with every action kept',
     async () => {
-      const { page, context, errors } = await openPage(browser);
+      const { page, context, errors } = await openPage(browser());
       await page.goto(appUrl('acme-chemical'));
       await page.getByRole('button', { name: 'Start the exercise' }).click();
       await page.locator('.stage[data-ready="true"]').waitFor();
@@ -105,7 +98,7 @@ describe('playing Acme in the browser', () => {
   it(
     'can be played with the keyboard alone, with reduced motion',
     async () => {
-      const { page, context, errors } = await openPage(browser, { reducedMotion: 'reduce' });
+      const { page, context, errors } = await openPage(browser(), { reducedMotion: 'reduce' });
       await page.goto(appUrl('acme-chemical'));
       await tabTo(page, /^Start the exercise$/);
       await page.keyboard.press('Enter');

@@ -1,14 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appUrl, launchBrowser, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUrl, openPage, useBrowser } from './browser.ts';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 interface SoundState {
   readonly context: string | null;
@@ -49,7 +43,7 @@ describe('sound through howler', () => {
   it(
     'starts on the first click although autoplay is blocked, loops noise on a noisy line until it is muted, and follows mute-all',
     async () => {
-      const { page, context, errors } = await openPage(browser);
+      const { page, context, errors } = await openPage(browser());
       await page.addInitScript(BLOCK_AUTOPLAY);
       await page.goto(appUrl('acme-chemical'));
       await expect.poll(async () => (await soundState(page)).context).toBe('suspended');

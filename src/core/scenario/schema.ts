@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { BridgePurpose } from '../actions/action.ts';
 import { ActionMatcherSchema, ExprSchema } from '../expr/schema.ts';
 import { ClockTime, Competency, Duration, Id, LevelId, Scalar, SemVer } from '../schema-primitives.ts';
+import { parseDuration } from '../time.ts';
 
 export const SCENARIO_SCHEMA_VERSION = 1;
 
@@ -233,7 +234,7 @@ export const ExpectationSchema = z.discriminatedUnion('kind', [
     ...expectationBase,
     kind: z.literal('cadence').meta({ description: 'A repeated update, at least once per period.' }),
     expect: ExprSchema.meta({ description: 'A `did` condition for one update, e.g. a notify to executives.' }),
-    every: Duration.meta({ description: 'The period: at least one update in each.' }),
+    every: Duration.refine((text) => (parseDuration(text) ?? 0) > 0, 'the period must be longer than 00:00').meta({ description: 'The period: at least one update in each.' }),
     until: ExprSchema.optional().meta({ description: 'The cadence stops once this holds (e.g. the incident is resolved).' }),
   }),
   z.strictObject({

@@ -182,6 +182,7 @@ function noCanReport(rubric: CanRubric): CanFeedback {
  * with at least one update. Many updates in one period count once, so sending more never pays.
  */
 export function cadenceWindows(start: number, updates: readonly number[], every: number, stop: number): { met: number; due: number } {
+  if (!(every > 0)) return { met: 0, due: 0 };
   const due = Math.max(0, Math.floor((stop - start) / every));
   let met = 0;
   for (let window = 0; window < due; window++) {

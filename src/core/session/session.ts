@@ -107,6 +107,7 @@ export class Session {
    * so the fraction of a second is dropped.
    */
   advanceTo(ms: number): void {
+    if (Number.isNaN(ms)) return;
     const target = Math.min(Math.floor(ms / SECOND) * SECOND, this.endMs);
     if (this.ended) return;
     if (this.nextEventAt() > target) {

@@ -94,7 +94,10 @@ type Writable<T> = T extends readonly (infer E)[] ? E[] : T extends Readonly<Rec
  * A working copy of the state for one step. Its scalar fields may be set directly; its records and
  * lists stay read-only, because they are still shared with earlier snapshots until `own` copies them.
  */
-export type Draft = { -readonly [K in Exclude<keyof SimState, ContainerKey>]: SimState[K] } & { readonly [K in ContainerKey]: SimState[K] };
+export type Draft = { -readonly [K in Exclude<keyof SimState, ContainerKey>]: SimState[K] } & { readonly [K in ContainerKey]: SimState[K] } & { readonly [draftBrand]: true };
+
+/** Only `draftOf` makes a Draft: a snapshot cannot be passed where a step may write. */
+declare const draftBrand: unique symbol;
 
 const CONTAINER_BIT: Readonly<Record<ContainerKey, number>> = {
   vars: 1, participants: 2, bridges: 4, decisions: 8, fired: 16, cancelled: 32, transcript: 64, actions: 128, pending: 256, escalations: 512,
@@ -105,14 +108,14 @@ const sharedWithState = new WeakMap<Draft, number>();
 
 /** A working copy of the state whose containers are copied only when a step first changes them. */
 export function draftOf(state: SimState): Draft {
-  const draft: Draft = { ...state };
+  const draft = { ...state } as Draft;
   sharedWithState.set(draft, ALL_SHARED);
   return draft;
 }
 
 /** The draft's own writable copy of one of its records or lists; the snapshot it came from never changes. */
 export function own<K extends ContainerKey>(draft: Draft, key: K): Writable<SimState[K]> {
-  const shared = sharedWithState.get(draft) ?? 0;
+  const shared = sharedWithState.get(draft) ?? ALL_SHARED;
   const bit = CONTAINER_BIT[key];
   const containers = draft as unknown as Record<ContainerKey, unknown>;
   if (shared & bit) {
