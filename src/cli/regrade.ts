@@ -1,8 +1,11 @@
+import { existsSync, statSync } from 'node:fs';
 import { parseAttempt, regradeAttempt, versionLibrary, type VersionLibrary } from '../core/attempt.ts';
 import { formatDiagnostic } from '../core/diagnostics.ts';
 import { parseJson } from '../core/json/source.ts';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
+import type { Scenario } from '../core/scenario/schema.ts';
+import { logDiagnosticText } from '../core/session/log-diagnostic.ts';
 import { BUNDLED_SCENARIOS, InputError, listJson, readText } from './catalog.ts';
 
 /** A folder of scenario and playbook files, whatever their versions. */
@@ -27,8 +30,9 @@ function filesIn(folder: string): VersionFiles {
  * Every version the command can regrade against, by content hash: the bundled files and the files
  * in each `--versions` folder. A scenario loads against any playbook version with the id it names.
  */
-function libraryOf(folders: readonly string[]): VersionLibrary {
+function libraryOf(folders: readonly string[]): { library: VersionLibrary; scenarioTexts: Map<Scenario, string> } {
   const library = versionLibrary();
+  const scenarioTexts = new Map<Scenario, string>();
   const all = [filesIn(BUNDLED_SCENARIOS), ...folders.map(filesIn)];
   const playbooks: Playbook[] = [];
   for (const { text } of all.flatMap((files) => files.playbooks)) {
@@ -42,10 +46,16 @@ function libraryOf(folders: readonly string[]): VersionLibrary {
       const loaded = loadScenario(text, new Map([[playbook.id, playbook]]));
       if (!loaded.value) continue;
       library.add('scenario', loaded.value, JSON.parse(text.replace(/^\uFEFF/, '')));
+      scenarioTexts.set(loaded.value, text);
       break;
     }
   }
-  return library;
+  return { library, scenarioTexts };
+}
+
+/** Whether a scenario's references hold in the playbook it is to be graded with, as `grade --playbook` checks. */
+function gradableWith(text: string, scenario: Scenario, playbook: Playbook): boolean {
+  return loadScenario(text, new Map([[scenario.playbook, playbook]])).value !== undefined;
 }
 
 /**
@@ -62,13 +72,25 @@ export function regrade(file: string, versionFolders: readonly string[], out: { 
     const lines = attempt.diagnostics.map((d) => formatDiagnostic(file, parsed.document.diagnostic('error', d.code, d.message, d.path)));
     throw new InputError(`${file} is not a valid attempt record:\n${lines.join('\n')}`);
   }
-  const result = regradeAttempt(attempt.attempt, libraryOf(versionFolders).lookup);
+  for (const folder of versionFolders) {
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) throw new InputError(`--versions ${folder}: no such folder`);
+  }
+  const { library, scenarioTexts } = libraryOf(versionFolders);
+  const scenario = library.lookup('scenario', attempt.attempt.scenario.id, attempt.attempt.scenario.sha256);
+  const playbook = library.lookup('playbook', attempt.attempt.playbook.id, attempt.attempt.playbook.sha256);
+  if (scenario && playbook && !gradableWith(scenarioTexts.get(scenario) ?? '', scenario, playbook)) {
+    throw new InputError(`${file}: scenario "${scenario.id}" cannot be graded with playbook "${playbook.id}": the scenario names levels, audiences or rules that playbook does not have`);
+  }
+  const result = regradeAttempt(attempt.attempt, library.lookup);
   if (!result.ok && result.reason === 'missing-version') {
     const names = result.missing.map((version) => `${version.kind} "${version.id}" version ${version.version} (sha256 ${version.sha256.slice(0, 8)}…)`);
     throw new InputError(`${file}: cannot regrade: ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not available here; pass --versions DIR with the file it was played on`);
   }
-  if (!result.ok) throw new InputError(`${file}: ${result.message}`);
+  if (!result.ok) {
+    const lines = result.diagnostics.map((d) => formatDiagnostic(file, parsed.document.diagnostic('error', d.code, logDiagnosticText(d), ['log', ...d.path])));
+    throw new InputError(`${file}: the log does not replay on the version it names:\n${lines.join('\n')}`);
+  }
   out.write(`${JSON.stringify(result.report, null, 2)}\n`);
-  if (!result.sameAsStored) err.write(`${file}: note: the regraded report differs from the one stored in the attempt (graded by engine ${attempt.attempt.engineVersion})\n`);
+  if (attempt.attempt.report !== null && !result.sameAsStored) err.write(`${file}: note: the regraded report differs from the one stored in the attempt (graded by engine ${attempt.attempt.engineVersion})\n`);
   return 0;
 }

@@ -167,6 +167,13 @@ describe('bridge-drill grade', () => {
     expect(missing.err).toContain('scenario "acme-chemical" version 1.0.0 (sha256 ffffffff…) is not available here');
     noStackTrace(missing.err);
 
+    const mit = contentSha256OfJsonText(readFileSync(repoPath('scenarios/playbooks/mit-ist-problem-response.json'), 'utf8'));
+    const otherPlaybook = { ...stored, playbook: { id: 'mit-ist-problem-response', version: '1.0.0', sha256: mit }, log: { scenario: 'acme-chemical', actions: [] }, report: null, finishedAt: null };
+    const unfit = run('regrade', writeScratch('other-playbook.attempt.json', JSON.stringify(otherPlaybook)));
+    expect(unfit.code).toBe(1);
+    expect(unfit.err).toContain('cannot be graded with playbook "mit-ist-problem-response"');
+    expect(run('regrade', fixture, '--versions', 'no-such-folder').err).toContain('--versions no-such-folder: no such folder');
+
     const broken = run('regrade', writeScratch('broken.attempt.json', '{\n  "attemptId": "x"\n}'));
     expect(broken.code).toBe(1);
     expect(broken.err).toMatch(/broken\.attempt\.json:2:16: error E_ATTEMPT_BAD_ID: /);
