@@ -44,9 +44,10 @@ function randomUuid(): string {
 }
 
 function frameLoop(onFrame: (now: number) => void): () => void {
+  // The next frame is asked for first, so one frame that throws never stops the clock for good.
   let handle = requestAnimationFrame(function frame(now) {
-    onFrame(now);
     handle = requestAnimationFrame(frame);
+    onFrame(now);
   });
   return () => cancelAnimationFrame(handle);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/core/load.ts';
 import { compileScenario } from '../src/core/scenario/compile.ts';
 import { grade } from '../src/core/scoring/grade.ts';
-import { replay } from '../src/core/session/replay.ts';
+import { Session } from '../src/core/session/session.ts';
 import { validateLog } from '../src/core/session/validate-log.ts';
 import { bundledPlaybooks, readRepoText } from './helpers.ts';
 
@@ -28,7 +28,7 @@ function play(logValue: unknown) {
   if (!scenario || !playbook) throw new Error('the example does not load');
   const validation = validateLog(logValue, scenario, playbook);
   if (!validation.ok) throw new Error(validation.errors.join('\n'));
-  const state = replay(compileScenario(scenario, playbook), validation.log).state;
+  const state = Session.replay(compileScenario(scenario, playbook), validation.log).state;
   return { state, report: grade(scenario, playbook, validation.log) };
 }
 

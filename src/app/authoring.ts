@@ -2,7 +2,7 @@ import type { JsonPath } from '../core/diagnostics.ts';
 import { parseJson } from '../core/json/source.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import { scenarioGraph, type GraphEdge } from '../core/scenario/graph.ts';
-import { replay } from '../core/session/replay.ts';
+import { Session } from '../core/session/session.ts';
 import type { CatalogScenario } from './catalog.ts';
 
 export const CLOCK_END = 'clock-end';
@@ -83,7 +83,7 @@ export function nodeDetails(entry: CatalogScenario, node: PlacedNode): NodeDetai
 
 function beatsDuring(entry: CatalogScenario, phaseId: string): NodeDetails['beats'] {
   const compiled = compileScenario(entry.scenario, entry.playbook);
-  const transcript = replay(compiled, { scenario: entry.scenario.id, actions: [] }).state.transcript;
+  const transcript = Session.replay(compiled, { scenario: entry.scenario.id, actions: [] }).state.transcript;
   const phases = transcript.filter((item) => item.kind === 'phase');
   const entered = phases.findIndex((item) => item.source === phaseId);
   if (entered < 0) return [];

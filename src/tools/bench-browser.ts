@@ -8,7 +8,7 @@ import { build, preview } from 'vite';
 import type { Playbook } from '../core/playbook/schema.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
-import { replay } from '../core/session/replay.ts';
+import { Session } from '../core/session/session.ts';
 
 /** Browser benchmark: bundle sizes, time to an interactive bridge, and frame times in the busiest minute. */
 
@@ -60,7 +60,7 @@ function bundleRows(outDir: string): Row[] {
 /** The minute of the do-nothing run with the most happening on the call. */
 function busiestMinute(scenario: Scenario, playbook: Playbook): number {
   const compiled = compileScenario(scenario, playbook);
-  const entries = replay(compiled, { scenario: scenario.id, actions: [] }).state.transcript.filter((entry) => entry.kind !== 'phase' && entry.kind !== 'ending');
+  const entries = Session.replay(compiled, { scenario: scenario.id, actions: [] }).state.transcript.filter((entry) => entry.kind !== 'phase' && entry.kind !== 'ending');
   let best = 0;
   let bestCount = -1;
   for (let start = 0; start + BUSY_WINDOW_MS <= compiled.clock.lengthMs; start += 1000) {

@@ -3,7 +3,7 @@ import { initialAppState, type AppState, type PlayState } from '../../src/app/st
 import { audibleNoise, audioCues, STALE_AFTER_MS, type Cue } from '../../src/audio/cues.ts';
 import { compileScenario } from '../../src/core/scenario/compile.ts';
 import type { CompiledScenario } from '../../src/core/scenario/compiled.ts';
-import { replay } from '../../src/core/session/replay.ts';
+
 import { Session } from '../../src/core/session/session.ts';
 import { lineKey, spokenLines } from '../../src/core/session/spoken-lines.ts';
 import type { SimState, TranscriptEntry } from '../../src/core/session/state.ts';
@@ -17,7 +17,7 @@ beforeAll(() => {
   const { scenario, playbook } = loadAcme();
   compiled = compileScenario(scenario, playbook);
   strongRun = [];
-  replay(compiled, goldenLog('strong', scenario, playbook), (state) => strongRun.push(state));
+  Session.replay(compiled, goldenLog('strong', scenario, playbook), { onStep: (state) => strongRun.push(state) });
 });
 
 function appState(sim: SimState, play: Partial<PlayState> = {}, audio = initialAppState().audio): AppState {

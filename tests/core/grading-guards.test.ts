@@ -6,7 +6,7 @@ import { loadScenario } from '../../src/core/load.ts';
 import { compileScenario } from '../../src/core/scenario/compile.ts';
 import type { ScoreReport } from '../../src/core/report/score-report.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { replay } from '../../src/core/session/replay.ts';
+import { Session } from '../../src/core/session/session.ts';
 import { validateLog } from '../../src/core/session/validate-log.ts';
 import { acmeObject, bundledPlaybooks, goldenLog, loadAcme } from '../helpers.ts';
 
@@ -54,7 +54,7 @@ describe('the grader cannot be gamed', () => {
   it('does not credit a task given to someone who has left the bridge', () => {
     const actions: Action[] = [{ at: '02:53:10', type: 'assign', participant: 'pete', task: 'Change the host names', dueMinutes: 5 }];
     expect(finding(actions, 'named-owner-for-fix')?.met).toBe(false);
-    const state = replay(compileScenario(scenario, playbook), log(actions)).state;
+    const state = Session.replay(compileScenario(scenario, playbook), log(actions)).state;
     expect(state.transcript.map((e) => e.text)).toContain('Pete Lawson is not on the bridge and does not hear this.');
     expect(state.transcript.some((e) => e.source === 'host-task-release')).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/core/load.ts';
 import { compileScenario } from '../../src/core/scenario/compile.ts';
-import { replay } from '../../src/core/session/replay.ts';
+import { Session } from '../../src/core/session/session.ts';
 import { acmeObject, bundledPlaybooks } from '../helpers.ts';
 
 type Phase = { id: string; title: string; next?: { to: string; when: unknown }[] };
@@ -58,7 +58,7 @@ describe('scenario graphs built to hurt the loader', () => {
     const valid = loadScenario(withPhases([{ id: 'only', title: 'Only' }]), bundledPlaybooks());
     const scenario = { ...valid.value!, phases: [{ id: 'lx', title: 'X', next: [{ to: 'ly', when: true }] }, { id: 'ly', title: 'Y', next: [{ to: 'lx', when: true }] }] };
     const started = performance.now();
-    const final = replay(compileScenario(scenario as never, valid.playbook!), { scenario: scenario.id, actions: [] }).state;
+    const final = Session.replay(compileScenario(scenario as never, valid.playbook!), { scenario: scenario.id, actions: [] }).state;
     expect(performance.now() - started).toBeLessThan(5_000);
     expect(final.transcript.filter((entry) => entry.kind === 'phase' && entry.at === 0).length).toBeLessThanOrEqual(3);
     expect(final.ending).not.toBeNull();

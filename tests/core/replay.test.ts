@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { compileScenario } from '../../src/core/scenario/compile.ts';
-import { replay } from '../../src/core/session/replay.ts';
 import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { goldenLog, loadAcme } from '../helpers.ts';
 
 const { scenario, playbook } = loadAcme();
 const compiled = compileScenario(scenario, playbook);
-const run = (actions: Action[]) => replay(compiled, { scenario: 'acme-chemical', actions });
+const run = (actions: Action[]) => Session.replay(compiled, { scenario: 'acme-chemical', actions });
 const spoken = (state: SimState) => state.transcript.filter((e) => e.kind === 'say').map((e) => e.source);
 
 describe('compile', () => {
@@ -167,6 +166,6 @@ describe('determinism', () => {
       }
     }
     live.finish();
-    expect(live.state).toEqual(replay(compiled, log).state);
+    expect(live.state).toEqual(Session.replay(compiled, log).state);
   });
 });

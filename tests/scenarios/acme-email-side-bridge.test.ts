@@ -2,23 +2,20 @@ import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { loadScenario } from '../../src/core/load.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { replay } from '../../src/core/session/replay.ts';
+import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { bundledPlaybooks, readRepoText } from '../helpers.ts';
 import { decide, finding, scenarioHarness } from './harness.ts';
 
 const ID = 'acme-email-side-bridge';
 
-
 const { scenario, playbook, compiled, journey, diagnostics } = scenarioHarness(ID);
 
-
 const logOf = (actions: Action[]): ActionLog => ({ scenario: ID, actions });
-const run = (actions: Action[]): SimState => replay(compiled, logOf(actions)).state;
+const run = (actions: Action[]): SimState => Session.replay(compiled, logOf(actions)).state;
 const fired = (state: SimState, id: string): boolean => state.fired[id] !== undefined;
 const linesOf = (state: SimState, speaker: string): string[] =>
   state.transcript.filter((entry) => entry.kind === 'say' && entry.speaker === speaker).map((entry) => entry.text);
-
 
 describe(`${ID}: the scenario itself`, () => {
   it('loads with no diagnostics at all', () => {
@@ -191,7 +188,7 @@ describe(`${ID}: every decision changes what happens`, () => {
   it('calling leadership early keeps Bill from having to ask, which the success ending requires', () => {
     const strong = journey('strong').actions;
     const withoutEscalation = strong.filter((action) => action.type !== 'escalate');
-    const state = replay(compiled, logOf(withoutEscalation)).state;
+    const state = Session.replay(compiled, logOf(withoutEscalation)).state;
     expect(fired(state, 'bill-asks-for-executive')).toBe(true);
     expect(state.ending).toBe('split-too-late');
     expect(run(strong).ending).toBe('main-bridge-focused');

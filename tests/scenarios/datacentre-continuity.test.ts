@@ -1,23 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { replay } from '../../src/core/session/replay.ts';
+import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { validateLog } from '../../src/core/session/validate-log.ts';
 import { decide, finding, scenarioHarness } from './harness.ts';
 
 const ID = 'datacentre-continuity';
 
-
 const { scenario, playbook, compiled, journey } = scenarioHarness(ID);
-
 
 const logOf = (actions: readonly Action[]): ActionLog => {
   const result = validateLog({ scenario: ID, actions: [...actions].sort((a, b) => a.at.localeCompare(b.at)) }, scenario, playbook);
   if (!result.ok) throw new Error(result.errors.join('\n'));
   return result.log;
 };
-const run = (log: ActionLog): SimState => replay(compiled, log).state;
+const run = (log: ActionLog): SimState => Session.replay(compiled, log).state;
 const sources = (state: SimState): string[] => state.transcript.map((entry) => entry.source);
 const firedAt = (state: SimState, id: string): string | undefined => {
   const at = state.fired[id];
@@ -28,7 +26,6 @@ const strongActions = (): Action[] => journey('strong').actions;
 const isDecision = (action: Action, decision: string): boolean => action.type === 'decide' && action.decision === decision;
 /** The strong journey with every answer to one decision point replaced by `replacement`. */
 const strongWith = (decision: string, ...replacement: Action[]): Action[] => [...strongActions().filter((action) => !isDecision(action, decision)), ...replacement];
-
 
 describe(`${ID}: the scenario itself`, () => {
   it('has a rubric worth 100 points, each expectation tied to a rule of its playbook', () => {

@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { replay } from '../../src/core/session/replay.ts';
+import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { finding, scenarioHarness } from './harness.ts';
 
 const ID = 'freshdesk-hosting-outage';
 
-
 const { scenario, playbook, compiled, journey, checked, diagnostics } = scenarioHarness(ID);
 
-
 const logOf = (actions: readonly Action[]): ActionLog => checked({ scenario: ID, playbook: playbook.id, actions });
-const run = (log: ActionLog): SimState => replay(compiled, log).state;
+const run = (log: ActionLog): SimState => Session.replay(compiled, log).state;
 const firedAt = (state: SimState, id: string): string | null => {
   const at = state.fired[id];
   return at === undefined ? null : compiled.clock.format(at);
@@ -28,7 +26,6 @@ function strongWith(change: (action: Action) => Action | null): ActionLog {
 
 const choose = (decision: string, choice: string) => (action: Action): Action =>
   action.type === 'decide' && action.decision === decision ? { ...action, choice } : action;
-
 
 describe(`${ID}: the scenario itself`, () => {
   it('loads with no diagnostics and is graded against the Freshdesk/Teams playbook', () => {

@@ -1,25 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { replay } from '../../src/core/session/replay.ts';
+import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { finding, scenarioHarness } from './harness.ts';
 
 const ID = 'mim-day-slowness';
 
-
 const { scenario, playbook, compiled, journey } = scenarioHarness(ID);
 
-
 const logOf = (actions: Action[]): ActionLog => ({ scenario: ID, actions });
-const run = (log: ActionLog): SimState => replay(compiled, log).state;
+const run = (log: ActionLog): SimState => Session.replay(compiled, log).state;
 const sources = (state: SimState): string[] => state.transcript.map((entry) => entry.source);
 const spokenBy = (state: SimState, speaker: string): string[] =>
   state.transcript.filter((entry) => entry.kind === 'say' && entry.speaker === speaker).map((entry) => entry.text);
 
 /** The strong journey up to (but not including) its first action at or after `at`. */
 const strongBefore = (at: string): Action[] => journey('strong').actions.filter((action) => action.at < at);
-
 
 describe(`${ID}: the scenario itself`, () => {
   it('has a rubric worth 100 points, each expectation tied to a rule of its playbook', () => {

@@ -2,19 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import type { Effect } from '../../src/core/scenario/schema.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { replay } from '../../src/core/session/replay.ts';
+import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { slug } from '../../src/core/text/slug.ts';
 import { finding, scenarioHarness } from './harness.ts';
 
 const ID = 'mit-sev1-urgent-response';
 
-
 const { scenario, playbook, compiled, journey, checked } = scenarioHarness(ID);
 
-
 const logOf = (actions: Action[]): ActionLog => checked({ scenario: ID, actions });
-const run = (log: ActionLog): SimState => replay(compiled, log).state;
+const run = (log: ActionLog): SimState => Session.replay(compiled, log).state;
 const fired = (state: SimState, id: string): boolean => state.fired[id] !== undefined;
 const spokenBy = (state: SimState, speaker: string): string[] =>
   state.transcript.filter((entry) => entry.kind === 'say' && entry.speaker === speaker).map((entry) => entry.text);
@@ -28,7 +26,6 @@ const strongWith = (change: (action: Action) => Action | null): ActionLog =>
   }));
 const choosing = (decision: string, choice: string) => (action: Action): Action =>
   action.type === 'decide' && action.decision === decision ? { ...action, choice } : action;
-
 
 function allEffects(): Effect[] {
   return [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import type { ScoreReport } from '../../src/core/report/score-report.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { replay } from '../../src/core/session/replay.ts';
+import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { readRepoText } from '../helpers.ts';
 import { finding, scenarioHarness } from './harness.ts';
@@ -13,7 +13,7 @@ const { scenario, playbook, compiled, diagnostics, checked: validated, journey: 
 /** A log of these actions, put in time order (a stable sort keeps same-second actions as given). */
 const logOf = (actions: readonly Action[]): ActionLog => validated({ scenario: ID, actions: [...actions].sort((a, b) => a.at.localeCompare(b.at)) });
 const gradeOf = (log: ActionLog): ScoreReport => grade(scenario, playbook, log);
-const finalState = (log: ActionLog): SimState => replay(compiled, log).state;
+const finalState = (log: ActionLog): SimState => Session.replay(compiled, log).state;
 const spoken = (state: SimState) => state.transcript.map((entry) => entry.text);
 const strongActions = (): Action[] => fixture('strong').actions.map((action) => ({ ...action }));
 

@@ -6,7 +6,7 @@ import type { ActionLog } from '../../src/core/actions/action.ts';
 import { competenciesToCsv, reportToCsv } from '../../src/core/report/csv.ts';
 import { compileScenario } from '../../src/core/scenario/compile.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
-import { replay } from '../../src/core/session/replay.ts';
+import { Session } from '../../src/core/session/session.ts';
 import { validateLog } from '../../src/core/session/validate-log.ts';
 import { acmeObject, goldenLog, loadAcme } from '../helpers.ts';
 import { renderDebrief, type DebriefHandlers } from '../../src/ui/debrief/render-debrief.ts';
@@ -31,7 +31,7 @@ function build(log: ActionLog | string, scenarioText?: string): DebriefState {
   const { scenario, playbook } = loadAcme(scenarioText);
   const actionLog = typeof log === 'string' ? goldenLog(log, scenario, playbook) : log;
   const report = grade(scenario, playbook, actionLog);
-  const final = replay(compileScenario(scenario, playbook), actionLog).state;
+  const final = Session.replay(compileScenario(scenario, playbook), actionLog).state;
   return { scenario, playbook, log: actionLog, report, final, mode: 'exam', finishedAt: FINISHED_AT };
 }
 

@@ -58,7 +58,7 @@ function actionDiagnostics(log: ActionLog, scenario: Scenario, playbook: Playboo
       diagnostics.push(logDiagnostic(log, 'E_LOG_OUTSIDE_WINDOW', message, at));
       continue;
     }
-    const offset = clock.toOffset(action.at) ?? 0;
+    const offset = clock.offsetOf(action.at);
     if (offset < previous) {
       diagnostics.push(logDiagnostic(log, 'E_LOG_OUT_OF_ORDER', "Out of order; it comes before the previous action's time", at));
     }
