@@ -1,4 +1,4 @@
-import type { Action } from '../core/actions/action.ts';
+import type { Action, ActionLog } from '../core/actions/action.ts';
 import { createAttempt, type AttemptRecord } from '../core/attempt.ts';
 import { withContentHashes } from '../core/hash/report-hashes.ts';
 import { gradeSession } from '../core/scoring/grade.ts';
@@ -209,22 +209,28 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     });
   }
 
-  /** An entry of the older history: it names no version, so it is replayed on the installed one, as before. */
-  function openLegacy(item: HistoryEntry, older: LegacyHistoryEntry): void {
-    const installed = find(older.scenarioId);
+  /** Replays a history entry's log on an installed scenario for its debrief, or says why it cannot. */
+  function replayForDebrief(title: string, installed: CatalogScenario | undefined, log: ActionLog): (ReturnType<typeof gradeSession> & { readonly log: ActionLog }) | null {
     if (!installed) {
-      store.setState({ notice: `The scenario “${item.scenarioTitle}” is no longer installed, so this attempt cannot be shown.` });
-      return;
+      store.setState({ notice: `The scenario “${title}” is no longer installed, so this attempt cannot be shown.` });
+      return null;
     }
-    const checked = validateLog(older.log, installed.scenario, installed.playbook);
+    const checked = validateLog(log, installed.scenario, installed.playbook);
     if (!checked.ok) {
-      store.setState({ notice: `This attempt no longer fits the current version of “${item.scenarioTitle}”: ${checked.errors[0] ?? ''}` });
-      return;
+      store.setState({ notice: `This attempt no longer fits the current version of “${title}”: ${checked.errors[0] ?? ''}` });
+      return null;
     }
     stopSession();
     navigation++;
-    const graded = gradeSession(installed.scenario, installed.playbook, checked.log);
-    showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: checked.log, report: graded.report, final: graded.final, mode: older.mode, finishedAt: older.finishedAt });
+    return { log: checked.log, ...gradeSession(installed.scenario, installed.playbook, checked.log) };
+  }
+
+  /** An entry of the older history: it names no version, so it is replayed on the installed one, as before. */
+  function openLegacy(item: HistoryEntry, older: LegacyHistoryEntry): void {
+    const installed = find(older.scenarioId);
+    const replayed = replayForDebrief(item.scenarioTitle, installed, older.log);
+    if (!installed || !replayed) return;
+    showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: replayed.log, report: replayed.report, final: replayed.final, mode: older.mode, finishedAt: older.finishedAt });
   }
 
   async function resumeSaved(entry: CatalogScenario, visit: number): Promise<boolean> {
@@ -366,20 +372,10 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       if (!item || !attempt) return;
       const played = [...catalog.scenarios, ...store.getState().opened].find((entry) => entry.sha256.scenario === attempt.scenario.sha256 && entry.sha256.playbook === attempt.playbook.sha256);
       const installed = played ?? find(attempt.scenario.id);
-      if (!installed) {
-        store.setState({ notice: `The scenario “${item.scenarioTitle}” is no longer installed, so this attempt cannot be shown.` });
-        return;
-      }
-      const checked = validateLog(attempt.log, installed.scenario, installed.playbook);
-      if (!checked.ok) {
-        store.setState({ notice: `This attempt no longer fits the current version of “${item.scenarioTitle}”: ${checked.errors[0] ?? ''}` });
-        return;
-      }
-      stopSession();
-      navigation++;
-      const graded = gradeSession(installed.scenario, installed.playbook, checked.log);
-      const report = played || !attempt.report ? withContentHashes(graded.report, installed.sha256) : attempt.report;
-      showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: checked.log, report, final: graded.final, mode: attempt.mode, finishedAt: item.finishedAt, attempt });
+      const replayed = replayForDebrief(item.scenarioTitle, installed, attempt.log);
+      if (!installed || !replayed) return;
+      const report = played || !attempt.report ? withContentHashes(replayed.report, installed.sha256) : attempt.report;
+      showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: replayed.log, report, final: replayed.final, mode: attempt.mode, finishedAt: item.finishedAt, attempt });
       if (!played) notify(versionNotice(attempt, installed));
     },
 
