@@ -1,25 +1,23 @@
-import type { Action, ActionLog } from '../core/actions/action.ts';
-import { createAttempt, type AttemptRecord } from '../core/attempt.ts';
-import { withContentHashes } from '../core/hash/report-hashes.ts';
-import { gradeSession } from '../core/scoring/grade.ts';
+import type { Action } from '../core/actions/action.ts';
+import type { AttemptRecord } from '../core/attempt.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import { lifecycleState, startLifecycle, type SessionLifecycle } from '../core/session/lifecycle.ts';
 import { Session } from '../core/session/session.ts';
-import { validateLog } from '../core/session/validate-log.ts';
 import { AttemptHistory, type LegacyHistoryEntry } from './attempt-history.ts';
 import { audioSettings } from './audio-settings.ts';
 import { findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
 import { coachItems } from './coach.ts';
 import type { ActResult, AppController } from './controller.ts';
+import { historyDebrief } from './history-debrief.ts';
 import { historyEntryOf, legacyHistoryEntry } from './history-entry.ts';
 import { runLiveClock } from './live-clock.ts';
+import { localAttempt } from './local-attempt.ts';
+import { setAsideNotice, unknownScenario } from './notices.ts';
 import { OpenedFiles } from './opened-files.ts';
 import type { FrameLoop, IdSource, StoragePort, WallClock } from './ports.ts';
+import { whyNotResumable } from './resume-check.ts';
 import { SavedSessions, type SavedSession } from './saved-sessions.ts';
-import type { AppStore, DebriefState, HistoryEntry, Mode, PlayState, Speed } from './store.ts';
-
-/** Who plays in a browser where nobody has signed in. */
-export const LOCAL_TRAINEE = { id: 'local' } as const;
+import type { AppStore, DebriefState, Mode, PlayState, Speed } from './store.ts';
 
 export interface ControllerDeps {
   readonly store: AppStore;
@@ -108,20 +106,6 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     }
   })();
 
-  function attemptOf(entry: CatalogScenario, mode: Mode, actions: readonly Action[], attemptId: string, startedAt: number, finishedAt: number | null, report: DebriefState['report'] | null): AttemptRecord {
-    return createAttempt({
-      attemptId,
-      trainee: LOCAL_TRAINEE,
-      scenario: { value: entry.scenario, sha256: entry.sha256.scenario },
-      playbook: { value: entry.playbook, sha256: entry.sha256.playbook },
-      mode,
-      startedAt,
-      finishedAt,
-      log: { scenario: entry.scenario.id, playbook: entry.playbook.id, actions: [...actions] },
-      report,
-    });
-  }
-
   function begin(entry: CatalogScenario, mode: Mode, speed: Speed, actions: readonly Action[], now: number, identity: { attemptId: string; startedAt: number }, resumed: boolean): void {
     stopSession();
     const compiled = compileScenario(entry.scenario, entry.playbook);
@@ -177,7 +161,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     const current = play();
     if (!live || !current) return;
     const record: SavedSession = {
-      attempt: attemptOf(live.entry, current.mode, live.session.actions, live.attemptId, live.startedAt, null, null),
+      attempt: localAttempt(live.entry, current.mode, live.session.actions, live.attemptId, live.startedAt, null, null),
       speed: current.speed,
       now: live.session.now,
     };
@@ -196,7 +180,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     stopSession();
     navigation++;
     const finishedAt = wallClock();
-    const attempt = attemptOf(entry, current.mode, session.actions, attemptId, startedAt, finishedAt, session.finish());
+    const attempt = localAttempt(entry, current.mode, session.actions, attemptId, startedAt, finishedAt, session.finish());
     const report = attempt.report ?? session.report();
     showDebrief({ scenario: entry.scenario, playbook: entry.playbook, log: session.log, report, final: session.state, mode: current.mode, finishedAt, attempt });
     await queue(async () => {
@@ -207,30 +191,6 @@ export function createAppController({ store, catalog, storage, frames, wallClock
         if (live?.entry.scenario.id !== entry.scenario.id) markInProgress(entry.scenario.id, false);
       } else notify(`This attempt could not be added to your history: ${added.problem} Its session is kept, so opening the scenario again brings it back; download the report from the debrief to keep it.`);
     });
-  }
-
-  /** Replays a history entry's log on an installed scenario for its debrief, or says why it cannot. */
-  function replayForDebrief(title: string, installed: CatalogScenario | undefined, log: ActionLog): (ReturnType<typeof gradeSession> & { readonly log: ActionLog }) | null {
-    if (!installed) {
-      store.setState({ notice: `The scenario “${title}” is no longer installed, so this attempt cannot be shown.` });
-      return null;
-    }
-    const checked = validateLog(log, installed.scenario, installed.playbook);
-    if (!checked.ok) {
-      store.setState({ notice: `This attempt no longer fits the current version of “${title}”: ${checked.errors[0] ?? ''}` });
-      return null;
-    }
-    stopSession();
-    navigation++;
-    return { log: checked.log, ...gradeSession(installed.scenario, installed.playbook, checked.log) };
-  }
-
-  /** An entry of the older history: it names no version, so it is replayed on the installed one, as before. */
-  function openLegacy(item: HistoryEntry, older: LegacyHistoryEntry): void {
-    const installed = find(older.scenarioId);
-    const replayed = replayForDebrief(item.scenarioTitle, installed, older.log);
-    if (!installed || !replayed) return;
-    showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: replayed.log, report: replayed.report, final: replayed.final, mode: older.mode, finishedAt: older.finishedAt });
   }
 
   async function resumeSaved(entry: CatalogScenario, visit: number): Promise<boolean> {
@@ -245,7 +205,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       loaded.kind === 'legacy'
         ? { mode: loaded.value.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.actions, identity: { attemptId: newId(), startedAt: wallClock() } }
         : { mode: loaded.value.attempt.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.attempt.log.actions, identity: { attemptId: loaded.value.attempt.attemptId, startedAt: Date.parse(loaded.value.attempt.startedAt) } };
-    const problem = checkSaved(entry, saved.actions, loaded.kind === 'legacy' ? loaded.value.playbook : loaded.value.attempt.playbook.id, saved.now);
+    const problem = whyNotResumable(entry, saved.actions, loaded.kind === 'legacy' ? loaded.value.playbook : loaded.value.attempt.playbook.id, saved.now);
     if (visit !== navigation) return false;
     if (problem !== null) {
       await queue(() => sessions.setAside(entry.scenario.id));
@@ -362,21 +322,13 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     },
 
     openHistory(entryId) {
-      const item = store.getState().history.find((candidate) => candidate.id === entryId);
-      const older = legacy.get(entryId);
-      if (item && older) {
-        openLegacy(item, older);
-        return;
-      }
-      const attempt = attempts.get(entryId);
-      if (!item || !attempt) return;
-      const played = [...catalog.scenarios, ...store.getState().opened].find((entry) => entry.sha256.scenario === attempt.scenario.sha256 && entry.sha256.playbook === attempt.playbook.sha256);
-      const installed = played ?? find(attempt.scenario.id);
-      const replayed = replayForDebrief(item.scenarioTitle, installed, attempt.log);
-      if (!installed || !replayed) return;
-      const report = played || !attempt.report ? withContentHashes(replayed.report, installed.sha256) : attempt.report;
-      showDebrief({ scenario: installed.scenario, playbook: installed.playbook, log: replayed.log, report, final: replayed.final, mode: attempt.mode, finishedAt: item.finishedAt, attempt });
-      if (!played) notify(versionNotice(attempt, installed));
+      const shown = historyDebrief(entryId, { attempts, legacy, installed: [...catalog.scenarios, ...store.getState().opened], find });
+      if (!shown) return;
+      if (shown.notice !== null) store.setState({ notice: shown.notice });
+      if (!shown.debrief) return;
+      stopSession();
+      navigation++;
+      showDebrief(shown.debrief);
     },
 
     ...audioSettings(store),
@@ -393,40 +345,4 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     },
   };
   return controller;
-}
-
-/** Why a saved session cannot be replayed against the scenario as it is now, or null when it can. */
-function checkSaved(entry: CatalogScenario, actions: readonly Action[], playbook: string, now: number): string | null {
-  if (playbook !== entry.playbook.id) return `it was played against the playbook “${playbook}”`;
-  const checked = validateLog({ scenario: entry.scenario.id, playbook, actions: [...actions] }, entry.scenario, entry.playbook);
-  if (!checked.ok) return checked.errors[0] ?? 'its actions no longer fit the scenario';
-  const compiled = compileScenario(entry.scenario, entry.playbook);
-  if (now > compiled.clock.lengthMs) return 'its time is past the end of the scenario';
-  const trial = new Session(compiled);
-  for (const action of checked.log.actions) {
-    const submitted = trial.submit(action, compiled.clock.offsetOf(action.at));
-    if (!submitted.ok) return `${submitted.problems[0]?.message ?? 'an action was refused'} (${action.type} at ${action.at})`;
-  }
-  return null;
-}
-
-/** Says which versions an attempt was played on that this browser does not have, and which it has instead. */
-function versionNotice(attempt: AttemptRecord, installed: CatalogScenario): string {
-  const name = (version: { id: string; version: string; sha256: string }) => `${version.id} ${version.version} (sha256 ${version.sha256.slice(0, 8)}…)`;
-  const differs = [
-    ...(attempt.scenario.sha256 === installed.sha256.scenario ? [] : [{ played: attempt.scenario, here: { id: installed.scenario.id, version: installed.scenario.version, sha256: installed.sha256.scenario } }]),
-    ...(attempt.playbook.sha256 === installed.sha256.playbook ? [] : [{ played: attempt.playbook, here: { id: installed.playbook.id, version: installed.playbook.version, sha256: installed.sha256.playbook } }]),
-  ];
-  const played = differs.map((pair) => name(pair.played)).join(' and ');
-  const here = differs.map((pair) => name(pair.here)).join(' and ');
-  return `This attempt was played on ${played}; this browser has ${here} instead. The score shown is the one given then, and the timeline is replayed on the installed version.`;
-}
-
-function setAsideNotice(setAside: number | 'all'): string {
-  if (setAside === 'all') return 'Your local history could not be read, so it has been set aside and a new one started.';
-  return `${setAside === 1 ? 'One entry' : `${setAside} entries`} of your local history could not be read and ${setAside === 1 ? 'has' : 'have'} been set aside.`;
-}
-
-function unknownScenario(id: string): string {
-  return `There is no scenario called “${id}”. Pick one of the scenarios below.`;
 }

@@ -1,0 +1,31 @@
+import type { AttemptRecord } from '../core/attempt.ts';
+import type { CatalogScenario } from './catalog.ts';
+
+/** Says which versions an attempt was played on that this browser does not have, and which it has instead. */
+export function versionNotice(attempt: AttemptRecord, installed: CatalogScenario): string {
+  const name = (version: { id: string; version: string; sha256: string }) => `${version.id} ${version.version} (sha256 ${version.sha256.slice(0, 8)}…)`;
+  const differs = [
+    ...(attempt.scenario.sha256 === installed.sha256.scenario ? [] : [{ played: attempt.scenario, here: { id: installed.scenario.id, version: installed.scenario.version, sha256: installed.sha256.scenario } }]),
+    ...(attempt.playbook.sha256 === installed.sha256.playbook ? [] : [{ played: attempt.playbook, here: { id: installed.playbook.id, version: installed.playbook.version, sha256: installed.sha256.playbook } }]),
+  ];
+  const played = differs.map((pair) => name(pair.played)).join(' and ');
+  const here = differs.map((pair) => name(pair.here)).join(' and ');
+  return `This attempt was played on ${played}; this browser has ${here} instead. The score shown is the one given then, and the timeline is replayed on the installed version.`;
+}
+
+export function setAsideNotice(setAside: number | 'all'): string {
+  if (setAside === 'all') return 'Your local history could not be read, so it has been set aside and a new one started.';
+  return `${setAside === 1 ? 'One entry' : `${setAside} entries`} of your local history could not be read and ${setAside === 1 ? 'has' : 'have'} been set aside.`;
+}
+
+export function unknownScenario(id: string): string {
+  return `There is no scenario called “${id}”. Pick one of the scenarios below.`;
+}
+
+export function notInstalled(title: string): string {
+  return `The scenario “${title}” is no longer installed, so this attempt cannot be shown.`;
+}
+
+export function noLongerFits(title: string, problem: string): string {
+  return `This attempt no longer fits the current version of “${title}”: ${problem}`;
+}
