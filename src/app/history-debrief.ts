@@ -5,6 +5,7 @@ import { gradeSession } from '../core/scoring/grade.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import type { LegacyHistoryEntry } from './attempt-history.ts';
 import type { CatalogScenario } from './catalog.ts';
+import { historyEntryOf } from './history-entry.ts';
 import { noLongerFits, notInstalled, versionNotice } from './notices.ts';
 import type { DebriefState } from './store.ts';
 
@@ -40,9 +41,8 @@ export function historyDebrief(entryId: string, sources: HistorySources): Histor
   if ('notice' in replayed) return { debrief: null, notice: replayed.notice };
   const { installed, log, final } = replayed;
   const report = played || !attempt.report ? withContentHashes(replayed.report, installed.sha256) : attempt.report;
-  const finishedAt = Date.parse(attempt.finishedAt ?? attempt.startedAt);
   return {
-    debrief: { scenario: installed.scenario, playbook: installed.playbook, log, report, final, mode: attempt.mode, finishedAt, attempt },
+    debrief: { scenario: installed.scenario, playbook: installed.playbook, log, report, final, mode: attempt.mode, finishedAt: historyEntryOf(attempt).finishedAt, attempt },
     notice: played ? null : versionNotice(attempt, installed),
   };
 }

@@ -1,5 +1,4 @@
 import type { AttemptRecord } from '../core/attempt.ts';
-import type { LegacyHistoryEntry } from './attempt-history.ts';
 import type { HistoryEntry } from './store.ts';
 
 /** How the picker lists a finished attempt record. */
@@ -15,9 +14,4 @@ export function historyEntryOf(attempt: AttemptRecord): HistoryEntry {
     passed: attempt.report?.passed ?? false,
     log: attempt.log,
   };
-}
-
-/** How the picker lists an entry of the history older versions kept. */
-export function legacyHistoryEntry(entry: LegacyHistoryEntry): HistoryEntry {
-  return { id: entry.id, scenarioId: entry.scenarioId, scenarioTitle: entry.scenarioTitle, finishedAt: entry.finishedAt, mode: entry.mode, percent: entry.percent, passed: entry.passed, log: entry.log };
 }

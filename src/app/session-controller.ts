@@ -9,7 +9,7 @@ import { findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from
 import { coachItems } from './coach.ts';
 import type { ActResult, AppController } from './controller.ts';
 import { historyDebrief } from './history-debrief.ts';
-import { historyEntryOf, legacyHistoryEntry } from './history-entry.ts';
+import { historyEntryOf } from './history-entry.ts';
 import { runLiveClock } from './live-clock.ts';
 import { localAttempt } from './local-attempt.ts';
 import { setAsideNotice, unknownScenario } from './notices.ts';
@@ -17,7 +17,7 @@ import { OpenedFiles } from './opened-files.ts';
 import type { FrameLoop, IdSource, StoragePort, WallClock } from './ports.ts';
 import { whyNotResumable } from './resume-check.ts';
 import { SavedSessions, type SavedSession } from './saved-sessions.ts';
-import type { AppStore, DebriefState, Mode, PlayState, Speed } from './store.ts';
+import type { AppStore, DebriefState, HistoryEntry, Mode, PlayState, Speed } from './store.ts';
 
 export interface ControllerDeps {
   readonly store: AppStore;
@@ -61,7 +61,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   let legacy = new Map<string, LegacyHistoryEntry>();
   const showHistory = (records: readonly AttemptRecord[]): void => {
     attempts = new Map(records.map((record) => [record.attemptId, record]));
-    const entries = [...records.map(historyEntryOf), ...[...legacy.values()].map(legacyHistoryEntry)];
+    const entries: HistoryEntry[] = [...records.map(historyEntryOf), ...legacy.values()];
     store.setState({ history: entries.sort((a, b) => b.finishedAt - a.finishedAt) });
   };
   /** Bumped by every navigation, so a slow storage read never lands on a screen the trainee has left. */
@@ -249,8 +249,9 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     },
 
     pause() {
-      live?.lifecycle.send({ type: 'PAUSE' });
-      updatePlay({ paused: true });
+      if (!live) return;
+      live.lifecycle.send({ type: 'PAUSE' });
+      updatePlay({ paused: lifecycleState(live.lifecycle) === 'paused' });
       persist();
     },
 
@@ -258,7 +259,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       if (!live) return;
       live.lifecycle.send({ type: 'RESUME' });
       live.clock.resync();
-      updatePlay({ paused: false, resumed: null });
+      updatePlay({ paused: lifecycleState(live.lifecycle) === 'paused', resumed: null });
     },
 
     setSpeed(speed) {

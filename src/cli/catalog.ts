@@ -21,6 +21,11 @@ export function voiceClipExists(key: string): boolean {
 
 export class InputError extends Error {}
 
+/** Whether a parsed JSON file is a playbook rather than a scenario. */
+export function isPlaybookText(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && ('levels' in value || 'rules' in value) && !('timeline' in value);
+}
+
 /** Reads a text file, refusing folders, missing files and files too large to be a scenario or log. */
 export function readText(path: string): string {
   if (!existsSync(path)) throw new InputError(`${path}: no such file`);

@@ -12,7 +12,7 @@ import { regrade } from './regrade.ts';
 import { withContentHashes } from '../core/hash/report-hashes.ts';
 import { locateLogDiagnostics } from '../core/session/log-diagnostic-location.ts';
 import { validateLog } from '../core/session/validate-log.ts';
-import { InputError, loadScenarioFile, playbooksFor, readText, voiceClipExists } from './catalog.ts';
+import { InputError, isPlaybookText, loadScenarioFile, playbooksFor, readText, voiceClipExists } from './catalog.ts';
 import { diagnosticsWithFrames, diagnosticWithFrame, scoreSummary, transcriptLine } from './format.ts';
 
 export interface Output {
@@ -93,10 +93,6 @@ function options(args: readonly string[], allowed: readonly string[]): Map<strin
     i++;
   }
   return found;
-}
-
-function isPlaybookText(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && ('levels' in value || 'rules' in value) && !('timeline' in value);
 }
 
 function check(files: readonly string[], { out }: Streams): number {

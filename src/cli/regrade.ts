@@ -6,7 +6,7 @@ import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import { logDiagnosticText } from '../core/session/log-diagnostic.ts';
-import { BUNDLED_SCENARIOS, InputError, listJson, readText } from './catalog.ts';
+import { BUNDLED_SCENARIOS, InputError, isPlaybookText, listJson, readText } from './catalog.ts';
 
 /** A folder of scenario and playbook files, whatever their versions. */
 interface VersionFiles {
@@ -19,9 +19,9 @@ function filesIn(folder: string): VersionFiles {
   const playbooks: { path: string; text: string }[] = [];
   for (const path of [...listJson(folder), ...listJson(`${folder}/playbooks`)]) {
     const text = readText(path);
-    const value = parseJson(text).value as { levels?: unknown; timeline?: unknown } | undefined;
-    if (value && typeof value === 'object' && 'timeline' in value) scenarios.push({ path, text });
-    else if (value && typeof value === 'object' && 'levels' in value) playbooks.push({ path, text });
+    const value = parseJson(text).value;
+    if (value === undefined || value === null || typeof value !== 'object') continue;
+    (isPlaybookText(value) ? playbooks : scenarios).push({ path, text });
   }
   return { scenarios, playbooks };
 }
@@ -38,14 +38,14 @@ function libraryOf(folders: readonly string[]): { library: VersionLibrary; scena
   for (const { text } of all.flatMap((files) => files.playbooks)) {
     const loaded = loadPlaybook(text);
     if (!loaded.value) continue;
-    library.add('playbook', loaded.value, JSON.parse(text.replace(/^\uFEFF/, '')));
+    library.add('playbook', loaded.value, parseJson(text).value);
     playbooks.push(loaded.value);
   }
   for (const { text } of all.flatMap((files) => files.scenarios)) {
     for (const playbook of playbooks) {
       const loaded = loadScenario(text, new Map([[playbook.id, playbook]]));
       if (!loaded.value) continue;
-      library.add('scenario', loaded.value, JSON.parse(text.replace(/^\uFEFF/, '')));
+      library.add('scenario', loaded.value, parseJson(text).value);
       scenarioTexts.set(loaded.value, text);
       break;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grade, cadenceWindows } from '../../src/core/scoring/grade.ts';
+import { grade } from '../../src/core/scoring/grade.ts';
+import { cadenceWindows } from '../../src/core/scoring/report.ts';
 import type { ScoreReport } from '../../src/core/report/score-report.ts';
 import type { ActionLog } from '../../src/core/actions/action.ts';
 import { goldenLog, loadAcme } from '../helpers.ts';

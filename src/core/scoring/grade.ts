@@ -6,8 +6,6 @@ import type { Scenario } from '../scenario/schema.ts';
 import { Session } from '../session/session.ts';
 import type { SimState } from '../session/state.ts';
 
-export { cadenceWindows } from './report.ts';
-
 /**
  * Grades a play-through: a pure function of the scenario, the playbook and a validated action log.
  * The same inputs always give the same report.

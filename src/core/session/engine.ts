@@ -18,19 +18,10 @@ export function startState(compiled: CompiledScenario): SimState {
 }
 
 /**
- * Whether moving the clock to `to` can change anything but the time: a beat, a scheduled effect
- * or a time some condition waits for lies on the way. When none does, every condition gives the
- * same answer as before, so the step is only the clock moving.
+ * The earliest instant after `state.now` at which a beat, a scheduled effect or a waited-for time
+ * falls due (beats whose condition fails included). Until then every condition gives the same
+ * answer as now, so moving the clock short of it is only the clock moving.
  */
-export function isQuietUntil(state: SimState, to: number, compiled: CompiledScenario): boolean {
-  const beat = compiled.beats[state.nextBeat];
-  if (beat && beat.atMs <= to) return false;
-  const pending = state.pending[0];
-  if (pending && pending.due <= to) return false;
-  return !compiled.wakeTimes.some((time) => time > state.now && time <= to);
-}
-
-/** The earliest instant after `state.now` at which a beat, a scheduled effect or a waited-for time falls due (beats whose condition fails included). */
 export function earliestEvent(state: SimState, compiled: CompiledScenario): number {
   const beat = compiled.beats[state.nextBeat]?.atMs ?? Infinity;
   const pending = state.pending[0]?.due ?? Infinity;
@@ -52,7 +43,7 @@ function firstWakeAfter(now: number, wakeTimes: readonly number[]): number {
 /** Moves the clock to `to`, firing everything due on the way. */
 export function tick(state: SimState, to: number, compiled: CompiledScenario): SimState {
   if (state.ending !== null || to < state.now) return state;
-  if (isQuietUntil(state, to, compiled)) return { ...state, now: to };
+  if (earliestEvent(state, compiled) > to) return { ...state, now: to };
   const draft = draftOf(state);
   advance(draft, to, compiled);
   settlePhases(draft, compiled);

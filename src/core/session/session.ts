@@ -5,7 +5,7 @@ import type { ScoreReport } from '../report/score-report.ts';
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import { reportOf } from '../scoring/report.ts';
 import { ExpectationTracker, type Observation } from '../scoring/tracker.ts';
-import { act, earliestEvent, end, isQuietUntil, nextWake, startState, tick } from './engine.ts';
+import { act, earliestEvent, end, nextWake, startState, tick } from './engine.ts';
 import type { SimState, TranscriptEntry } from './state.ts';
 import { validateLog } from './validate-log.ts';
 
@@ -107,20 +107,15 @@ export class Session {
    * so the fraction of a second is dropped.
    */
   advanceTo(ms: number): void {
-    if (Number.isNaN(ms)) return;
+    if (Number.isNaN(ms) || this.ended) return;
     const target = Math.min(Math.floor(ms / SECOND) * SECOND, this.endMs);
-    if (this.ended) return;
-    if (this.nextEventAt() > target) {
-      if (this.current.now < target) this.current = { ...this.current, now: target };
-      return;
-    }
-    while (!this.ended) {
+    while (!this.ended && this.nextEventAt() <= target) {
       const wake = nextWake(this.current, this.compiled);
       if (wake > target) break;
       this.step(tick(this.current, wake, this.compiled));
     }
     if (this.ended || this.current.now >= target) return;
-    if (isQuietUntil(this.current, target, this.compiled)) this.current = { ...this.current, now: target };
+    if (this.nextEventAt() > target) this.current = { ...this.current, now: target };
     else this.step(tick(this.current, target, this.compiled));
   }
 
