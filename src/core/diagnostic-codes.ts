@@ -56,6 +56,8 @@ export const DIAGNOSTIC_CODES = [
     summary: 'not an escalation of the playbook, nor a participant (a hand-off may also name a team of the cast)',
   },
   { code: 'E_UNKNOWN_RULE', severity: 'error', group: 'reference', summary: 'not a rule of the playbook' },
+  { code: 'E_UNKNOWN_TEMPLATE', severity: 'error', group: 'reference', summary: 'a rubric item uses a rubric template the playbook does not have' },
+  { code: 'E_TEMPLATE', severity: 'error', group: 'reference', summary: 'a rubric template cannot be filled in: a missing parameter, a pair not in the priority matrix, or a result that breaks the format' },
   {
     code: 'E_DUPLICATE_ID',
     severity: 'error',
@@ -99,6 +101,7 @@ export const DIAGNOSTIC_CODES = [
   },
   { code: 'W_NEVER_TRIGGERED', severity: 'warning', group: 'lint', summary: 'a rubric item whose trigger can never hold' },
   { code: 'W_CADENCE_TOO_LONG', severity: 'warning', group: 'lint', summary: 'a cadence period longer than the whole exercise' },
+  { code: 'W_GIVES_ANSWER', severity: 'warning', group: 'lint', summary: 'an objective, the briefing, the summary or a phase title names the value a rubric item expects (teach the competency, not the answer)' },
   {
     code: 'W_CAPTION_TOO_LONG',
     severity: 'warning',

@@ -259,6 +259,11 @@ export const CanFactSchema = z.strictObject({
     .meta({ description: 'Accepted phrasings. Matching ignores case, word forms, synonyms and how numbers and times are written.' }),
   points: z.number().positive().meta({ description: 'Points when found in its own section; half in another.' }),
   when: ExprSchema.optional().meta({ description: 'The fact is expected only if this held when the report was submitted.' }),
+  contradicts: z
+    .array(z.string().min(1))
+    .min(1)
+    .optional()
+    .meta({ description: 'Wrong versions of the fact (the wrong system, priority or impact). Stating one deducts the fact\'s points, whatever else the report says.' }),
 });
 export type CanFact = z.infer<typeof CanFactSchema>;
 
