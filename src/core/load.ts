@@ -66,7 +66,7 @@ export function loadScenario(
     }
     const referenceErrors = checkReferences(doc, value, playbook);
     diagnostics.push(...referenceErrors);
-    if (!hasErrors(referenceErrors)) diagnostics.push(...lintScenario(doc, value, options));
+    if (playbook && !hasErrors(referenceErrors)) diagnostics.push(...lintScenario(doc, value, playbook, options));
   }
   const sorted = sortDiagnostics(diagnostics);
   const ok = value !== undefined && playbook !== undefined && !hasErrors(sorted);

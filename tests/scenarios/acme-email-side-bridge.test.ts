@@ -1,3 +1,4 @@
+import { resolveRubric } from '../../src/core/scenario/rubric-templates.ts';
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { loadScenario } from '../../src/core/load.ts';
@@ -23,10 +24,10 @@ describe(`${ID}: the scenario itself`, () => {
   });
 
   it('has a rubric worth 100 points, each expectation tied to a rule of its playbook', () => {
-    expect(scenario.rubric.reduce((sum, item) => sum + item.points, 0)).toBe(100);
+    expect(resolveRubric(scenario, playbook).expectations.reduce((sum, item) => sum + item.points, 0)).toBe(100);
     const rules = new Set(playbook.rules.map((rule) => rule.id));
-    for (const item of scenario.rubric) expect(rules.has(item.rule), item.id).toBe(true);
-    expect(scenario.rubric.some((item) => item.rule === 'related-or-separate')).toBe(true);
+    for (const item of resolveRubric(scenario, playbook).expectations) expect(rules.has(item.rule), item.id).toBe(true);
+    expect(resolveRubric(scenario, playbook).expectations.some((item) => item.rule === 'related-or-separate')).toBe(true);
   });
 
   it('reuses the Acme cast for the people of the seed thread', () => {

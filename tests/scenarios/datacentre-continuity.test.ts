@@ -1,3 +1,4 @@
+import { resolveRubric } from '../../src/core/scenario/rubric-templates.ts';
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
@@ -29,13 +30,13 @@ const strongWith = (decision: string, ...replacement: Action[]): Action[] => [..
 
 describe(`${ID}: the scenario itself`, () => {
   it('has a rubric worth 100 points, each expectation tied to a rule of its playbook', () => {
-    expect(scenario.rubric.reduce((sum, item) => sum + item.points, 0)).toBe(100);
+    expect(resolveRubric(scenario, playbook).expectations.reduce((sum, item) => sum + item.points, 0)).toBe(100);
     const rules = new Set(playbook.rules.map((rule) => rule.id));
-    for (const item of scenario.rubric) expect(rules.has(item.rule), item.id).toBe(true);
+    for (const item of resolveRubric(scenario, playbook).expectations) expect(rules.has(item.rule), item.id).toBe(true);
   });
 
   it('grades the three tiers of restoration: triage, major incident and service continuity', () => {
-    const rulesUsed = new Set(scenario.rubric.map((item) => item.rule));
+    const rulesUsed = new Set(resolveRubric(scenario, playbook).expectations.map((item) => item.rule));
     for (const rule of ['triage-activation', 'major-incident-trigger', 'service-continuity-trigger', 'separate-bridges']) expect(rulesUsed).toContain(rule);
     expect(scenario.bridges.map((bridge) => bridge.purpose)).toEqual(['technical', 'business']);
   });

@@ -1,3 +1,4 @@
+import { resolveRubric } from '../../src/core/scenario/rubric-templates.ts';
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
@@ -35,13 +36,13 @@ describe(`${ID}: the scenario itself`, () => {
   });
 
   it('has a rubric worth 100 points, each expectation tied to a rule of its playbook', () => {
-    expect(scenario.rubric.reduce((sum, item) => sum + item.points, 0)).toBe(100);
+    expect(resolveRubric(scenario, playbook).expectations.reduce((sum, item) => sum + item.points, 0)).toBe(100);
     const rules = new Set(playbook.rules.map((rule) => rule.id));
-    for (const item of scenario.rubric) expect(rules.has(item.rule), item.id).toBe(true);
+    for (const item of resolveRubric(scenario, playbook).expectations) expect(rules.has(item.rule), item.id).toBe(true);
   });
 
   it('grades the hourly high-impact cadence the playbook sets', () => {
-    const cadence = scenario.rubric.find((item) => item.id === 'hourly-updates');
+    const cadence = resolveRubric(scenario, playbook).expectations.find((item) => item.id === 'hourly-updates');
     const highImpact = playbook.levels.find((level) => level.id === 'high-impact');
     expect(cadence?.kind).toBe('cadence');
     expect(cadence && cadence.kind === 'cadence' ? cadence.every : null).toBe('01:00:00');

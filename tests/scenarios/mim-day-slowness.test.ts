@@ -1,3 +1,4 @@
+import { resolveRubric } from '../../src/core/scenario/rubric-templates.ts';
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
@@ -20,9 +21,9 @@ const strongBefore = (at: string): Action[] => journey('strong').actions.filter(
 
 describe(`${ID}: the scenario itself`, () => {
   it('has a rubric worth 100 points, each expectation tied to a rule of its playbook', () => {
-    expect(scenario.rubric.reduce((sum, item) => sum + item.points, 0)).toBe(100);
+    expect(resolveRubric(scenario, playbook).expectations.reduce((sum, item) => sum + item.points, 0)).toBe(100);
     const rules = new Set(playbook.rules.map((rule) => rule.id));
-    for (const item of scenario.rubric) expect(rules.has(item.rule), item.id).toBe(true);
+    for (const item of resolveRubric(scenario, playbook).expectations) expect(rules.has(item.rule), item.id).toBe(true);
   });
 
   it('has at least three decision points and a fallback ending', () => {

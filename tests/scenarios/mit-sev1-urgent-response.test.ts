@@ -1,3 +1,4 @@
+import { resolveRubric } from '../../src/core/scenario/rubric-templates.ts';
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import type { Effect } from '../../src/core/scenario/schema.ts';
@@ -39,13 +40,13 @@ function allEffects(): Effect[] {
 describe(`${ID}: the scenario itself`, () => {
   it('has a rubric worth 100 points, each expectation tied to a rule of the MIT playbook', () => {
     expect(scenario.playbook).toBe('mit-ist-problem-response');
-    expect(scenario.rubric.reduce((sum, item) => sum + item.points, 0)).toBe(100);
+    expect(resolveRubric(scenario, playbook).expectations.reduce((sum, item) => sum + item.points, 0)).toBe(100);
     const rules = new Set(playbook.rules.map((rule) => rule.id));
-    for (const item of scenario.rubric) expect(rules.has(item.rule), item.id).toBe(true);
+    for (const item of resolveRubric(scenario, playbook).expectations) expect(rules.has(item.rule), item.id).toBe(true);
   });
 
   it('grades the seed urgent-response steps: senior staff, the owner call, 3Down, validation and the hand-off', () => {
-    const rulesUsed = new Set(scenario.rubric.map((item) => item.rule));
+    const rulesUsed = new Set(resolveRubric(scenario, playbook).expectations.map((item) => item.rule));
     for (const rule of ['senior-staff-contact', 'business-owner-call', 'status-page-updates', 'validate-before-close', 'hand-off-bug', 'urgent-or-hand-off', 'resolution-notice']) {
       expect(rulesUsed.has(rule), rule).toBe(true);
     }

@@ -1,3 +1,4 @@
+import { resolveRubric } from '../../src/core/scenario/rubric-templates.ts';
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import type { ScoreReport } from '../../src/core/report/score-report.ts';
@@ -41,9 +42,9 @@ describe(`${ID}: the scenario file`, () => {
   it('loads with no diagnostics, is advanced, and shares its 100 points across all five competencies', () => {
     expect(diagnostics).toEqual([]);
     expect(scenario.difficulty).toBe('advanced');
-    expect(scenario.rubric.reduce((sum, item) => sum + item.points, 0)).toBe(100);
-    expect(new Set(scenario.rubric.map((item) => item.competency))).toEqual(new Set(['priority', 'notification', 'bridge-control', 'escalation', 'can-report']));
-    for (const item of scenario.rubric) expect(playbook.rules.map((rule) => rule.id)).toContain(item.rule);
+    expect(resolveRubric(scenario, playbook).expectations.reduce((sum, item) => sum + item.points, 0)).toBe(100);
+    expect(new Set(resolveRubric(scenario, playbook).expectations.map((item) => item.competency))).toEqual(new Set(['priority', 'notification', 'bridge-control', 'escalation', 'can-report']));
+    for (const item of resolveRubric(scenario, playbook).expectations) expect(playbook.rules.map((rule) => rule.id)).toContain(item.rule);
   });
 
   it('has at least three decisions, a cast of 5 to 10, and a fallback ending last', () => {

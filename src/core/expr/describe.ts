@@ -10,6 +10,7 @@ export function describeMatcher(matcher: ActionMatcher): string {
   }
   if (matcher.timeBoxed) parts.push('time-boxed');
   if (matcher.mentions) parts.push(`mentioning ${matcher.mentions.join('/')}`);
+  if (matcher.says) parts.push(`saying ${Object.keys(matcher.says).join(', ')}`);
   return parts.join(' ');
 }
 
@@ -19,7 +20,10 @@ export function describeExpr(expr: Expr): string {
   if ('all' in expr) return expr.all.map(describeExpr).join(' and ');
   if ('any' in expr) return `(${expr.any.map(describeExpr).join(' or ')})`;
   if ('not' in expr) return `not ${describeExpr(expr.not)}`;
-  if ('did' in expr) return `did ${describeMatcher(expr.did)}${expr.by ? ` by ${expr.by}` : ''}${expr.atLeast && expr.atLeast > 1 ? ` ×${expr.atLeast}` : ''}`;
+  if ('did' in expr) {
+    const times = expr.atLeast && expr.atLeast > 1 ? ` ×${expr.atLeast}` : '';
+    return `did ${describeMatcher(expr.did)}${expr.by ? ` by ${expr.by}` : ''}${times}${expr.inLast ? ` within ${expr.inLast}` : ''}${expr.per ? ` to one ${expr.per}` : ''}`;
+  }
   if ('fired' in expr) return `after ${expr.fired}`;
   if ('after' in expr) return `from ${expr.after}`;
   if ('before' in expr) return `before ${expr.before}`;

@@ -1,8 +1,9 @@
 import type { Action } from '../actions/action.ts';
 import { actionKind } from '../actions/registry.ts';
-import type { ScenarioClock } from '../time.ts';
+import { durationMs, type ScenarioClock } from '../time.ts';
+import { statesAll } from './message-content.ts';
 import { canonicalTokens } from '../text/normalize.ts';
-import type { SimState, TimedAction } from '../session/state.ts';
+import type { SimState } from '../session/state.ts';
 import { passesVarTest } from './compare.ts';
 import { MATCHER_ID_FIELDS, type ActionMatcher, type Expr } from './schema.ts';
 
@@ -34,6 +35,7 @@ export function compileMatcher(matcher: ActionMatcher, bridgePurpose: ReadonlyMa
     (field) => matcher[field] !== undefined,
   );
   const mentionTokens = matcher.mentions?.map((mention) => canonicalTokens(mention)).filter((tokens) => tokens.length > 0);
+  const says = matcher.says === undefined ? undefined : Object.values(matcher.says);
   return (action) => {
     if (!oneOf(matcher.type, action.type)) return false;
     const record = action as unknown as Record<string, unknown>;
@@ -46,17 +48,31 @@ export function compileMatcher(matcher: ActionMatcher, bridgePurpose: ReadonlyMa
       const words = wordsOf(action);
       if (!mentionTokens.some((tokens) => tokens.every((token) => words.has(token)))) return false;
     }
+    if (says && !statesAll(actionText(action), says)) return false;
     return true;
   };
 }
 
-function countMatching(actions: readonly TimedAction[], test: ActionTest, by: number | undefined): number {
-  let count = 0;
-  for (const timed of actions) {
-    if (by !== undefined && timed.at > by) break;
-    if (timed.effective && test(timed.action)) count++;
+interface CountWindow {
+  readonly by: number | undefined;
+  readonly inLastMs: number | undefined;
+  readonly per: 'audience' | 'participant' | undefined;
+}
+
+/** The most matching actions in the window: in all, or for the one audience (or participant) with most. */
+function countMatching(state: SimState, test: ActionTest, window: CountWindow): number {
+  const from = window.inLastMs === undefined ? -Infinity : state.now - window.inLastMs;
+  const counts = new Map<unknown, number>();
+  let most = 0;
+  for (const timed of state.actions) {
+    if (window.by !== undefined && timed.at > window.by) break;
+    if (timed.at < from || !timed.effective || !test(timed.action)) continue;
+    const key = window.per === undefined ? null : (timed.action as unknown as Record<string, unknown>)[window.per];
+    const count = (counts.get(key) ?? 0) + 1;
+    counts.set(key, count);
+    most = Math.max(most, count);
   }
-  return count;
+  return most;
 }
 
 const includesValue = (wanted: string | readonly string[], actual: string | null): boolean =>
@@ -85,9 +101,13 @@ export function compileExpr(expr: Expr, context: ExprContext): Predicate {
   }
   if ('did' in expr) {
     const test = compileMatcher(expr.did, context.bridgePurpose);
-    const by = expr.by === undefined ? undefined : offset(expr.by);
+    const window: CountWindow = {
+      by: expr.by === undefined ? undefined : offset(expr.by),
+      inLastMs: expr.inLast === undefined ? undefined : durationMs(expr.inLast),
+      per: expr.per,
+    };
     const atLeast = expr.atLeast ?? 1;
-    return (state) => countMatching(state.actions, test, by) >= atLeast;
+    return (state) => countMatching(state, test, window) >= atLeast;
   }
   if ('fired' in expr) return (state) => state.fired[expr.fired] !== undefined;
   if ('after' in expr) {

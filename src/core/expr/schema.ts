@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ACTION_TYPES } from '../actions/action.ts';
-import { ClockTime, Id, IdOrIds, LevelOrLevels, Scalar } from '../schema-primitives.ts';
+import { ClockTime, Duration, Id, IdOrIds, LevelOrLevels, Scalar } from '../schema-primitives.ts';
 
 /** The fields of an action matcher that compare ids, in the order they are described. */
 export const MATCHER_ID_FIELDS = ['participant', 'audience', 'channel', 'level', 'as', 'to', 'bridge', 'purpose', 'decision', 'choice'] as const;
@@ -31,6 +31,13 @@ export const ActionMatcherSchema = z
       .min(1)
       .optional()
       .meta({ description: 'The action text (task, message, summary) mentions at least one of these words, in any word form.' }),
+    says: z
+      .record(Id, z.array(z.string().min(1)).min(1))
+      .optional()
+      .meta({
+        description:
+          'The action text states every one of these elements, each in one of its phrasings: {"service": ["customers cannot log in"], "next-update": ["next update {time}"]}. A negated or bare keyword-list statement does not count; {time} stands for any time or duration.',
+      }),
   })
   .meta({
     description: 'Matches trainee actions: every field given must match; a list means any of its values.',
@@ -44,7 +51,7 @@ export type Expr =
   | { all: Expr[] }
   | { any: Expr[] }
   | { not: Expr }
-  | { did: ActionMatcher; by?: string; atLeast?: number }
+  | { did: ActionMatcher; by?: string; atLeast?: number; inLast?: string; per?: 'audience' | 'participant' }
   | { fired: string }
   | { after: string }
   | { before: string }
@@ -72,6 +79,11 @@ export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
         did: ActionMatcherSchema,
         by: ClockTime.optional().meta({ description: 'Count only actions taken at or before this time.' }),
         atLeast: z.number().int().positive().optional().meta({ description: 'How many matching actions are needed. Default 1.' }),
+        inLast: Duration.optional().meta({ description: 'Count only actions taken within this long before now, e.g. to catch a burst of messages.' }),
+        per: z
+          .enum(['audience', 'participant'])
+          .optional()
+          .meta({ description: 'Count separately for each audience (or participant): true when any one of them reaches atLeast.' }),
       }),
       'True once the trainee has taken a matching action (at least `atLeast` times, by the time `by` if given).',
       { did: { type: 'set-priority', level: 'P1' }, by: '03:10:00' },

@@ -39,6 +39,22 @@ export const LevelSchema = z.strictObject({
 });
 export type Level = z.infer<typeof LevelSchema>;
 
+export const RubricTemplateSchema = z.strictObject({
+  id: Id.meta({ description: 'Template id; a scenario rubric item names it in "use".' }),
+  description: Text.meta({ description: 'What the template grades, for instructors.' }),
+  params: z
+    .array(z.strictObject({ id: Id, description: Text }))
+    .optional()
+    .meta({ description: 'The {placeholders} a scenario fills with "with". {level} and {updateEvery} are derived from "impact" and "urgency" through the matrix.' }),
+  expectation: z
+    .record(z.string(), z.unknown())
+    .meta({
+      description:
+        'A rubric expectation (kind, rule, competency, title, points, expect, times…) in which any string may be a {placeholder}. A string that is only a placeholder takes the parameter\'s value whole, so lists fill in as lists.',
+    }),
+});
+export type RubricTemplate = z.infer<typeof RubricTemplateSchema>;
+
 export const PlaybookSchema = z.strictObject({
   $schema: z.string().optional().meta({ description: 'Path to playbook.schema.json, for editor completion and hover help.', examples: ['./playbook.schema.json'] }),
   schemaVersion: z.literal(PLAYBOOK_SCHEMA_VERSION).meta({ description: 'Version of the playbook format. Always 1.' }),
@@ -71,5 +87,9 @@ export const PlaybookSchema = z.strictObject({
     .optional()
     .meta({ description: 'Message templates; {placeholders} are filled from what is known.' }),
   rules: z.array(PlaybookRuleSchema).min(1).meta({ description: 'The rules trainees are graded against, each citing its source.' }),
+  rubricTemplates: z
+    .array(RubricTemplateSchema)
+    .optional()
+    .meta({ description: 'How this playbook grades its rules: rubric items scenarios instantiate with their own facts and times.' }),
 });
 export type Playbook = z.infer<typeof PlaybookSchema>;

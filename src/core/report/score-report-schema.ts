@@ -35,6 +35,19 @@ const FindingSchema = z.object({
   observed: z.string(),
   reference: z.string(),
   actionIndex: z.number().int().min(0).optional(),
+  critical: z.literal(true).optional(),
+});
+
+const VerdictSchema = z.object({
+  percent: z.number().int().min(0).max(100),
+  reasons: z.array(
+    z.object({
+      code: z.enum(['below-pass-mark', 'critical-missed', 'failure-ending', 'capped-by-ending']),
+      message: z.string(),
+      finding: z.string().optional(),
+    }),
+  ),
+  summary: z.string(),
 });
 
 const CanFeedbackSchema = z.object({
@@ -57,4 +70,5 @@ export const ScoreReportSchema = z.object({
   findings: z.array(FindingSchema),
   can: CanFeedbackSchema.nullable(),
   ending: z.object({ id: z.string(), title: z.string(), outcome: z.string() }).nullable(),
+  verdict: VerdictSchema.optional(),
 }) satisfies z.ZodType<ScoreReport>;

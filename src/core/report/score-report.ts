@@ -13,6 +13,27 @@ export interface ScoreReport {
   readonly findings: readonly Finding[];
   readonly can: CanFeedback | null;
   readonly ending: { readonly id: string; readonly title: string; readonly outcome: string } | null;
+  /** Why the attempt passed or not (README: the verdict); absent from reports made before engine 0.3.0. */
+  readonly verdict?: Verdict;
+}
+
+/** Reasons an attempt does not pass, whatever its total. */
+export type VerdictCode = 'below-pass-mark' | 'critical-missed' | 'failure-ending' | 'capped-by-ending';
+
+export interface VerdictReason {
+  readonly code: VerdictCode;
+  readonly message: string;
+  /** critical-missed: the finding that failed. */
+  readonly finding?: string;
+}
+
+export interface Verdict {
+  /** The grade after an ending's cap: what a pass is judged on and what exports show. */
+  readonly percent: number;
+  /** Empty when the attempt passed. */
+  readonly reasons: readonly VerdictReason[];
+  /** Plain words for the debrief. */
+  readonly summary: string;
 }
 
 export interface Score {
@@ -46,6 +67,8 @@ export interface Finding {
   readonly reference: string;
   /** The position in the log (from 0) of the action that met or broke it, when an action did. */
   readonly actionIndex?: number;
+  /** A disqualifying item: earning under half of it fails the attempt. */
+  readonly critical?: true;
 }
 
 export interface CanFactResult {

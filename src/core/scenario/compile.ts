@@ -6,6 +6,7 @@ import { initialSimState } from '../session/initial-state.ts';
 import { durationMs, ScenarioClock } from '../time.ts';
 import type { CompiledDecision, CompiledScenario, TimedBeat, TimedEffect, TimedExpectation } from './compiled.ts';
 import { exprSites } from './expr-sites.ts';
+import { resolveRubric } from './rubric-templates.ts';
 import type { Effect, Expectation, Scenario } from './schema.ts';
 
 const compiledCache = new WeakMap<Scenario, WeakMap<Playbook, CompiledScenario>>();
@@ -45,6 +46,9 @@ function timedExpectation(expectation: Expectation, clock: ScenarioClock): Timed
 
 function buildCompiled(scenario: Scenario, playbook: Playbook): CompiledScenario {
   const clock = new ScenarioClock(scenario.clock);
+  const rubric = resolveRubric(scenario, playbook);
+  const problem = rubric.problems[0];
+  if (problem) throw new RangeError(`scenario "${scenario.id}" cannot be graded under playbook "${playbook.id}": ${problem.message}; check references first`);
   const predicates = new WeakMap<object, Predicate>();
   const bridgePurpose = new Map(scenario.bridges.map((bridge) => [bridge.id, bridge.purpose]));
   const context = { clock, bridgePurpose };
@@ -64,7 +68,7 @@ function buildCompiled(scenario: Scenario, playbook: Playbook): CompiledScenario
     .sort((a, b) => a.atMs - b.atMs || a.order - b.order)
     .map(({ order: _order, ...beat }) => beat);
 
-  const wakeTimes = [...new Set(exprSites(scenario).flatMap((site) => timesIn(site.expr)).map((time) => clock.offsetOf(time)))].sort((a, b) => a - b);
+  const wakeTimes = [...new Set(exprSites(scenario, rubric).flatMap((site) => timesIn(site.expr)).map((time) => clock.offsetOf(time)))].sort((a, b) => a - b);
 
   const decisions = new Map<string, CompiledDecision>(
     (scenario.decisions ?? []).map((decision) => [
@@ -95,7 +99,7 @@ function buildCompiled(scenario: Scenario, playbook: Playbook): CompiledScenario
     branches: (scenario.branches ?? []).map((branch) => ({ id: branch.id, when: predicate(branch.when), effects: branch.do.map(timedEffect) })),
     phases: new Map(scenario.phases.map((phase) => [phase.id, { phase, next: (phase.next ?? []).map((transition) => ({ to: transition.to, when: predicate(transition.when) })) }])),
     endings: scenario.endings.map((ending) => ({ ending, when: optional(ending.when) })),
-    rubric: scenario.rubric.map((expectation) => timedExpectation(expectation, clock)),
+    rubric: rubric.expectations.map((expectation) => timedExpectation(expectation, clock)),
     initialState: initialSimState(scenario),
     predicate,
   };

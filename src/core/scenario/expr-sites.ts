@@ -1,14 +1,24 @@
 import type { JsonPath } from '../diagnostics.ts';
 import type { Expr } from '../expr/schema.ts';
-import type { Scenario } from './schema.ts';
+import { isTemplateUse, type Expectation, type Scenario } from './schema.ts';
+import type { ResolvedRubric } from './rubric-templates.ts';
 
 export interface ExprSite {
   readonly expr: Expr;
   readonly path: JsonPath;
 }
 
-/** Every condition in a scenario, with the JSON path where it is written. */
-export function exprSites(scenario: Scenario): ExprSite[] {
+/**
+ * The rubric's expectations with the index of the entry each comes from: resolved under a playbook
+ * when one is given, otherwise only the items written out in full.
+ */
+export function rubricItems(scenario: Scenario, resolved?: ResolvedRubric): { readonly item: Expectation; readonly index: number }[] {
+  if (resolved) return resolved.expectations.map((item, k) => ({ item, index: resolved.entryIndex[k] ?? k }));
+  return scenario.rubric.flatMap((entry, index) => (isTemplateUse(entry) ? [] : [{ item: entry, index }]));
+}
+
+/** Every condition in a scenario, with the JSON path where it is written (the rubric resolved under a playbook, when given). */
+export function exprSites(scenario: Scenario, resolved?: ResolvedRubric): ExprSite[] {
   const sites: ExprSite[] = [];
   const add = (expr: Expr | undefined, path: JsonPath) => {
     if (expr !== undefined) sites.push({ expr, path });
@@ -19,11 +29,11 @@ export function exprSites(scenario: Scenario): ExprSite[] {
   scenario.decisions?.forEach((decision, i) => add(decision.when, ['decisions', i, 'when']));
   scenario.phases.forEach((phase, i) => phase.next?.forEach((transition, j) => add(transition.when, ['phases', i, 'next', j, 'when'])));
   scenario.endings.forEach((ending, i) => add(ending.when, ['endings', i, 'when']));
-  scenario.rubric.forEach((item, i) => {
+  for (const { item, index: i } of rubricItems(scenario, resolved)) {
     add(item.trigger, ['rubric', i, 'trigger']);
     if ('expect' in item) add(item.expect, ['rubric', i, 'expect']);
-    if (item.kind === 'cadence') add(item.until, ['rubric', i, 'until']);
-  });
+    if (item.kind === 'cadence' || item.kind === 'achieve') add(item.until, ['rubric', i, 'until']);
+  }
   scenario.can?.facts.forEach((fact, i) => add(fact.when, ['can', 'facts', i, 'when']));
   add(scenario.can?.noAdditionalNeeds, ['can', 'noAdditionalNeeds']);
   return sites;

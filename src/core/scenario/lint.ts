@@ -6,6 +6,9 @@ import { phaseLoopDiagnostics } from './lint-loops.ts';
 import { voiceClipDiagnostics, type HasVoiceClip } from './lint-voice.ts';
 import { Possibility } from './possibility.ts';
 import type { Scenario } from './schema.ts';
+import type { Playbook } from '../playbook/schema.ts';
+import { rubricItems } from './expr-sites.ts';
+import { resolveRubric } from './rubric-templates.ts';
 
 export interface LintOptions {
   /** When given, every spoken line must have a voice clip; missing ones are warnings. */
@@ -17,7 +20,7 @@ export interface LintOptions {
  * happen, phases with no way on or looping among themselves, endings nobody can reach, expectations
  * nobody can meet, captions too long to read, and (given a way to look) missing voice clips.
  */
-export function lintScenario(doc: JsonDocument, scenario: Scenario, options: LintOptions = {}): Diagnostic[] {
+export function lintScenario(doc: JsonDocument, scenario: Scenario, playbook: Playbook, options: LintOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const report = (severity: 'error' | 'warning', code: string, message: string, path: JsonPath) =>
     diagnostics.push(doc.diagnostic(severity, code, message, path));
@@ -75,8 +78,8 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, options: Lin
     }
   });
 
-  scenario.rubric.forEach((item, i) => {
-    const path: JsonPath = ['rubric', i];
+  for (const { item, index } of rubricItems(scenario, resolveRubric(scenario, playbook))) {
+    const path: JsonPath = ['rubric', index];
     if (item.trigger !== undefined && !analysis.mayHold(item.trigger)) {
       report('warning', 'W_NEVER_TRIGGERED', `expectation "${item.id}" never applies: its trigger can never hold`, [...path, 'trigger']);
     }
@@ -93,7 +96,7 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, options: Lin
     if (item.kind === 'cadence' && durationMs(item.every) >= clock.lengthMs) {
       report('warning', 'W_CADENCE_TOO_LONG', `expectation "${item.id}" asks for an update every ${item.every}, longer than the whole exercise`, [...path, 'every']);
     }
-  });
+  }
   diagnostics.push(...phaseLoopDiagnostics(doc, scenario, analysis, reachable));
   diagnostics.push(...captionDiagnostics(doc, scenario, clock));
   if (options.hasVoiceClip) diagnostics.push(...voiceClipDiagnostics(doc, scenario, options.hasVoiceClip));

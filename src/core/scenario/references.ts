@@ -4,7 +4,8 @@ import type { JsonDocument } from '../json/source.ts';
 import type { ActionMatcher } from '../expr/schema.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { walkExpr } from '../expr/walk.ts';
-import { effectSites, exprSites } from './expr-sites.ts';
+import { effectSites, exprSites, rubricItems } from './expr-sites.ts';
+import { resolveRubric } from './rubric-templates.ts';
 import type { Effect, Scenario } from './schema.ts';
 
 /** Checks every id a scenario mentions, and reports duplicates, with "did you mean" suggestions. */
@@ -48,6 +49,9 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   /** A hand-off may also go to a team of the cast, by its name as a slug (`Network engineering` → `network-engineering`). */
   const handOffTargets = new Set([...escalations, ...scenario.cast.map((person) => slug(person.team))]);
   const rules = playbookIds(playbook?.rules);
+  const resolved = playbook ? resolveRubric(scenario, playbook) : undefined;
+  for (const problem of resolved?.problems ?? []) error(problem.code, problem.message, problem.path);
+  const rubric = rubricItems(scenario, resolved);
 
   const checkEffect = (effect: Effect, path: JsonPath) => {
     switch (effect.type) {
@@ -100,7 +104,7 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   };
   scenario.reactions?.forEach((reaction, i) => checkMatcher(reaction.on, ['reactions', i, 'on']));
 
-  for (const site of exprSites(scenario)) {
+  for (const site of exprSites(scenario, resolved)) {
     walkExpr(site.expr, (expr, path) => {
       if (typeof expr === 'boolean') return;
       if ('did' in expr) checkMatcher(expr.did, [...path, 'did']);
@@ -129,11 +133,11 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   );
 
   if (playbook) {
-    scenario.rubric.forEach((item, i) => known(`rule of playbook "${playbook.id}"`, 'E_UNKNOWN_RULE', item.rule, rules, ['rubric', i, 'rule']));
+    for (const { item, index } of rubric) known(`rule of playbook "${playbook.id}"`, 'E_UNKNOWN_RULE', item.rule, rules, ['rubric', index, 'rule']);
   }
-  scenario.rubric.forEach((item, i) => {
-    if (item.kind === 'can-report' && !scenario.can) error('E_MISSING_CAN_RUBRIC', `expectation "${item.id}" grades a CAN report, but the scenario has no "can" rubric`, ['rubric', i, 'kind']);
-  });
+  for (const { item, index } of rubric) {
+    if (item.kind === 'can-report' && !scenario.can) error('E_MISSING_CAN_RUBRIC', `expectation "${item.id}" grades a CAN report, but the scenario has no "can" rubric`, ['rubric', index, 'kind']);
+  }
   if (!scenario.endings.some((ending) => ending.when === undefined)) {
     error('E_NO_DEFAULT_ENDING', 'one ending must have no "when", so that every run reaches an ending when the clock runs out', ['endings']);
   }

@@ -181,6 +181,9 @@ export const EndingSchema = z.strictObject({
   when: ExprSchema.optional().meta({
     description: 'At the end of the clock, the first ending whose condition holds is reached. One ending must have no condition.',
   }),
+  maxPercent: z.number().int().min(0).max(100).optional().meta({
+    description: 'Caps the grade at this percent when the run ends here (for a partial ending). A failure ending never passes, whatever the cap.',
+  }),
 });
 export type Ending = z.infer<typeof EndingSchema>;
 
@@ -201,7 +204,14 @@ const expectationBase = {
   trigger: ExprSchema.optional().meta({ description: 'When the expectation starts to apply. Default: from the start.' }),
   triggerLabel: z.string().optional().meta({ description: 'The trigger, in words, for the debrief.' }),
   optional: z.boolean().optional().meta({ description: 'When the trigger never happens, leave the expectation out of the score. Default false: it counts as missed.' }),
-  afterTrigger: z.boolean().optional().meta({ description: 'Only actions taken at or after the trigger count. Default false: earlier actions count too.' }),
+  afterTrigger: z
+    .boolean()
+    .optional()
+    .meta({ description: 'Only actions and settings (priority, classification, escalations, decisions) made at or after the trigger count. Default true; set false when earlier work should count.' }),
+  critical: z
+    .boolean()
+    .optional()
+    .meta({ description: 'A disqualifying miss: when it is missed or broken (or a CAN report or cadence earns under half), the attempt does not pass, whatever the total.' }),
   feedback: Feedback.optional(),
 };
 
@@ -223,6 +233,9 @@ export const ExpectationSchema = z.discriminatedUnion('kind', [
       })
       .optional()
       .meta({ description: 'Partial credit when met after the due time (within this much more time, or any time).' }),
+    until: ExprSchema.optional().meta({
+      description: 'What is achieved must stand until this holds (e.g. the service is restored); undoing it before then loses the credit. Default: until the end of the exercise.',
+    }),
   }),
   z.strictObject({
     ...expectationBase,
@@ -244,6 +257,49 @@ export const ExpectationSchema = z.discriminatedUnion('kind', [
   }),
 ]);
 export type Expectation = z.infer<typeof ExpectationSchema>;
+
+export const TemplateParamSchema = z
+  .union([z.string(), z.number(), z.boolean(), z.array(z.string().min(1)).min(1)])
+  .meta({ description: 'A value for a template parameter: text, a number, true or false, or a list of phrasings.' });
+export type TemplateParam = z.infer<typeof TemplateParamSchema>;
+
+/**
+ * A rubric item that instantiates one of the playbook's rubric templates with this scenario's facts.
+ * Fields given here replace the template's; "with" fills its {placeholders}.
+ */
+export const TemplateUseSchema = z
+  .strictObject({
+    use: Id.meta({ description: 'The id of a rubric template in the playbook (its "rubricTemplates").' }),
+    id: expectationBase.id,
+    with: z.record(Id, TemplateParamSchema).optional().meta({
+      description: 'Values for the template\'s {placeholders}, e.g. {"impact": "enterprise", "urgency": "high"} for a priority template, which then expects the level the playbook\'s matrix gives.',
+    }),
+    title: expectationBase.title.optional(),
+    rule: expectationBase.rule.optional(),
+    competency: Competency.optional(),
+    points: expectationBase.points.optional(),
+    trigger: expectationBase.trigger,
+    triggerLabel: expectationBase.triggerLabel,
+    optional: expectationBase.optional,
+    afterTrigger: expectationBase.afterTrigger,
+    critical: expectationBase.critical,
+    feedback: expectationBase.feedback,
+    within: deadline.within,
+    by: deadline.by,
+    late: z
+      .strictObject({ within: Duration.optional(), points: z.number().int().nonnegative() })
+      .optional()
+      .meta({ description: 'Partial credit when met after the due time; replaces the template\'s.' }),
+    until: ExprSchema.optional().meta({ description: 'Achieve: must stand until this holds. Cadence: stops once this holds.' }),
+    every: Duration.optional().meta({ description: 'Cadence: the period, replacing the template\'s.' }),
+  })
+  .meta({ description: 'A rubric item made from a playbook rubric template: the playbook owns the rule, the scenario gives its facts and times.' });
+export type TemplateUse = z.infer<typeof TemplateUseSchema>;
+
+export const RubricEntrySchema = z.union([TemplateUseSchema, ExpectationSchema]);
+export type RubricEntry = z.infer<typeof RubricEntrySchema>;
+
+export const isTemplateUse = (entry: RubricEntry): entry is TemplateUse => 'use' in entry;
 
 export const CAN_SECTIONS = ['conditions', 'actions', 'needs'] as const;
 export const CanSection = z.enum(CAN_SECTIONS);
@@ -305,7 +361,11 @@ export const ScenarioSchema = z.strictObject({
   branches: z.array(BranchSchema).optional().meta({ description: 'Effects that happen once, the first time a condition holds.' }),
   decisions: z.array(DecisionSchema).optional().meta({ description: 'Questions the trainee must answer by choosing an option.' }),
   endings: z.array(EndingSchema).min(1).meta({ description: 'How the exercise can end. One must have no "when".' }),
-  rubric: z.array(ExpectationSchema).min(1).meta({ description: 'What the trainee is graded on, each item tied to a playbook rule.' }),
+  rubric: z
+    .array(RubricEntrySchema)
+    .min(1)
+    .meta({ description: 'What the trainee is graded on, each item tied to a playbook rule: written out in full, or made from one of the playbook\'s rubric templates with "use".' }),
+  rubricNotes: z.string().optional().meta({ description: 'Why the rubric weighs what it weighs, for instructors and reviewers. Never shown to trainees during play.' }),
   can: CanRubricSchema.optional().meta({ description: 'The facts a CAN report (Conditions, Actions, Needs) should contain.' }),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;

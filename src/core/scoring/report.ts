@@ -17,9 +17,12 @@ import { describeAction } from '../session/describe-action.ts';
 import { formatDuration } from '../time.ts';
 import { gradeCan } from './can-grader.ts';
 import { dueTime, type Observation } from './tracker.ts';
+import { verdictOf } from './verdict.ts';
 
 const DEFAULT_PASS_PERCENT = 70;
 const LATE_CAN_SHARE = 0.5;
+/** Undoing what was achieved while it still had to stand (lowering the priority mid-outage) halves the credit. */
+const UNDONE_SHARE = 0.5;
 
 /** The score report from what a tracker observed over a run, as of the run's current state. */
 export function reportOf(compiled: CompiledScenario, observations: readonly Observation[], state: SimState, trainee?: ActionLog['trainee']): ScoreReport {
@@ -43,17 +46,19 @@ export function reportOf(compiled: CompiledScenario, observations: readonly Obse
   const percent = percentOf(points, max);
   const passPercent = scenario.passPercent ?? DEFAULT_PASS_PERCENT;
   const ending = scenario.endings.find((e) => e.id === state.ending);
+  const verdict = verdictOf(percent, passPercent, findings, ending);
   return {
     scenario: { id: scenario.id, version: scenario.version, title: scenario.title },
     playbook: { id: playbook.id, version: playbook.version, title: playbook.title },
     ...(trainee ? { trainee } : {}),
     total: { points, max, percent },
-    passed: percent >= passPercent,
+    passed: verdict.reasons.length === 0,
     passPercent,
     competencies,
     findings,
     can,
     ending: ending ? { id: ending.id, title: ending.title, outcome: ending.outcome } : null,
+    verdict,
   };
 }
 
@@ -72,19 +77,31 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
   const dueText = due === undefined ? null : clock.format(due);
   const triggerText = item.trigger === undefined ? '' : ` after ${item.triggerLabel ?? describeExpr(item.trigger)} (${clock.format(triggeredAt)})`;
   const deadline = dueText === null ? ' by the end of the exercise' : ` by ${dueText}`;
-  const hitText = observation.hitBy ? describeAction(observation.hitBy.action, compiled) : 'the condition held';
+  const hitText = observation.hitBy ? describeAction(observation.hitBy.action, compiled) : 'the condition held.';
   const hitIndex = observation.hitBy?.index ?? null;
   const make = findingMaker(item, compiled, dueText);
 
   switch (item.kind) {
     case 'achieve': {
-      const expected = `${item.title}${triggerText}${deadline}.`;
+      const standUntil = observation.untilAt === null ? 'the end of the exercise' : clock.format(observation.untilAt);
+      const expected = `${item.title}${triggerText}${deadline}, standing until ${item.until === undefined ? 'the end of the exercise' : describeExpr(item.until)}.`;
       const hit = observation.hitAt;
-      if (hit === null) return { finding: make('missed', 0, `Not done by the end of the exercise (${clock.format(end)}).`, expected, null) };
-      if (due === undefined || hit <= due) return { finding: make('on-time', item.points, `Done at ${clock.format(hit)}: ${hitText}`, expected, hit, hitIndex) };
+      const undone = observation.undoneAt;
+      const undoneText = undone.length === 0 ? '' : ` It was undone at ${undone.map((at) => clock.format(at)).join(', ')} while it still had to stand, which halves the credit.`;
+      if (hit === null) {
+        if (observation.firstHitAt === null) return { finding: make('missed', 0, `Not done by the end of the exercise (${clock.format(end)}).`, expected, null) };
+        const observed = `Done at ${clock.format(observation.firstHitAt)}, but undone at ${clock.format(undone.at(-1) ?? end)} and not put right by ${standUntil}: what stands is what counts.`;
+        return { finding: make('missed', 0, observed, expected, null) };
+      }
+      const share = undone.length === 0 ? 1 : UNDONE_SHARE;
+      if (due === undefined || hit <= due) {
+        return { finding: make(share === 1 ? 'on-time' : 'partial', item.points * share, `Done at ${clock.format(hit)}: ${hitText}${undoneText}`, expected, hit, hitIndex) };
+      }
       const lateBy = hit - due;
-      const latePoints = item.late && lateBy <= observation.timing.lateWithinMs ? item.late.points : 0;
-      return { finding: make('late', latePoints, `Done at ${clock.format(hit)}, ${formatDuration(lateBy)} late: ${hitText}`, expected, hit, hitIndex) };
+      const inLateWindow = item.late !== undefined && lateBy <= observation.timing.lateWithinMs;
+      const latePoints = inLateWindow ? (item.late?.points ?? 0) * share : 0;
+      const lateText = inLateWindow ? '' : ' Too late to earn points.';
+      return { finding: make(inLateWindow ? 'late' : 'missed', latePoints, `Done at ${clock.format(hit)}, ${formatDuration(lateBy)} late: ${hitText}${lateText}${undoneText}`, expected, hit, hitIndex) };
     }
     case 'avoid': {
       const expected = `Avoid: ${describeExpr(item.expect)}${triggerText}${dueText === null ? '' : ` until ${dueText}`}.`;
@@ -158,6 +175,7 @@ function findingMaker(item: Expectation, compiled: CompiledScenario, due: string
     observed,
     reference: `${compiled.playbook.id} §${rule?.section ?? item.rule}`,
     ...(actionIndex === null ? {} : { actionIndex }),
+    ...(item.critical ? { critical: true as const } : {}),
   });
 }
 

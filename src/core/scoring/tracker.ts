@@ -4,6 +4,7 @@ import { compileMatcher } from '../expr/evaluate.ts';
 import type { CompiledScenario, TimedExpectation } from '../scenario/compiled.ts';
 import type { Expectation } from '../scenario/schema.ts';
 import type { SimState, TimedAction } from '../session/state.ts';
+import { viewSince } from './view-since.ts';
 
 /** What the replay showed about one expectation: when it started to apply, and when it was met or broken. */
 export interface Observation {
@@ -11,12 +12,20 @@ export interface Observation {
   /** The expectation's times, resolved to milliseconds. */
   readonly timing: TimedExpectation;
   triggeredAt: number | null;
-  /** achieve: when it became true; avoid: when it was first broken. */
+  /**
+   * achieve: when what stands at the end (or when "until" came) began to hold, or null when it does
+   * not stand then; avoid: when it was first broken.
+   */
   hitAt: number | null;
   /** The action that met or broke it, if one did. */
   hitBy: TimedAction | null;
+  /** achieve: when it first held after the trigger, even if it was undone later. */
+  firstHitAt: number | null;
+  /** achieve: when it stopped holding after having held, while it still had to stand. */
+  readonly undoneAt: number[];
   /** cadence: the matching updates after the trigger. */
   readonly updates: TimedAction[];
+  /** achieve and cadence: when "until" first held, after which nothing more counts. */
   untilAt: number | null;
   /** can-report: the state right after each report submitted after the trigger. */
   readonly canStates: SimState[];
@@ -48,10 +57,10 @@ export class ExpectationTracker {
       const { expectation } = timing;
       const trigger = expectation.trigger === undefined ? () => true : compiled.predicate(expectation.trigger);
       const expect = 'expect' in expectation ? compiled.predicate(expectation.expect) : undefined;
-      const until = expectation.kind === 'cadence' && expectation.until ? compiled.predicate(expectation.until) : undefined;
+      const until = (expectation.kind === 'cadence' || expectation.kind === 'achieve') && expectation.until ? compiled.predicate(expectation.until) : undefined;
       const isUpdate = expectation.kind === 'cadence' && typeof expectation.expect === 'object' && 'did' in expectation.expect ? compileMatcher(expectation.expect.did, compiled.bridgePurpose) : undefined;
       return {
-        observation: { expectation, timing, triggeredAt: null, hitAt: null, hitBy: null, updates: [], untilAt: null, canStates: [] },
+        observation: { expectation, timing, triggeredAt: null, hitAt: null, hitBy: null, firstHitAt: null, undoneAt: [], updates: [], untilAt: null, canStates: [] },
         trigger,
         expect,
         until,
@@ -60,16 +69,25 @@ export class ExpectationTracker {
     });
   }
 
-  private viewFor(observation: Observation, state: SimState): SimState {
+  /**
+   * What an expectation may count: by default only the trainee's work since its trigger. An achieve
+   * also ignores settings made before the trigger; an avoid judges the settings that stand, whenever made.
+   */
+  private viewFor(observation: Observation, state: SimState, views: Map<number, SimState>): SimState {
     const since = observation.triggeredAt;
-    if (!observation.expectation.afterTrigger || since === null) return state;
-    return { ...state, actions: state.actions.filter((timed) => timed.at >= since) };
+    const { expectation } = observation;
+    if (expectation.afterTrigger === false || expectation.trigger === undefined || since === null) return state;
+    if (expectation.kind === 'avoid') return { ...state, actions: state.actions.filter((timed) => timed.at >= since) };
+    let view = views.get(since);
+    if (!view) views.set(since, (view = viewSince(state, since)));
+    return view;
   }
 
   observe = (state: SimState): void => {
     const newActions = state.actions.slice(this.seenActions);
     this.seenActions = state.actions.length;
     const latest = newActions.at(-1) ?? null;
+    const views = new Map<number, SimState>();
     for (const watch of this.watches) {
       const observation = watch.observation;
       if (observation.triggeredAt === null) {
@@ -78,15 +96,24 @@ export class ExpectationTracker {
       }
       const { expectation } = observation;
       switch (expectation.kind) {
-        case 'achieve':
-          if (observation.hitAt === null && watch.expect?.(this.viewFor(observation, state))) {
+        case 'achieve': {
+          if (observation.untilAt !== null) break;
+          const holds = watch.expect?.(this.viewFor(observation, state, views)) === true;
+          if (holds && observation.hitAt === null) {
             observation.hitAt = state.now;
             observation.hitBy = latest;
+            observation.firstHitAt ??= state.now;
+          } else if (!holds && observation.hitAt !== null) {
+            observation.undoneAt.push(state.now);
+            observation.hitAt = null;
+            observation.hitBy = null;
           }
+          if (watch.until?.(state)) observation.untilAt = state.now;
           break;
+        }
         case 'avoid': {
           const due = dueTime(observation.timing, observation.triggeredAt);
-          if (observation.hitAt === null && (due === undefined || state.now <= due) && watch.expect?.(this.viewFor(observation, state))) {
+          if (observation.hitAt === null && (due === undefined || state.now <= due) && watch.expect?.(this.viewFor(observation, state, views))) {
             observation.hitAt = state.now;
             observation.hitBy = latest;
           }
