@@ -2,6 +2,7 @@ import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { TranscriptEntry } from '../core/session/state.ts';
 import { h } from './dom.ts';
 import { hueFor, initials } from '../app/identity.ts';
+import type { Mode } from '../app/store.ts';
 
 const TRAINEE = 'trainee';
 
@@ -27,6 +28,16 @@ export function avatar(id: string, name: string): HTMLElement {
   const element = h('span', { class: 'avatar', attrs: { 'aria-hidden': 'true' } }, id === TRAINEE ? 'IM' : initials(name));
   element.style.setProperty('--hue', String(hueFor(id)));
   return element;
+}
+
+/**
+ * Whether an entry is shown, or read out, while the exercise runs. Exam mode leaves phase entries
+ * out: a phase title can name the answer ("Trading outage: P1 declared"), and even a neutral
+ * marker would tell the trainee that something they just did moved the story on. The story's own
+ * lines say what changed; the debrief lists the phases once play is over.
+ */
+export function shownDuringPlay(entry: TranscriptEntry, mode: Mode): boolean {
+  return mode === 'coach' || entry.kind !== 'phase';
 }
 
 /** One transcript line as a list item, styled by what kind of thing happened. */
