@@ -1,6 +1,7 @@
 import type { Diagnostic, JsonPath } from '../diagnostics.ts';
 import type { JsonDocument } from '../json/source.ts';
 import { durationMs, ScenarioClock } from '../time.ts';
+import { answerLeakDiagnostics } from './lint-answers.ts';
 import { captionDiagnostics } from './lint-captions.ts';
 import { phaseLoopDiagnostics } from './lint-loops.ts';
 import { voiceClipDiagnostics, type HasVoiceClip } from './lint-voice.ts';
@@ -78,7 +79,8 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, playbook: Pl
     }
   });
 
-  for (const { item, index } of rubricItems(scenario, resolveRubric(scenario, playbook))) {
+  const resolved = resolveRubric(scenario, playbook);
+  for (const { item, index } of rubricItems(scenario, resolved)) {
     const path: JsonPath = ['rubric', index];
     if (item.trigger !== undefined && !analysis.mayHold(item.trigger)) {
       report('warning', 'W_NEVER_TRIGGERED', `expectation "${item.id}" never applies: its trigger can never hold`, [...path, 'trigger']);
@@ -99,6 +101,7 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, playbook: Pl
   }
   diagnostics.push(...phaseLoopDiagnostics(doc, scenario, analysis, reachable));
   diagnostics.push(...captionDiagnostics(doc, scenario, clock));
+  diagnostics.push(...answerLeakDiagnostics(doc, scenario, playbook, resolved.expectations));
   if (options.hasVoiceClip) diagnostics.push(...voiceClipDiagnostics(doc, scenario, options.hasVoiceClip));
   return diagnostics;
 }
