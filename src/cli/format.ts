@@ -29,10 +29,12 @@ export function scoreSummary(report: ScoreReport): string {
   const lines = [
     `Score: ${report.total.points}/${report.total.max} (${report.total.percent}%) — ${report.passed ? 'PASSED' : 'NOT PASSED'} (pass mark ${report.passPercent}%)`,
     ...(report.ending ? [`Ending: ${report.ending.title} (${report.ending.outcome})`] : []),
+    ...(report.verdict && report.verdict.percent !== report.total.percent ? [`Grade: ${report.verdict.percent}% after the ending's cap`] : []),
+    ...(report.verdict?.reasons ?? []).map((reason) => `Not passed because: ${reason.message}`),
     '',
     ...report.competencies.map((c) => `  ${c.id.padEnd(15)} ${String(c.points).padStart(5)}/${String(c.max).padEnd(3)} ${String(c.percent).padStart(3)}%`),
     '',
-    ...report.findings.map((f) => `  ${f.met ? '✓' : '✗'} [${f.competency}] ${f.points}/${f.max} ${f.status}: ${f.message} (${f.reference})`),
+    ...report.findings.map((f) => `  ${f.met ? '✓' : '✗'} [${f.competency}]${f.critical ? ' [critical]' : ''} ${f.points}/${f.max} ${f.status}: ${f.message} (${f.reference})`),
   ];
   if (report.can) {
     lines.push('', `CAN report: found ${report.can.found.length} of ${report.can.facts.length} facts.`);

@@ -51,7 +51,12 @@ function renderFinding(finding: Finding, playbook: Playbook): HTMLElement {
         'header',
         { class: 'db-finding-head' },
         statusBadge(finding.status),
-        h('h4', { attrs: { id: headingId } }, finding.title),
+        h(
+          'h4',
+          { attrs: { id: headingId } },
+          finding.title,
+          finding.critical ? h('span', { class: 'db-critical', attrs: { title: 'Critical: earning under half of it fails the attempt' } }, 'Critical') : null,
+        ),
         h('p', { class: 'db-finding-points' }, h('strong', {}, pointsText(finding.points)), ` / ${pointsText(finding.max)} points`),
       ),
       h(

@@ -52,8 +52,24 @@ export function renderScoreCard(debrief: DebriefState): HTMLElement {
           report.passed ? 'Passed' : 'Not passed',
         ),
         h('p', { class: 'db-pass-mark' }, `Pass mark ${report.passPercent}%`),
+        verdictDetails(report),
       ),
     ),
+  );
+}
+
+/** Why the attempt did not pass, in plain words, and any cap its ending put on the grade. */
+function verdictDetails(report: DebriefState['report']): HTMLElement | null {
+  const verdict = report.verdict;
+  if (!verdict) return null;
+  const capped = verdict.percent < report.total.percent ? h('p', { class: 'db-cap' }, `The ending caps the grade at ${verdict.percent}%.`) : null;
+  if (verdict.reasons.length === 0) return capped;
+  return h(
+    'div',
+    { class: 'db-why' },
+    capped,
+    h('p', { class: 'db-why-heading' }, 'Why it did not pass'),
+    h('ul', { class: 'db-why-list' }, ...verdict.reasons.map((reason) => h('li', {}, reason.message))),
   );
 }
 
