@@ -10,6 +10,7 @@ import {
   EffectSchema,
   EndingSchema,
   ExpectationSchema,
+  RubricEntrySchema,
   ParticipantSchema,
   PhaseSchema,
   ReactionSchema,
@@ -172,6 +173,15 @@ const expectation: EditorSnippet[] = [
   },
 ];
 
+const rubricEntry: EditorSnippet[] = [
+  {
+    label: 'use a playbook rubric template',
+    description: "A rubric item made from one of the playbook's rubricTemplates: give this scenario's facts in \"with\" and its times.",
+    body: { id: '${1:expectation-id}', use: '${2:priority-from-matrix}', with: { impact: '${3:enterprise}', urgency: '${4:high}' }, trigger: { fired: '${5:beat-id}' }, triggerLabel: '${6:what starts the clock}' },
+  },
+  ...expectation,
+];
+
 const canFact: EditorSnippet[] = [
   {
     label: 'CAN fact',
@@ -269,6 +279,7 @@ export const EDITOR_SNIPPETS: ReadonlyMap<z.ZodType, readonly EditorSnippet[]> =
   [PhaseSchema, phase],
   [EndingSchema, ending],
   [ExpectationSchema, expectation],
+  [RubricEntrySchema, rubricEntry],
   [CanFactSchema, canFact],
   [CanRubricSchema, canRubric],
   [PlaybookSchema, playbookSnippets],

@@ -105,8 +105,8 @@ describe('grading the golden Acme logs', () => {
 
   it('keeps the contract shape of the score report', () => {
     expect(strong).toMatchObject({
-      scenario: { id: 'acme-chemical', version: '1.0.0' },
-      playbook: { id: 'itil-major-incident', version: '1.0.0' },
+      scenario: { id: 'acme-chemical', version: '1.1.0' },
+      playbook: { id: 'itil-major-incident', version: '1.1.0' },
       trainee: { id: 'golden-strong' },
       total: { points: 100, max: 100, percent: 100 },
       passed: true,

@@ -5,6 +5,9 @@ import { acmeObject, bundledPlaybooks, repoPath } from '../helpers.ts';
 
 type Mutable = Record<string, unknown> & { [key: string]: any };
 
+/** The Acme rubric entry with this id, to mutate in place. */
+const rubricItem = (s: Mutable, id: string): Mutable => (s.rubric as Mutable[]).find((item) => item.id === id) ?? {};
+
 function diagnose(mutate: (scenario: Mutable) => void) {
   const scenario = acmeObject() as Mutable;
   mutate(scenario);
@@ -22,9 +25,9 @@ describe('references', () => {
   it('reports unknown speakers, levels, audiences, rules and duplicate ids', () => {
     const diagnostics = diagnose((s) => {
       s.timeline[1].speaker = 'peet';
-      s.rubric[0].expect = { level: 'P0' };
-      s.rubric[2].expect = { did: { type: 'notify', audience: 'executive' } };
-      s.rubric[3].rule = 'customer-notise';
+      rubricItem(s, 'senior-executive').expect = { level: 'P0' };
+      rubricItem(s, 'next-update-committed').expect = { did: { type: 'notify', audience: 'executive' } };
+      rubricItem(s, 'mute-noisy-line').rule = 'customer-notise';
       s.cast.push({ ...s.cast[0] });
     });
     const messages = diagnostics.map((d) => `${d.code}: ${d.message}`);
@@ -75,12 +78,11 @@ describe('lint', () => {
 
   it('flags expectations that can never be met or are due before they can apply', () => {
     const diagnostics = diagnose((s) => {
-      s.rubric[0].expect = false;
-      s.rubric[1].by = '02:50:00';
-      delete s.rubric[1].within;
+      rubricItem(s, 'senior-executive').expect = false;
+      rubricItem(s, 'classify-disruption').by = '02:50:00';
     });
     const impossible = diagnostics.filter((d) => d.code === 'E_IMPOSSIBLE_EXPECTATION').map((d) => d.message);
-    expect(impossible).toContain('expectation "p1-on-customer-impact" can never be met: its condition can never hold');
+    expect(impossible).toContain('expectation "senior-executive" can never be met: its condition can never hold');
     expect(impossible).toContain('expectation "classify-disruption" is due at 02:50:00, before its trigger can first happen at 03:00:21');
   });
 });

@@ -128,7 +128,7 @@ describe('a page', () => {
     const early = playTiny(tiny, [{ at: '10:02:00', type: 'page', participant: DIRECTOR }]).report;
     expect(findingOf(early, 'director-on-call')).toMatchObject({ status: 'on-time', at: '10:03:00' });
     const late = playTiny(tiny, [{ at: '10:03:00', type: 'page', participant: DIRECTOR }]).report;
-    expect(findingOf(late, 'director-on-call')).toMatchObject({ status: 'late', at: '10:04:00', points: 0 });
+    expect(findingOf(late, 'director-on-call')).toMatchObject({ status: 'missed', at: '10:04:00', points: 0 });
   });
 });
 
@@ -269,11 +269,44 @@ describe('an achieve expectation', () => {
     expect(report.total).toEqual({ points: 0, max: 10, percent: 0 });
   });
 
-  it('counts the due time from the trigger, and counts work done before it unless afterTrigger says otherwise', () => {
-    expect(p1At('10:00:45')).toMatchObject({ status: 'on-time', at: '10:01:00', points: 10 });
-    const strict = loadTiny({ timeline: tiny.scenario.timeline, rubric: [{ ...setP1, afterTrigger: true }] });
-    const report = playTiny(strict, [{ at: '10:00:45', type: 'set-priority', level: 'P1' }]).report;
-    expect(findingOf(report, 'set-p1')).toMatchObject({ status: 'missed', points: 0 });
+  it('counts the due time from the trigger, and counts a priority set before it only when afterTrigger is false', () => {
+    expect(p1At('10:00:45')).toMatchObject({ status: 'missed', points: 0 });
+    const lenient = loadTiny({ timeline: tiny.scenario.timeline, rubric: [{ ...setP1, afterTrigger: false }] });
+    const report = playTiny(lenient, [{ at: '10:00:45', type: 'set-priority', level: 'P1' }]).report;
+    expect(findingOf(report, 'set-p1')).toMatchObject({ status: 'on-time', at: '10:01:00', points: 10 });
+  });
+
+  it('counts a priority set again after the trigger, judged from when it was set again', () => {
+    const report = playTiny(tiny, [
+      { at: '10:00:45', type: 'set-priority', level: 'P1' },
+      { at: '10:02:00', type: 'set-priority', level: 'P1' },
+    ]).report;
+    expect(findingOf(report, 'set-p1')).toMatchObject({ status: 'on-time', at: '10:02:00', points: 10 });
+  });
+
+  it('judges what stands: lowered and put right halves the credit, lowered for good is missed', () => {
+    const standing = loadTiny({ timeline: tiny.scenario.timeline, rubric: [{ ...setP1, expect: { level: 'P1' } }] });
+    const restored = playTiny(standing, [
+      { at: '10:01:30', type: 'set-priority', level: 'P1' },
+      { at: '10:02:00', type: 'set-priority', level: 'P2' },
+      { at: '10:02:30', type: 'set-priority', level: 'P1' },
+    ]).report;
+    expect(findingOf(restored, 'set-p1')).toMatchObject({ status: 'partial', at: '10:02:30', points: 5 });
+    const lowered = playTiny(standing, [
+      { at: '10:01:30', type: 'set-priority', level: 'P1' },
+      { at: '10:04:00', type: 'set-priority', level: 'P2' },
+    ]).report;
+    expect(findingOf(lowered, 'set-p1')).toMatchObject({ status: 'missed', points: 0 });
+    expect(findingOf(lowered, 'set-p1')?.observed).toMatch(/^Done at 10:01:30, but undone at 10:04:00/);
+  });
+
+  it('stops judging once "until" holds: lowering the priority after it costs nothing', () => {
+    const untilRestored = loadTiny({ timeline: tiny.scenario.timeline, rubric: [{ ...setP1, expect: { level: 'P1' }, until: { after: '10:03:30' } }] });
+    const report = playTiny(untilRestored, [
+      { at: '10:01:30', type: 'set-priority', level: 'P1' },
+      { at: '10:04:00', type: 'set-priority', level: 'P2' },
+    ]).report;
+    expect(findingOf(report, 'set-p1')).toMatchObject({ status: 'on-time', points: 10 });
   });
 });
 

@@ -51,13 +51,14 @@ function renderFinding(finding: Finding, playbook: Playbook): HTMLElement {
         'header',
         { class: 'db-finding-head' },
         statusBadge(finding.status),
+        h('h4', { attrs: { id: headingId } }, finding.title),
         h(
-          'h4',
-          { attrs: { id: headingId } },
-          finding.title,
+          'p',
+          { class: 'db-finding-points' },
           finding.critical ? h('span', { class: 'db-critical', attrs: { title: 'Critical: earning under half of it fails the attempt' } }, 'Critical') : null,
+          h('strong', {}, pointsText(finding.points)),
+          ` / ${pointsText(finding.max)} points`,
         ),
-        h('p', { class: 'db-finding-points' }, h('strong', {}, pointsText(finding.points)), ` / ${pointsText(finding.max)} points`),
       ),
       h(
         'div',
