@@ -1,8 +1,10 @@
 import type { Expr } from '../expr/schema.ts';
-import type { CanFeedback, CanFactResult } from '../report/score-report.ts';
+import type { CanFactResult, CanFeedback } from '../report/score-report.ts';
 import { roundPoints } from '../report/score-report.ts';
-import { CAN_SECTIONS, type CanRubric, type CanSection } from '../scenario/schema.ts';
-import { PhraseMatcher, saysNoNeeds } from '../text/normalize.ts';
+import { CAN_SECTIONS, type CanFact, type CanRubric, type CanSection } from '../scenario/schema.ts';
+import { assignBounded } from '../text/assign.ts';
+import { saysNoNeeds, StatementMatcher } from '../text/normalize.ts';
+import { nearDuplicatePairs } from './can-sections.ts';
 
 export interface CanText {
   readonly conditions: string;
@@ -10,33 +12,100 @@ export interface CanText {
   readonly needs: string;
 }
 
+/** A fact's result; `contradicted` when the report stated a wrong version of it (its points are then negative). */
+export interface CanFactGrade extends CanFactResult {
+  readonly contradicted?: true;
+}
+
+export type CanGrade = CanFeedback & { readonly facts: readonly CanFactGrade[]; readonly fraction: number };
+
 const WRONG_SECTION_SHARE = 0.5;
-/** A fact repeated in every section is keyword stuffing, not reporting: it earns what a misfiled fact earns. */
-const STUFFED_SHARE = 0.5;
 const NO_NEEDS_POINTS = 2;
+/** One clause (a sentence part with its own verb) supports at most this many facts. */
+export const MAX_FACTS_PER_CLAUSE = 2;
+
+/** The clauses of the three sections, numbered one after another so one assignment covers them all. */
+class ReportClauses {
+  readonly matchers: ReadonlyMap<CanSection, StatementMatcher>;
+  private readonly offsets = new Map<CanSection, number>();
+  private readonly sectionOfSlot: CanSection[] = [];
+  private readonly found = new Map<CanFact, Map<CanSection, number[]>>();
+
+  constructor(report: CanText | undefined) {
+    const matchers = new Map<CanSection, StatementMatcher>();
+    for (const section of CAN_SECTIONS) {
+      const matcher = new StatementMatcher(report?.[section] ?? '', { requireVerb: true, maxFactsPerClause: MAX_FACTS_PER_CLAUSE });
+      matchers.set(section, matcher);
+      this.offsets.set(section, this.sectionOfSlot.length);
+      for (let i = 0; i < matcher.clauses.length; i += 1) this.sectionOfSlot.push(section);
+    }
+    this.matchers = matchers;
+  }
+
+  /**
+   * Clauses of a section that state the fact. A request is often a noun phrase ("A decision on the rollback"),
+   * so a needs fact needs no verb in the needs section; everything else does.
+   */
+  stating(fact: CanFact, section: CanSection): readonly number[] {
+    let bySection = this.found.get(fact);
+    if (!bySection) this.found.set(fact, (bySection = new Map()));
+    let slots = bySection.get(section);
+    if (!slots) bySection.set(section, (slots = this.find(fact, section)));
+    return slots;
+  }
+
+  private find(fact: CanFact, section: CanSection): number[] {
+    const matcher = this.matchers.get(section);
+    if (!matcher || matcher.isEmpty) return [];
+    const requireVerb = !(section === 'needs' && fact.section === 'needs');
+    const offset = this.offsets.get(section) ?? 0;
+    const slots = new Set<number>();
+    for (const phrasing of fact.accept) for (const index of matcher.clausesStating(phrasing, requireVerb)) slots.add(offset + index);
+    return [...slots].sort((a, b) => a - b);
+  }
+
+  /** Whether any section states a wrong version of the fact, in a clause with a verb. */
+  contradicts(fact: CanFact): boolean {
+    return (fact.contradicts ?? []).some((phrasing) => [...this.matchers.values()].some((matcher) => matcher.clausesStating(phrasing, true).length > 0));
+  }
+
+  sectionOf(slot: number | null): CanSection | null {
+    return slot === null ? null : (this.sectionOfSlot[slot] ?? null);
+  }
+
+  tokenSets(): Map<CanSection, ReadonlySet<string>> {
+    return new Map([...this.matchers].map(([section, matcher]) => [section, matcher.tokenSet()]));
+  }
+}
 
 /**
- * Grades a CAN report against the rubric's facts. A fact earns full points in its own section,
- * half in another; "no additional needs" earns the needs points when nothing else is needed.
+ * Grades a CAN report against the rubric's facts.
+ * - A fact is stated by a clause with a verb (a needs fact in the needs section excepted), in the polarity
+ *   of one of its phrasings; a keyword list states nothing. One clause supports at most MAX_FACTS_PER_CLAUSE
+ *   facts; facts are placed in their own section first, heavier facts first.
+ * - A fact earns full points in its own section, half in another; half too when it is also found in a section
+ *   that is a near-duplicate of its own (the same text pasted under two headings, see can-sections.ts).
+ * - A fact whose wrong version is stated anywhere ("contradicts") earns minus its points; the total never
+ *   goes below 0, so `fraction` stays in [0, 1].
+ * - "No additional needs" earns the needs points when nothing is needed and the needs section says so.
+ * Cost: each section's text is split and tokenised once (cached by text), each phrasing once; grading the
+ * Acme report is a few hundred map lookups. To time it, call gradeCan(scenario.can, report, () => true, null).
  */
-export function gradeCan(rubric: CanRubric, report: CanText | undefined, holds: (expr: Expr) => boolean, submittedAt: string | null): CanFeedback & { fraction: number } {
-  const matchers = Object.fromEntries(CAN_SECTIONS.map((section) => [section, new PhraseMatcher(report?.[section] ?? '')])) as Record<CanSection, PhraseMatcher>;
-  const facts: CanFactResult[] = [];
-  for (const fact of rubric.facts) {
-    if (fact.when !== undefined && !holds(fact.when)) continue;
-    const foundIn = (section: CanSection) => fact.accept.some((phrasing) => matchers[section].matches(phrasing));
-    const home = report !== undefined && foundIn(fact.section);
-    const others = report === undefined ? [] : CAN_SECTIONS.filter((section) => section !== fact.section && foundIn(section));
-    const share = home ? (others.length === CAN_SECTIONS.length - 1 ? STUFFED_SHARE : 1) : others.length > 0 ? WRONG_SECTION_SHARE : 0;
-    facts.push({
-      id: fact.id,
-      label: fact.label,
-      section: fact.section,
-      foundIn: home ? fact.section : (others[0] ?? null),
-      points: roundPoints(fact.points * share),
-      max: fact.points,
-    });
-  }
+export function gradeCan(rubric: CanRubric, report: CanText | undefined, holds: (expr: Expr) => boolean, submittedAt: string | null): CanGrade {
+  const clauses = new ReportClauses(report);
+  const expected = rubric.facts.filter((fact) => fact.when === undefined || holds(fact.when));
+  const contradicted = new Set(report === undefined ? [] : expected.filter((fact) => clauses.contradicts(fact)));
+  const placed = placeFacts(expected.filter((fact) => !contradicted.has(fact)), clauses);
+  const duplicates = nearDuplicatePairs(clauses.tokenSets());
+
+  const facts: CanFactGrade[] = expected.map((fact) => {
+    const base = { id: fact.id, label: fact.label, section: fact.section, max: fact.points };
+    if (contradicted.has(fact)) return { ...base, foundIn: null, points: -fact.points, contradicted: true };
+    const foundIn = placed.get(fact) ?? null;
+    const pasted = foundIn === fact.section && CAN_SECTIONS.some((other) => duplicates.has(`${fact.section}|${other}`) && clauses.stating(fact, other).length > 0);
+    const share = foundIn === null ? 0 : foundIn === fact.section && !pasted ? 1 : WRONG_SECTION_SHARE;
+    return { ...base, foundIn, points: roundPoints(fact.points * share) };
+  });
   const needsExpected = facts.some((fact) => fact.section === 'needs');
   if (!needsExpected && rubric.noAdditionalNeeds !== undefined && holds(rubric.noAdditionalNeeds)) {
     const said = report !== undefined && saysNoNeeds(report.needs);
@@ -49,6 +118,24 @@ export function gradeCan(rubric: CanRubric, report: CanText | undefined, holds: 
     facts,
     found: facts.filter((fact) => fact.foundIn !== null).map((fact) => fact.id),
     missed: facts.filter((fact) => fact.foundIn === null).map((fact) => fact.id),
-    fraction: possible === 0 ? 0 : earned / possible,
+    fraction: possible === 0 ? 0 : Math.min(1, Math.max(0, earned / possible)),
   };
+}
+
+/**
+ * Which section each fact is credited in: every fact that can be placed in its own section is (heavier facts
+ * first), then the rest go to other sections, never pushing a placed fact out of its own section.
+ */
+function placeFacts(facts: readonly CanFact[], clauses: ReportClauses): Map<CanFact, CanSection> {
+  const order = facts.map((fact, index) => ({ fact, index })).sort((a, b) => b.fact.points - a.fact.points || a.index - b.index).map(({ fact }) => fact);
+  const home = order.map((fact) => clauses.stating(fact, fact.section));
+  const anywhere = order.map((fact, i) => [...(home[i] ?? []), ...CAN_SECTIONS.filter((section) => section !== fact.section).flatMap((section) => clauses.stating(fact, section))]);
+  const first = assignBounded(home, MAX_FACTS_PER_CLAUSE);
+  const second = assignBounded(order.map((_, i) => (first[i] === null ? (anywhere[i] ?? []) : (home[i] ?? []))), MAX_FACTS_PER_CLAUSE, first);
+  const placed = new Map<CanFact, CanSection>();
+  order.forEach((fact, i) => {
+    const section = clauses.sectionOf(second[i] ?? null);
+    if (section !== null) placed.set(fact, section);
+  });
+  return placed;
 }
