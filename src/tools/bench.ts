@@ -5,6 +5,7 @@ import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import { enumeratePaths } from '../core/scenario/paths.ts';
+import { gradeCan, type CanText } from '../core/scoring/can-grader.ts';
 import { grade } from '../core/scoring/grade.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { browserBenchmark } from './bench-browser.ts';
@@ -71,6 +72,18 @@ for (let round = 0; round < ROUNDS; round++) {
     }),
   );
 }
+// A CAN report is graded once per submission, on text never seen before: each run gets a fresh variant,
+// so no cache of earlier text helps it.
+const canReport = log.actions.findLast((action) => action.type === 'can-report') as (CanText & { type: 'can-report' }) | undefined;
+const canRubric = scenario.can;
+if (!canReport || !canRubric) throw new Error('the strong Acme log has no CAN report to time');
+let variant = 0;
+const freshReport = (): CanText => {
+  variant++;
+  return { conditions: `${canReport.conditions} Checked ${variant}.`, actions: `${canReport.actions} Logged ${variant}.`, needs: `${canReport.needs} Noted ${variant}.` };
+};
+timeEach(WARMUP, () => gradeCan(canRubric, freshReport(), () => true, null));
+const canSamples = timeEach(RUNS, () => gradeCan(canRubric, freshReport(), () => true, null));
 const checkSamples = timeEach(50, () => loadScenario(scenarioText, playbooks));
 const compileSamples = timeEach(50, () => {
   const fresh = loadScenario(scenarioText, playbooks).value;
@@ -106,6 +119,8 @@ const rows: [string, string][] = [
   [`parse + validate log + replay + grade, median of ${RUNS}`, `${(full * 1000).toFixed(0)} µs`],
   ['projected HR re-grade of 10,000 attempts from their log files', `${((full * 10_000) / 1000).toFixed(2)} s (target < 10 s)`],
   ['target: replay + grade at most 1 ms per session', gradeMedian <= 1 ? 'met' : 'NOT met'],
+  [`grade one CAN report (Acme strong, ${canRubric.facts.length} facts, text never seen before), median of ${RUNS}`, `${(median(canSamples) * 1000).toFixed(0)} µs`],
+  ['ratio CAN grade / JSON.parse of the log', `${(median(canSamples) / parseMedian).toFixed(0)}×`],
   ['check acme-chemical.json (parse, schema, references, lint), median of 50', `${median(checkSamples).toFixed(2)} ms`],
   ['check + compile acme-chemical.json to its runnable form (times in ms, conditions as functions), median of 50', `${median(compileSamples).toFixed(2)} ms`],
   [`check + compile all ${bundledTexts.length} bundled scenarios, median of 20`, `${median(checkAllSamples).toFixed(1)} ms`],

@@ -24,8 +24,8 @@ type Column = 'act' | 'people' | 'coach';
 export function renderPlayScreen(store: AppStore, controller: AppController, first: PlayState, loadGame: GameLoader | undefined): PlayScreen {
   const { compiled } = first;
   const announcer = createAnnouncer();
-  const captions = createCaptions(compiled, announcer);
-  const transcript = createTranscriptPanel(compiled);
+  const captions = createCaptions(compiled, announcer, first.mode);
+  const transcript = createTranscriptPanel(compiled, first.mode);
   const time = renderTimeControls(store, controller);
   const audio = renderAudioControls(store, controller);
   const coach = renderCoachPanel(store);

@@ -76,15 +76,14 @@ export function renderEntry(entry: TranscriptEntry, compiled: CompiledScenario):
         h('p', { class: 'text' }, entry.text),
         speaker ? h('p', { class: 'alert-from' }, `From ${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}`) : null,
       );
-    case 'phase': {
-      const phase = compiled.scenario.phases.find((candidate) => candidate.id === entry.source);
+    case 'phase':
+      // A phase's description is an authoring note, which can name the answer; trainees see only the title.
       return h(
         'li',
         { class: 'entry phase' },
         h('h3', {}, h('span', { class: 'phase-label' }, 'Phase'), h('span', { class: 'phase-title' }, entry.text)),
-        h('p', { class: 'phase-meta' }, clockTime(entry, compiled), phase?.description ? h('span', {}, phase.description) : null),
+        h('p', { class: 'phase-meta' }, clockTime(entry, compiled)),
       );
-    }
     case 'ending': {
       const ending = compiled.scenario.endings.find((candidate) => candidate.id === entry.source);
       const outcome = ending?.outcome ?? 'partial';

@@ -59,15 +59,15 @@ interface CountWindow {
   readonly per: 'audience' | 'participant' | undefined;
 }
 
-/** The most matching actions in the window: in all, or for the one audience (or participant) with most. */
-function countMatching(state: SimState, test: ActionTest, window: CountWindow): number {
-  const from = window.inLastMs === undefined ? -Infinity : state.now - window.inLastMs;
+/** The most matching actions in the span: in all, or for the one audience (or participant) with most. */
+function countMatching(state: SimState, test: ActionTest, span: CountWindow): number {
+  const from = span.inLastMs === undefined ? -Infinity : state.now - span.inLastMs;
   const counts = new Map<unknown, number>();
   let most = 0;
   for (const timed of state.actions) {
-    if (window.by !== undefined && timed.at > window.by) break;
+    if (span.by !== undefined && timed.at > span.by) break;
     if (timed.at < from || !timed.effective || !test(timed.action)) continue;
-    const key = window.per === undefined ? null : (timed.action as unknown as Record<string, unknown>)[window.per];
+    const key = span.per === undefined ? null : (timed.action as unknown as Record<string, unknown>)[span.per];
     const count = (counts.get(key) ?? 0) + 1;
     counts.set(key, count);
     most = Math.max(most, count);
@@ -101,13 +101,13 @@ export function compileExpr(expr: Expr, context: ExprContext): Predicate {
   }
   if ('did' in expr) {
     const test = compileMatcher(expr.did, context.bridgePurpose);
-    const window: CountWindow = {
+    const span: CountWindow = {
       by: expr.by === undefined ? undefined : offset(expr.by),
       inLastMs: expr.inLast === undefined ? undefined : durationMs(expr.inLast),
       per: expr.per,
     };
     const atLeast = expr.atLeast ?? 1;
-    return (state) => countMatching(state, test, window) >= atLeast;
+    return (state) => countMatching(state, test, span) >= atLeast;
   }
   if ('fired' in expr) return (state) => state.fired[expr.fired] !== undefined;
   if ('after' in expr) {

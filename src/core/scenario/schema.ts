@@ -158,7 +158,7 @@ export type Decision = z.infer<typeof DecisionSchema>;
 export const PhaseSchema = z.strictObject({
   id: Id.meta({ description: 'Unique id among phases and endings. The first phase is where play starts.' }),
   title: Text.meta({ description: 'Shown in the transcript when the phase starts.' }),
-  description: z.string().optional().meta({ description: 'Authoring note; never shown to trainees.' }),
+  description: z.string().optional().meta({ description: 'Authoring note: shown in the debrief timeline after play, never during it.' }),
   next: z
     .array(
       z.strictObject({
