@@ -17,7 +17,7 @@ export interface CanFactGrade extends CanFactResult {
   readonly contradicted?: true;
 }
 
-export type CanGrade = CanFeedback & { readonly facts: readonly CanFactGrade[]; readonly fraction: number };
+export type CanGrade = Omit<CanFeedback, 'facts'> & { readonly facts: readonly CanFactGrade[]; readonly fraction: number };
 
 const WRONG_SECTION_SHARE = 0.5;
 const NO_NEEDS_POINTS = 2;

@@ -11,7 +11,9 @@ import { lemma } from './word-forms.ts';
  * "unable to" arrive as "not") flips the polarity of every word after it in the clause, until a word that
  * starts a new statement (but, because, since, after, ...; "and" when a verb follows it). Two negations cancel:
  * "not unable to log in" is "able to log in". "nor" after "neither" continues the same negation. Numbers,
- * times and durations have no polarity. "no", "none" and "neither" before a verb negate from that verb on.
+ * times and durations have no polarity. "No customer can log in" negates the customers too: it states "customers
+ * cannot log in" (a negative phrasing needs only its own negated words negated), and "No mail server is down"
+ * does not state "mail server".
  */
 
 /** Pairs of words written apart that mean one thing: the first word's forms, the second word, the joined word. */
@@ -24,13 +26,6 @@ const COMPOUNDS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>, s
   [new Set(['sign', 'signed', 'signing']), new Set(['off']), 'signoff'],
   [new Set(['end']), new Set(['user', 'users']), 'enduser'],
 ];
-
-/**
- * Negators that quantify a noun ("no customer", "none of the users", "neither site"): when a verb follows, the
- * negation falls on what is said of the noun, from that verb on. "No customer can log in" says customers
- * cannot log in; "no rollback yet" (no verb) negates the rollback itself.
- */
-const QUANTIFYING_NEGATORS: ReadonlySet<string> = new Set(['no', 'none', 'neither']);
 
 /** A token and its polarity: even (0) or odd (1) number of negations over it; numbers are neutral (-1). */
 export interface PolarToken {
@@ -86,24 +81,10 @@ export function polarTokens(words: readonly string[], verbAt: (index: number) =>
   const joined = joinCompounds(words);
   const tokens: PolarToken[] = [];
   let parity: 0 | 1 = 0;
-  let deferred = false;
-  const flip = () => {
-    parity = parity === 0 ? 1 : 0;
-  };
   joined.words.forEach((word, index) => {
-    const start = joined.starts[index] ?? 0;
-    if (SCOPE_ENDS.has(word) || (word === 'and' && (parity === 1 || deferred) && verbFollows(start, words.length, verbAt))) {
-      parity = 0;
-      deferred = false;
-    }
-    if (deferred && verbAt(start)) {
-      deferred = false;
-      flip();
-    }
+    if (SCOPE_ENDS.has(word) || (word === 'and' && parity === 1 && verbFollows(joined.starts[index] ?? 0, words.length, verbAt))) parity = 0;
     if (NEGATORS.has(word)) {
-      if (word === 'nor' && (parity === 1 || deferred)) return;
-      if (QUANTIFYING_NEGATORS.has(word) && verbFollows(start, words.length, verbAt)) deferred = true;
-      else flip();
+      if (!(word === 'nor' && parity === 1)) parity = parity === 0 ? 1 : 0;
       return;
     }
     const token = canonicalWord(word);

@@ -5,9 +5,9 @@ import { stemmer } from 'stemmer';
  * "ran", "runs" and "running" compare equal, and "re-ran", "reran" and "re-run" all read "rerun".
  */
 
-/** Irregular past tenses and participles, and the base verb each comes from. */
+/** Irregular past tenses and participles (and "goes", which the stemmer leaves as "goe"), and the base verb each comes from. */
 export const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
-  ran: 'run', went: 'go', gone: 'go', sent: 'send', began: 'begin', begun: 'begin', brought: 'bring', told: 'tell',
+  ran: 'run', went: 'go', gone: 'go', goes: 'go', sent: 'send', began: 'begin', begun: 'begin', brought: 'bring', told: 'tell',
   made: 'make', took: 'take', taken: 'take', gave: 'give', given: 'give', found: 'find', paid: 'pay', got: 'get',
   gotten: 'get', came: 'come', did: 'do', done: 'do', had: 'have', said: 'say', saw: 'see', seen: 'see', knew: 'know',
   known: 'know', thought: 'think', left: 'leave', lost: 'lose', kept: 'keep', held: 'hold', built: 'build',
