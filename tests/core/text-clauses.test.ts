@@ -34,6 +34,8 @@ describe('clause splitting', () => {
     const found = clauses('Login failure, Acme Chemical, failed release, wrong host names, email server, P1');
     expect(found).toHaveLength(6);
     expect(found.some((clause) => clause.verb)).toBe(false);
+    const withOneVerb = clauses('Login failure, Acme Chemical, release failed, wrong host names');
+    expect(withOneVerb.map((clause) => clause.verb)).toEqual([false, false, true, false]);
   });
 
   it('cuts before a conjunction only when both sides are statements', () => {
