@@ -19,6 +19,7 @@ export interface CanFactGrade extends CanFactResult {
 
 export type CanGrade = Omit<CanFeedback, 'facts'> & { readonly facts: readonly CanFactGrade[]; readonly fraction: number };
 
+const NONE: readonly number[] = Object.freeze([]);
 const WRONG_SECTION_SHARE = 0.5;
 const NO_NEEDS_POINTS = 2;
 /** One clause (a sentence part with its own verb) supports at most this many facts. */
@@ -29,7 +30,7 @@ class ReportClauses {
   readonly matchers: ReadonlyMap<CanSection, StatementMatcher>;
   private readonly offsets = new Map<CanSection, number>();
   private readonly sectionOfSlot: CanSection[] = [];
-  private readonly found = new Map<CanFact, Map<CanSection, number[]>>();
+  private readonly found = new Map<CanFact, Map<CanSection, readonly number[]>>();
 
   constructor(report: CanText | undefined) {
     const matchers = new Map<CanSection, StatementMatcher>();
@@ -54,14 +55,16 @@ class ReportClauses {
     return slots;
   }
 
-  private find(fact: CanFact, section: CanSection): number[] {
+  private find(fact: CanFact, section: CanSection): readonly number[] {
     const matcher = this.matchers.get(section);
-    if (!matcher || matcher.isEmpty) return [];
+    if (!matcher || matcher.isEmpty) return NONE;
     const requireVerb = !(section === 'needs' && fact.section === 'needs');
     const offset = this.offsets.get(section) ?? 0;
-    const slots = new Set<number>();
-    for (const phrasing of fact.accept) for (const index of matcher.clausesStating(phrasing, requireVerb)) slots.add(offset + index);
-    return [...slots].sort((a, b) => a - b);
+    let slots: Set<number> | undefined;
+    for (const phrasing of fact.accept) {
+      for (const index of matcher.clausesStating(phrasing, requireVerb)) (slots ??= new Set()).add(offset + index);
+    }
+    return slots === undefined ? NONE : [...slots].sort((a, b) => a - b);
   }
 
   /** Whether any section states a wrong version of the fact, in a clause with a verb. */

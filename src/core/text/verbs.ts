@@ -88,7 +88,7 @@ function sBases(word: string): string[] {
 }
 
 function isParticiple(word: string): boolean {
-  return isRegularPast(word) || isPresentParticiple(word) || (word in IRREGULAR_FORMS && !AMBIGUOUS_IRREGULAR.has(word));
+  return isRegularPast(word) || isPresentParticiple(word) || (IRREGULAR_FORMS.has(word) && !AMBIGUOUS_IRREGULAR.has(word));
 }
 
 /** Whether the word at `index` is a verb by the rules in the module comment. */

@@ -6,7 +6,8 @@ import { stemmer } from 'stemmer';
  */
 
 /** Irregular past tenses and participles (and "goes", which the stemmer leaves as "goe"), and the base verb each comes from. */
-export const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
+/** A map, not an object: a word such as "constructor" must not find Object.prototype's members. */
+export const IRREGULAR_FORMS: ReadonlyMap<string, string> = new Map(Object.entries({
   ran: 'run', went: 'go', gone: 'go', goes: 'go', sent: 'send', began: 'begin', begun: 'begin', brought: 'bring', told: 'tell',
   made: 'make', took: 'take', taken: 'take', gave: 'give', given: 'give', found: 'find', paid: 'pay', got: 'get',
   gotten: 'get', came: 'come', did: 'do', done: 'do', had: 'have', said: 'say', saw: 'see', seen: 'see', knew: 'know',
@@ -26,7 +27,7 @@ export const IRREGULAR_FORMS: Readonly<Record<string, string>> = {
   reran: 'rerun', resent: 'resend', rebuilt: 'rebuild', redid: 'redo', redone: 'redo', remade: 'remake',
   rewrote: 'rewrite', rewritten: 'rewrite', retook: 'retake', retaken: 'retake', repaid: 'repay', retold: 'retell',
   rewound: 'rewind',
-};
+}));
 
 /**
  * Irregular forms that are not reliable signs of a verb: they are spelled like a base form or a common noun
@@ -39,7 +40,7 @@ const lemmaCache = new Map<string, string>();
 
 /** The base form of an irregular verb form, else the word itself. */
 export function baseForm(word: string): string {
-  return IRREGULAR_FORMS[word] ?? word;
+  return IRREGULAR_FORMS.get(word) ?? word;
 }
 
 /** A word's stem after undoing irregular forms: "ran" -> "run", "reran" -> "rerun", "notified" -> "notifi". */
