@@ -39,6 +39,11 @@ describe('negation, clause by clause', () => {
     expect(states('No rollback yet, we are still deciding.', 'rollback')).toBe(false);
   });
 
+  it('takes "instead of" and "rather than" as negations of what follows', () => {
+    expect(states('We are fixing forward instead of rolling back the release.', 'rolling back the release')).toBe(false);
+    expect(states('We are fixing forward rather than rolling back.', 'fix forward')).toBe(true);
+  });
+
   it('takes "without" as a negation', () => {
     expect(states('The DBA restarted the database without the lead\'s direction.', 'restarted without direction')).toBe(true);
     expect(states('The DBA restarted the database without the lead\'s direction.', 'restarted with direction')).toBe(false);

@@ -25,7 +25,7 @@ describe('the verb detector', () => {
   });
 
   it('finds a verb after a subject pronoun, after "to", and in imperatives and "-s" forms of incident verbs', () => {
-    for (const text of ['we reran the job', 'they need approval', 'Approval to notify customers', 'Call the DBA', 'Fix forward', 'Bill confirms the mail delay', 'Kevin and Bill own the e-mail investigation', 'The tolerable downtime ends at 03:04'])
+    for (const text of ['we reran the job', 'We failed over to UK West', 'The database now runs on the UK West replica', 'Pages take 8 seconds to load', 'The carrier cut our fibre', 'they need approval', 'Approval to notify customers', 'Call the DBA', 'Fix forward', 'Bill confirms the mail delay', 'Kevin and Bill own the e-mail investigation', 'The tolerable downtime ends at 03:04'])
       expect(verb(text), text).toBe(true);
   });
 

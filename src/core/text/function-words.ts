@@ -36,7 +36,7 @@ export const SUBJECT_PRONOUNS: ReadonlySet<string> = new Set(['i', 'we', 'they',
 /** Words that cannot be the head of a noun phrase: determiners, prepositions, particles, pronouns, conjunctions. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
   ...STOPWORDS, ...NEGATORS, ...SCOPE_ENDS,
-  'back', 'down', 'forward', 'through', 'across', 'under', 'above', 'below', 'between', 'against', 'during', 'within', 'without',
+  'back', 'down', 'forward', 'over', 'off', 'along', 'past', 'through', 'across', 'under', 'above', 'below', 'between', 'against', 'during', 'within', 'without',
   'again', 'away', 'ahead', 'here', 'each', 'every', 'both', 'either', 'another', 'other', 'such', 'whose', 'where', 'how',
   'why', 'more', 'most', 'less', 'least', 'only', 'too', 'not', 'also', 'already', 'soon', 'later', 'today', 'tonight',
 ]);

@@ -48,6 +48,7 @@ function contractions(s: string): string {
     .replace(/\b(?:have |has |had )?(?:not been|not be|not) able to\b/g, 'can not')
     .replace(/\bunable to\b/g, 'can not')
     .replace(/\bno[\s-]one\b/g, 'nobody')
+    .replace(/\binstead of\b|\brather than\b/g, 'not')
     .replace(/(^|[^a-z0-9/])n\/a(?![a-z0-9/])/g, '$1none')
     .replace(/\bre-(?=[a-z])/g, 're');
 }

@@ -7,13 +7,13 @@ import { lemma } from './word-forms.ts';
  * Turns the words of one clause (already through `surface`) into canonical tokens, each with the parity of
  * the negations over it.
  *
- * Negation: a negator (not, no, never, nobody, none, nothing, neither, nor, without; "n't", "cannot" and
- * "unable to" arrive as "not") flips the polarity of every word after it in the clause, until a word that
- * starts a new statement (but, because, since, after, ...; "and" when a verb follows it). Two negations cancel:
- * "not unable to log in" is "able to log in". "nor" after "neither" continues the same negation. Numbers,
- * times and durations have no polarity. "No customer can log in" negates the customers too: it states "customers
- * cannot log in" (a negative phrasing needs only its own negated words negated), and "No mail server is down"
- * does not state "mail server".
+ * Negation: a negator (not, no, never, nobody, none, nothing, neither, nor, without; "n't", "cannot",
+ * "unable to", "instead of" and "rather than" arrive as "not") flips the polarity of every word after it in
+ * the clause, until a word that starts a new statement (but, because, since, after, ...; "and" when a verb
+ * follows it). Two negations cancel: "not unable to log in" is "able to log in". "nor" after "neither"
+ * continues the same negation. Numbers, times and durations have no polarity. "No customer can log in"
+ * negates the customers too: it states "customers cannot log in" (a negative phrasing needs only its own
+ * negated words negated), and "No mail server is down" does not state "mail server".
  */
 
 /** Pairs of words written apart that mean one thing: the first word's forms, the second word, the joined word. */

@@ -1,4 +1,4 @@
-import { AUXILIARIES, FUNCTION_WORDS, SUBJECT_PRONOUNS, isAdverb, isContentWord } from './function-words.ts';
+import { AUXILIARIES, SUBJECT_PRONOUNS, isAdverb, isContentWord } from './function-words.ts';
 import { AMBIGUOUS_IRREGULAR, IRREGULAR_FORMS } from './word-forms.ts';
 
 /**
@@ -9,11 +9,11 @@ import { AMBIGUOUS_IRREGULAR, IRREGULAR_FORMS } from './word-forms.ts';
  *  3. a regular "-ed" or "-ing" form (not a noun such as "need", "hundred", "meeting", "billing"), unless it is
  *     attributive: a participle that usually works as an adjective ("failed", "missing", "affected") directly before
  *     a noun, or any participle between a determiner and a noun ("the affected customers");
- *  4. the word after a subject pronoun (we, they, it, ...), past any adverbs: "we reran", "they need";
- *  5. a known incident verb after "to" ("approval to notify"); at the start of a clause or after a noun, when a
- *     determiner, pronoun, particle or preposition follows ("Call the DBA", "Fix forward", "Kevin and Bill own
- *     the investigation", "Teams call with Kestrel"; not "hostname fix", which ends the clause); or in its "-s"
- *     form after a noun ("Bill confirms", "the downtime ends");
+ *  4. the word after a subject pronoun (we, they, it, ...), past any adverbs: "we reran", "we failed over";
+ *  5. a known incident verb after "to" ("approval to notify"); at the start of a clause or after a noun, when
+ *     no noun follows it but a determiner, pronoun, particle, preposition or number ("Call the DBA", "Fix
+ *     forward", "Kevin and Bill own the investigation", "Pages take 8 seconds"; not "hostname fix", which ends
+ *     the clause); or in its "-s" form after a noun ("Bill confirms", "the database now runs");
  *  6. a state word used as a predicate after a noun ("storefront down", "host names wrong"): an implied "is".
  * A clause with none of these is a keyword or a noun phrase, and states nothing.
  */
@@ -32,7 +32,8 @@ export const INCIDENT_VERBS: ReadonlySet<string> = new Set([
   'reset', 'resolve', 'respond', 'restart', 'restore', 'return', 'revert', 'review', 'rise', 'roll', 'rollback', 'run',
   'say', 'schedule', 'see', 'seem', 'send', 'serve', 'show', 'stabilise', 'stabilize', 'start', 'state', 'stay', 'stop',
   'suggest', 'switch', 'take', 'tell', 'test', 'think', 'track', 'try', 'turn', 'understand', 'update', 'use', 'validate',
-  'verify', 'wait', 'want', 'watch', 'work',
+  'verify', 'wait', 'want', 'watch', 'work', 'cut', 'hit', 'shut', 'put', 'set', 'split', 'spread', 'load', 'predate',
+  'lose', 'win', 'feed', 'sit',
 ]);
 
 /** Participles that usually work as adjectives: verbs only when not directly before a noun ("the release failed"). */
@@ -65,7 +66,7 @@ const ING_NOT_VERBS = new Set([
   'plumbing', 'scheduling', 'sterling', 'darling',
 ]);
 
-const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'my', 'your', 'some', 'any', 'no', 'all', 'each', 'every', 'both', 'two', 'several', 'many', 'with', 'of', 'for', 'by', 'from', 'in', 'on', 'at', 'to']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'our', 'their', 'its', 'his', 'her', 'my', 'your', 'some', 'any', 'no', 'all', 'each', 'every', 'both', 'several', 'many', 'with', 'of', 'for', 'by', 'from', 'in', 'on', 'at', 'to']);
 
 const SAME_FORM_PAST = new Set(['put', 'set', 'cut', 'hit', 'shut', 'let', 'read', 'spread', 'split', 'cost', 'hurt', 'quit', 'cast', 'bet', 'burst', 'broadcast']);
 
@@ -94,24 +95,25 @@ function isParticiple(word: string): boolean {
 /** Whether the word at `index` is a verb by the rules in the module comment. */
 export function isVerbAt(words: readonly string[], index: number): boolean {
   const word = words[index] ?? '';
+  if (AUXILIARIES.has(word)) return true;
   const previous = words[index - 1];
   const next = words[index + 1];
-  if (AUXILIARIES.has(word)) return true;
-  if (isParticiple(word) && !SAME_FORM_PAST.has(word)) {
-    if (!isContentWord(next)) return true;
-    if (ADJECTIVAL_PARTICIPLES.has(word)) return false;
-    return previous === undefined || !DETERMINERS.has(previous);
-  }
   let before = index - 1;
   while (before >= 0 && isAdverb(words[before] ?? '')) before -= 1;
   const subject = words[before];
-  if (subject !== undefined && SUBJECT_PRONOUNS.has(subject) && !FUNCTION_WORDS.has(word) && isContentWord(word)) return true;
+  const afterPronoun = subject !== undefined && SUBJECT_PRONOUNS.has(subject);
+  if (isParticiple(word) && !SAME_FORM_PAST.has(word)) {
+    if (afterPronoun || !isContentWord(next)) return true;
+    if (ADJECTIVAL_PARTICIPLES.has(word)) return false;
+    return previous === undefined || !DETERMINERS.has(previous);
+  }
+  if (afterPronoun && isContentWord(word)) return true;
   if (INCIDENT_VERBS.has(word)) {
     if (previous === 'to') return true;
-    // "Call the DBA", "Fix forward"; "Kevin and Bill own the investigation" (a noun, the verb, then a function word).
-    if (next !== undefined && !isContentWord(next) && !/^\d/.test(next) && (index === 0 || isContentWord(previous))) return true;
+    // "Call the DBA", "Fix forward"; "Kevin and Bill own the investigation" (a noun, the verb, then no noun).
+    if (next !== undefined && !isContentWord(next) && (index === 0 || isContentWord(subject))) return true;
   }
-  if (previous !== undefined && isContentWord(previous) && !DETERMINERS.has(previous) && sBases(word).some((base) => INCIDENT_VERBS.has(base))) return true;
+  if (isContentWord(subject) && sBases(word).some((base) => INCIDENT_VERBS.has(base))) return true;
   if (PREDICATE_STATES.has(word) && isContentWord(previous) && !isContentWord(next)) return true;
   return false;
 }
