@@ -29,6 +29,14 @@ describe('StatementMatcher', () => {
     expect(Object.fromEntries(found)).toEqual({ login: 1, release: 0 });
   });
 
+  it('finds statements the same way in a text too long for the clause index', () => {
+    const filler = Array.from({ length: 40 }, (_, i) => `Step ${i + 1} is done.`).join(' ');
+    const matcher = new StatementMatcher(`${filler} Customers cannot log in. The release failed.`);
+    expect(matcher.clauses.length).toBeGreaterThan(30);
+    expect(Object.fromEntries(matcher.find(acmeConditions))).toMatchObject({ login: 40, release: 41, hosts: null });
+    expect(matcher.states('customers can log in')).toBe(false);
+  });
+
   it('needs a verb unless told otherwise, as in a subject line', () => {
     expect(new StatementMatcher('Login outage for all customers').states('login outage')).toBe(false);
     expect(new StatementMatcher('Login outage for all customers', { requireVerb: false }).states('login outage')).toBe(true);
