@@ -66,6 +66,11 @@ describe('gradeCan', () => {
     expect(whenNeeded.facts.some((f) => f.id === 'no-additional-needs')).toBe(false);
   });
 
+  it('writes each fact result with its keys in the report\'s order', () => {
+    const result = gradeCan(rubric, { conditions: 'Customers cannot log in.', actions: '', needs: '' }, holdsWhen(false), null);
+    expect(result.facts.map((fact) => Object.keys(fact).join(','))).toEqual(result.facts.map(() => 'id,label,section,foundIn,points,max'));
+  });
+
   it('scores a missing report as zero with every fact missed', () => {
     const result = gradeCan(rubric, undefined, holdsWhen(false), null);
     expect(result.fraction).toBe(0);

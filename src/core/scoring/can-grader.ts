@@ -102,12 +102,12 @@ export function gradeCan(rubric: CanRubric, report: CanText | undefined, holds: 
   const duplicates = nearDuplicatePairs(clauses.tokenSets());
 
   const facts: CanFactGrade[] = expected.map((fact) => {
-    const base = { id: fact.id, label: fact.label, section: fact.section, max: fact.points };
-    if (contradicted.has(fact)) return { ...base, foundIn: null, points: -fact.points, contradicted: true };
+    // Keys in the report's order: id, label, section, foundIn, points, max.
+    if (contradicted.has(fact)) return { id: fact.id, label: fact.label, section: fact.section, foundIn: null, points: -fact.points, max: fact.points, contradicted: true };
     const foundIn = placed.get(fact) ?? null;
     const pasted = foundIn === fact.section && CAN_SECTIONS.some((other) => duplicates.has(`${fact.section}|${other}`) && clauses.stating(fact, other).length > 0);
     const share = foundIn === null ? 0 : foundIn === fact.section && !pasted ? 1 : WRONG_SECTION_SHARE;
-    return { ...base, foundIn, points: roundPoints(fact.points * share) };
+    return { id: fact.id, label: fact.label, section: fact.section, foundIn, points: roundPoints(fact.points * share), max: fact.points };
   });
   const needsExpected = facts.some((fact) => fact.section === 'needs');
   if (!needsExpected && rubric.noAdditionalNeeds !== undefined && holds(rubric.noAdditionalNeeds)) {
