@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { CanRubric } from '../../src/core/scenario/schema.ts';
 import { gradeCan, type CanText } from '../../src/core/scoring/can-grader.ts';
+import { jaccard } from '../../src/core/scoring/can-sections.ts';
 import { canonicalTokens, PhraseMatcher, saysNoNeeds } from '../../src/core/text/normalize.ts';
 
 const rubric: CanRubric = {
@@ -213,6 +214,16 @@ describe('gradeCan on the Acme rubric', () => {
 });
 
 describe('gradeCan across sections', () => {
+  it('does not take two short sections on one subject for pasted text', () => {
+    const report = { conditions: 'Customers cannot log in since 03:00.', actions: 'We are rolling back the release.', needs: 'Approval to roll back the release.' };
+    expect(gradeCan(rubric, report, holdsWhen(false), null).facts.find((fact) => fact.id === 'rollback')).toMatchObject({ foundIn: 'actions', points: 2 });
+  });
+
+  it('measures overlap as shared tokens over all tokens', () => {
+    expect(jaccard(new Set(['a', 'b', 'c']), new Set(['b', 'c', 'd']))).toBe(0.5);
+    expect(jaccard(new Set(), new Set())).toBe(0);
+  });
+
   it('does not punish naturally repeating a real term in another section', () => {
     const report: CanText = {
       conditions: 'Course registration was completely down from 07:52 to 08:19. The new waitlist auto-enrol job has a locking bug: it locked the sections table, so every registration waited.',
