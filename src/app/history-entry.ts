@@ -10,7 +10,7 @@ export function historyEntryOf(attempt: AttemptRecord): HistoryEntry {
     scenarioTitle: attempt.report?.scenario.title ?? attempt.scenario.id,
     finishedAt: Number.isFinite(finished) ? finished : 0,
     mode: attempt.mode,
-    percent: attempt.report?.total.percent ?? 0,
+    percent: attempt.report?.verdict?.percent ?? attempt.report?.total.percent ?? 0,
     passed: attempt.report?.passed ?? false,
     log: attempt.log,
   };

@@ -1,4 +1,5 @@
 import type { AttemptRecord } from './attempt.ts';
+import { ENGINE_VERSION } from './engine-version.ts';
 import { canonicalJson } from './hash/canonical-json.ts';
 import { withContentHashes, type ContentHashedReport } from './hash/report-hashes.ts';
 import type { Playbook } from './playbook/schema.ts';
@@ -32,6 +33,8 @@ export type Regrade =
       readonly report: ContentHashedReport;
       /** Whether the regraded report says what the stored one says, field for field (fields this version does not know aside). */
       readonly sameAsStored: boolean;
+      /** The engine version that graded the stored report, when it is not this one: its grading rules may differ. */
+      readonly storedByEngine?: string;
     }
   | { readonly ok: false; readonly reason: 'missing-version'; readonly missing: readonly MissingVersion[]; readonly message: string }
   | { readonly ok: false; readonly reason: 'invalid-log'; readonly diagnostics: readonly LogDiagnostic[]; readonly message: string };
@@ -53,7 +56,8 @@ export function regradeAttempt(attempt: AttemptRecord, lookup: VersionLookup): R
     return { ok: false, reason: 'invalid-log', diagnostics: validation.diagnostics, message };
   }
   const report = withContentHashes(grade(scenario, playbook, validation.log), { scenario: attempt.scenario.sha256, playbook: attempt.playbook.sha256 });
-  return { ok: true, report, sameAsStored: attempt.report !== null && canonicalJson(knownFields(report)) === canonicalJson(attempt.report) };
+  const sameAsStored = attempt.report !== null && canonicalJson(knownFields(report)) === canonicalJson(attempt.report);
+  return { ok: true, report, sameAsStored, ...(attempt.engineVersion === ENGINE_VERSION ? {} : { storedByEngine: attempt.engineVersion }) };
 }
 
 /** The report as a stored one reads back, so that a field added to reports since does not count as a difference. */

@@ -154,7 +154,15 @@ describe('competenciesToCsv', () => {
     expect(Number(total[6])).toBe(report.total.points);
     expect(Number(total[8])).toBe(report.total.percent);
     expect(total[9]).toBe(String(report.passed));
+    expect(total[10]).toBe(String(report.verdict?.percent));
     expect(rows[0]![9]).toBe('');
+    expect(rows[0]![10]).toBe('');
+  });
+
+  it("writes the grade after a partial ending's cap, which is what a pass is judged on", () => {
+    const capped = { ...gradeGolden('strong'), verdict: { percent: 75, reasons: [], summary: 'Passed: 75% (capped from 100% by the ending).' } };
+    const total = parseCsv(competenciesToCsv(capped)).at(-1)!;
+    expect([total[8], total[10]]).toEqual(['100', '75']);
   });
 });
 

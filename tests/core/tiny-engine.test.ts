@@ -269,19 +269,26 @@ describe('an achieve expectation', () => {
     expect(report.total).toEqual({ points: 0, max: 10, percent: 0 });
   });
 
-  it('counts the due time from the trigger, and counts a priority set before it only when afterTrigger is false', () => {
-    expect(p1At('10:00:45')).toMatchObject({ status: 'missed', points: 0 });
-    const lenient = loadTiny({ timeline: tiny.scenario.timeline, rubric: [{ ...setP1, afterTrigger: false }] });
-    const report = playTiny(lenient, [{ at: '10:00:45', type: 'set-priority', level: 'P1' }]).report;
-    expect(findingOf(report, 'set-p1')).toMatchObject({ status: 'on-time', at: '10:01:00', points: 10 });
+  const laterOutage = [{ id: 'outage', at: '10:04:00', type: 'inject' as const, title: 'Outage', text: 'Nobody can log in.' }];
+  const findingWith = (rubric: Expectation, actions: Parameters<typeof playTiny>[1]) => findingOf(playTiny(loadTiny({ timeline: laterOutage, rubric: [rubric] }), actions).report, 'set-p1');
+
+  it('counts a priority set long before the trigger only when afterTrigger is false', () => {
+    const early = [{ at: '10:01:00', type: 'set-priority' as const, level: 'P1' }];
+    expect(findingWith(setP1, early)).toMatchObject({ status: 'missed', points: 0 });
+    expect(findingWith(setP1, early)?.observed).toMatch(/^It held only from before the trigger \(10:04:00\)/);
+    expect(findingWith({ ...setP1, afterTrigger: false }, early)).toMatchObject({ status: 'on-time', at: '10:04:00', points: 10 });
+  });
+
+  it('counts work in the two minutes before the trigger as anticipation', () => {
+    expect(findingWith(setP1, [{ at: '10:02:30', type: 'set-priority', level: 'P1' }])).toMatchObject({ status: 'on-time', at: '10:04:00', points: 10 });
   });
 
   it('counts a priority set again after the trigger, judged from when it was set again', () => {
-    const report = playTiny(tiny, [
-      { at: '10:00:45', type: 'set-priority', level: 'P1' },
-      { at: '10:02:00', type: 'set-priority', level: 'P1' },
-    ]).report;
-    expect(findingOf(report, 'set-p1')).toMatchObject({ status: 'on-time', at: '10:02:00', points: 10 });
+    const again = findingWith(setP1, [
+      { at: '10:01:00', type: 'set-priority', level: 'P1' },
+      { at: '10:05:00', type: 'set-priority', level: 'P1' },
+    ]);
+    expect(again).toMatchObject({ status: 'on-time', at: '10:05:00', points: 10 });
   });
 
   it('judges what stands: lowered and put right halves the credit, lowered for good is missed', () => {

@@ -36,6 +36,13 @@ export function compileMatcher(matcher: ActionMatcher, bridgePurpose: ReadonlyMa
   );
   const mentionTokens = matcher.mentions?.map((mention) => canonicalTokens(mention)).filter((tokens) => tokens.length > 0);
   const says = matcher.says === undefined ? undefined : Object.values(matcher.says);
+  const saysResults = new WeakMap<Action, boolean>();
+  const statesWhatItMust = (action: Action): boolean => {
+    if (!says) return true;
+    let result = saysResults.get(action);
+    if (result === undefined) saysResults.set(action, (result = statesAll(actionText(action), says)));
+    return result;
+  };
   return (action) => {
     if (!oneOf(matcher.type, action.type)) return false;
     const record = action as unknown as Record<string, unknown>;
@@ -48,15 +55,20 @@ export function compileMatcher(matcher: ActionMatcher, bridgePurpose: ReadonlyMa
       const words = wordsOf(action);
       if (!mentionTokens.some((tokens) => tokens.every((token) => words.has(token)))) return false;
     }
-    if (says && !statesAll(actionText(action), says)) return false;
+    if (!statesWhatItMust(action)) return false;
     return true;
   };
+}
+
+function groupKey(action: Action, per: NonNullable<CountWindow['per']>): unknown {
+  const record = action as unknown as Record<string, unknown>;
+  return per === 'audience-and-channel' ? `${String(record['audience'])}|${String(record['channel'])}` : record[per];
 }
 
 interface CountWindow {
   readonly by: number | undefined;
   readonly inLastMs: number | undefined;
-  readonly per: 'audience' | 'participant' | undefined;
+  readonly per: 'audience' | 'participant' | 'audience-and-channel' | undefined;
 }
 
 /** The most matching actions in the span: in all, or for the one audience (or participant) with most. */
@@ -67,7 +79,7 @@ function countMatching(state: SimState, test: ActionTest, span: CountWindow): nu
   for (const timed of state.actions) {
     if (span.by !== undefined && timed.at > span.by) break;
     if (timed.at < from || !timed.effective || !test(timed.action)) continue;
-    const key = span.per === undefined ? null : (timed.action as unknown as Record<string, unknown>)[span.per];
+    const key = span.per === undefined ? null : groupKey(timed.action, span.per);
     const count = (counts.get(key) ?? 0) + 1;
     counts.set(key, count);
     most = Math.max(most, count);

@@ -51,7 +51,7 @@ export type Expr =
   | { all: Expr[] }
   | { any: Expr[] }
   | { not: Expr }
-  | { did: ActionMatcher; by?: string; atLeast?: number; inLast?: string; per?: 'audience' | 'participant' }
+  | { did: ActionMatcher; by?: string; atLeast?: number; inLast?: string; per?: 'audience' | 'participant' | 'audience-and-channel' }
   | { fired: string }
   | { after: string }
   | { before: string }
@@ -81,9 +81,9 @@ export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
         atLeast: z.number().int().positive().optional().meta({ description: 'How many matching actions are needed. Default 1.' }),
         inLast: Duration.optional().meta({ description: 'Count only actions taken within this long before now, e.g. to catch a burst of messages.' }),
         per: z
-          .enum(['audience', 'participant'])
+          .enum(['audience', 'participant', 'audience-and-channel'])
           .optional()
-          .meta({ description: 'Count separately for each audience (or participant): true when any one of them reaches atLeast.' }),
+          .meta({ description: 'Count separately for each audience, participant, or audience on one channel: true when any one of them reaches atLeast.' }),
       }),
       'True once the trainee has taken a matching action (at least `atLeast` times, by the time `by` if given).',
       { did: { type: 'set-priority', level: 'P1' }, by: '03:10:00' },

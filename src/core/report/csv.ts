@@ -86,12 +86,13 @@ export const COMPETENCY_COLUMNS = [
   'max',
   'percent',
   'passed',
+  'grade_percent',
 ] as const;
 
-/** One row per competency, then a `total` row that also says whether the attempt passed. */
+/** One row per competency, then a `total` row that also says whether the attempt passed and its grade after an ending's cap. */
 export function competenciesToCsv(report: ScoreReport): string {
   const identity = [report.scenario.id, report.scenario.version, report.playbook.id, report.trainee?.id, report.trainee?.name];
-  const rows: Cell[][] = report.competencies.map((score) => [...identity, score.id, score.points, score.max, score.percent, null]);
-  rows.push([...identity, 'total', report.total.points, report.total.max, report.total.percent, report.passed]);
+  const rows: Cell[][] = report.competencies.map((score) => [...identity, score.id, score.points, score.max, score.percent, null, null]);
+  rows.push([...identity, 'total', report.total.points, report.total.max, report.total.percent, report.passed, report.verdict?.percent ?? report.total.percent]);
   return toCsv(COMPETENCY_COLUMNS, rows);
 }

@@ -76,6 +76,10 @@ function instantiate(use: TemplateUse, playbook: Playbook, path: JsonPath): Fill
 
   const { use: _use, with: _with, ...overrides } = use;
   const merged: Record<string, unknown> = { ...template.expectation, ...overrides };
+  // The item's own deadline replaces the template's, whichever way either is written.
+  if (overrides.by !== undefined && overrides.within === undefined) delete merged['within'];
+  if (overrides.within !== undefined && overrides.by === undefined) delete merged['by'];
+  scaleLateCredit(merged, template.expectation, overrides);
   const missing = new Set<string>();
   const filled = fill(merged, params.values, missing);
   if (missing.size > 0) {
@@ -89,6 +93,19 @@ function instantiate(use: TemplateUse, playbook: Playbook, path: JsonPath): Fill
     return { problem: { code: 'E_TEMPLATE', message: `rubric template "${template.id}" filled in with this item's values breaks the format${where}: ${issue?.message ?? 'invalid'}`, path } };
   }
   return { expectation: parsed.data };
+}
+
+/**
+ * When an item changes a template's points but not its late credit, the late credit keeps its share of
+ * the points (a 14-point item with 7 late points, used for 7 points, gives 4 late points, rounded up).
+ */
+function scaleLateCredit(merged: Record<string, unknown>, template: Record<string, unknown>, overrides: Partial<TemplateUse>): void {
+  const late = template['late'];
+  const points = template['points'];
+  if (overrides.points === undefined || overrides.late !== undefined || typeof points !== 'number' || points <= 0) return;
+  if (late === null || typeof late !== 'object' || typeof (late as { points?: unknown }).points !== 'number') return;
+  const latePoints = (late as { points: number }).points;
+  merged['late'] = { ...late, points: Math.min(overrides.points - 1, Math.ceil((latePoints * overrides.points) / points)) };
 }
 
 /** The item's parameters plus the derived ones: the matrix level for its impact and urgency, and that level's update period. */
@@ -106,6 +123,9 @@ function paramsFor(use: TemplateUse, template: RubricTemplate, playbook: Playboo
   const levelId = values.get('level');
   const level = playbook.levels.find((candidate) => candidate.id === levelId);
   if (level?.updateEveryMinutes !== undefined && !values.has('updateEvery')) values.set('updateEvery', minutesAsDuration(level.updateEveryMinutes));
+  if (!values.has('updateEvery') && JSON.stringify(template.expectation).includes('{updateEvery}') && typeof levelId === 'string') {
+    return { problem: `level "${levelId}" of playbook "${playbook.id}" has no update cadence (updateEveryMinutes), which template "${template.id}" needs; give "every" or use a level that has one` };
+  }
   return { values };
 }
 

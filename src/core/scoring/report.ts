@@ -84,12 +84,17 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
   switch (item.kind) {
     case 'achieve': {
       const standUntil = observation.untilAt === null ? 'the end of the exercise' : clock.format(observation.untilAt);
-      const expected = `${item.title}${triggerText}${deadline}, standing until ${item.until === undefined ? 'the end of the exercise' : describeExpr(item.until)}.`;
+      const expected = `${item.title}${triggerText}${deadline}, standing until ${item.until === undefined ? 'the incident is resolved' : describeExpr(item.until)}.`;
       const hit = observation.hitAt;
       const undone = observation.undoneAt;
       const undoneText = undone.length === 0 ? '' : ` It was undone at ${undone.map((at) => clock.format(at)).join(', ')} while it still had to stand, which halves the credit.`;
       if (hit === null) {
-        if (observation.firstHitAt === null) return { finding: make('missed', 0, `Not done by the end of the exercise (${clock.format(end)}).`, expected, null) };
+        if (observation.firstHitAt === null) {
+          const before = observation.heldBeforeTrigger
+            ? `It held only from before ${item.triggerLabel ?? 'the trigger'} (${clock.format(triggeredAt)}), and work from before the trigger does not count: it had to be done again after.`
+            : `Not done by the end of the exercise (${clock.format(end)}).`;
+          return { finding: make('missed', 0, before, expected, null) };
+        }
         const observed = `Done at ${clock.format(observation.firstHitAt)}, but undone at ${clock.format(undone.at(-1) ?? end)} and not put right by ${standUntil}: what stands is what counts.`;
         return { finding: make('missed', 0, observed, expected, null) };
       }
@@ -99,7 +104,7 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
       }
       const lateBy = hit - due;
       const inLateWindow = item.late !== undefined && lateBy <= observation.timing.lateWithinMs;
-      const latePoints = inLateWindow ? (item.late?.points ?? 0) * share : 0;
+      const latePoints = inLateWindow ? Math.min(item.late?.points ?? 0, item.points) * share : 0;
       const lateText = inLateWindow ? '' : ' Too late to earn points.';
       return { finding: make(inLateWindow ? 'late' : 'missed', latePoints, `Done at ${clock.format(hit)}, ${formatDuration(lateBy)} late: ${hitText}${lateText}${undoneText}`, expected, hit, hitIndex) };
     }
@@ -205,7 +210,7 @@ export function cadenceWindows(start: number, updates: readonly number[], every:
   let met = 0;
   for (let window = 0; window < due; window++) {
     const from = start + window * every;
-    if (updates.some((update) => update >= from && update <= from + every)) met++;
+    if (updates.some((update) => update >= from && update < from + every)) met++;
   }
   return { met, due };
 }

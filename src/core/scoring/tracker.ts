@@ -23,6 +23,8 @@ export interface Observation {
   firstHitAt: number | null;
   /** achieve: when it stopped holding after having held, while it still had to stand. */
   readonly undoneAt: number[];
+  /** achieve: when triggered, it already held through work done before the trigger, which does not count. */
+  heldBeforeTrigger: boolean;
   /** cadence: the matching updates after the trigger. */
   readonly updates: TimedAction[];
   /** achieve and cadence: when "until" first held, after which nothing more counts. */
@@ -39,6 +41,13 @@ interface Watch {
   readonly isUpdate: ((action: Action) => boolean) | undefined;
 }
 
+/**
+ * Work done this long before a trigger still counts as done after it: an incident manager who sets P1 as
+ * the alarm goes red, seconds before the outage is confirmed, anticipated it; one who set it while
+ * redundancy still held, long before, did not.
+ */
+export const ANTICIPATION_MS = 2 * 60 * 1000;
+
 /** Absolute due time of an expectation once triggered, in ms, or undefined when due by the end. */
 export function dueTime(timing: TimedExpectation, triggeredAt: number): number | undefined {
   if (timing.expectation.kind === 'cadence') return undefined;
@@ -51,16 +60,24 @@ export function dueTime(timing: TimedExpectation, triggeredAt: number): number |
 export class ExpectationTracker {
   private readonly watches: Watch[];
   private seenActions = 0;
+  private resolved = false;
+  /** What is achieved stands until the incident is resolved or closed, unless the item gives its own "until". */
+  private readonly incidentResolved = (): boolean => this.resolved;
 
   constructor(compiled: CompiledScenario) {
     this.watches = compiled.rubric.map((timing) => {
       const { expectation } = timing;
       const trigger = expectation.trigger === undefined ? () => true : compiled.predicate(expectation.trigger);
       const expect = 'expect' in expectation ? compiled.predicate(expectation.expect) : undefined;
-      const until = (expectation.kind === 'cadence' || expectation.kind === 'achieve') && expectation.until ? compiled.predicate(expectation.until) : undefined;
+      const until =
+        (expectation.kind === 'cadence' || expectation.kind === 'achieve') && expectation.until
+          ? compiled.predicate(expectation.until)
+          : expectation.kind === 'achieve'
+            ? this.incidentResolved
+            : undefined;
       const isUpdate = expectation.kind === 'cadence' && typeof expectation.expect === 'object' && 'did' in expectation.expect ? compileMatcher(expectation.expect.did, compiled.bridgePurpose) : undefined;
       return {
-        observation: { expectation, timing, triggeredAt: null, hitAt: null, hitBy: null, firstHitAt: null, undoneAt: [], updates: [], untilAt: null, canStates: [] },
+        observation: { expectation, timing, triggeredAt: null, hitAt: null, hitBy: null, firstHitAt: null, undoneAt: [], heldBeforeTrigger: false, updates: [], untilAt: null, canStates: [] },
         trigger,
         expect,
         until,
@@ -74,9 +91,9 @@ export class ExpectationTracker {
    * also ignores settings made before the trigger; an avoid judges the settings that stand, whenever made.
    */
   private viewFor(observation: Observation, state: SimState, views: Map<number, SimState>): SimState {
-    const since = observation.triggeredAt;
-    const { expectation } = observation;
-    if (expectation.afterTrigger === false || expectation.trigger === undefined || since === null) return state;
+    const { expectation, triggeredAt } = observation;
+    if (expectation.afterTrigger === false || expectation.trigger === undefined || triggeredAt === null) return state;
+    const since = triggeredAt - ANTICIPATION_MS;
     if (expectation.kind === 'avoid') return { ...state, actions: state.actions.filter((timed) => timed.at >= since) };
     let view = views.get(since);
     if (!view) views.set(since, (view = viewSince(state, since)));
@@ -87,12 +104,14 @@ export class ExpectationTracker {
     const newActions = state.actions.slice(this.seenActions);
     this.seenActions = state.actions.length;
     const latest = newActions.at(-1) ?? null;
+    this.resolved ||= newActions.some((timed) => timed.effective && (timed.action.type === 'resolve' || timed.action.type === 'close'));
     const views = new Map<number, SimState>();
     for (const watch of this.watches) {
       const observation = watch.observation;
       if (observation.triggeredAt === null) {
         if (!watch.trigger(state)) continue;
         observation.triggeredAt = state.now;
+        if (observation.expectation.kind === 'achieve' && observation.expectation.afterTrigger !== false && watch.expect?.(state)) observation.heldBeforeTrigger = true;
       }
       const { expectation } = observation;
       switch (expectation.kind) {
@@ -108,7 +127,9 @@ export class ExpectationTracker {
             observation.hitAt = null;
             observation.hitBy = null;
           }
-          if (watch.until?.(state)) observation.untilAt = state.now;
+          // Resolving the incident settles what stands; an item it finds not yet done can still be done after.
+          const settled = expectation.until !== undefined || observation.hitAt !== null;
+          if (settled && watch.until?.(state)) observation.untilAt = state.now;
           break;
         }
         case 'avoid': {
