@@ -1,10 +1,12 @@
 import type { Action } from '../actions/action.ts';
+import type { Expr } from '../expr/schema.ts';
+import { walkExpr } from '../expr/walk.ts';
 import type { Predicate } from '../expr/evaluate.ts';
 import { compileMatcher } from '../expr/evaluate.ts';
 import type { CompiledScenario, TimedExpectation } from '../scenario/compiled.ts';
 import type { Expectation } from '../scenario/schema.ts';
 import type { SimState, TimedAction } from '../session/state.ts';
-import { viewSince } from './view-since.ts';
+import { ViewsSince } from './view-since.ts';
 
 /** What the replay showed about one expectation: when it started to apply, and when it was met or broken. */
 export interface Observation {
@@ -37,8 +39,33 @@ interface Watch {
   readonly observation: Observation;
   readonly trigger: Predicate;
   readonly expect: Predicate | undefined;
+  /** Whether the expectation has no "not": then what fails on the whole state fails on any view of it. */
+  readonly monotone: boolean;
+  /** Whether, once true, it stays true: built only from actions taken, events fired, decisions made and times passed. */
+  readonly sticky: boolean;
+  /** Whether it is judged on the work since its trigger rather than on the whole state. */
+  readonly sinceTrigger: boolean;
   readonly until: Predicate | undefined;
   readonly isUpdate: ((action: Action) => boolean) | undefined;
+}
+
+/** Conditions that, once true, stay true as a replay goes on. */
+function isSticky(expr: Expr): boolean {
+  let sticky = true;
+  walkExpr(expr, (node) => {
+    if (typeof node === 'boolean' || 'all' in node || 'any' in node) return;
+    if (('did' in node && node.inLast === undefined) || 'fired' in node || 'decided' in node || 'after' in node) return;
+    sticky = false;
+  });
+  return sticky;
+}
+
+function hasNegation(expr: Expr): boolean {
+  let negated = false;
+  walkExpr(expr, (node) => {
+    if (typeof node === 'object' && 'not' in node) negated = true;
+  });
+  return negated;
 }
 
 /**
@@ -61,6 +88,7 @@ export class ExpectationTracker {
   private readonly watches: Watch[];
   private seenActions = 0;
   private resolved = false;
+  private readonly views = new ViewsSince();
   /** What is achieved stands until the incident is resolved or closed, unless the item gives its own "until". */
   private readonly incidentResolved = (): boolean => this.resolved;
 
@@ -80,6 +108,9 @@ export class ExpectationTracker {
         observation: { expectation, timing, triggeredAt: null, hitAt: null, hitBy: null, firstHitAt: null, undoneAt: [], heldBeforeTrigger: false, updates: [], untilAt: null, canStates: [] },
         trigger,
         expect,
+        monotone: !('expect' in expectation) || !hasNegation(expectation.expect),
+        sticky: 'expect' in expectation && isSticky(expectation.expect),
+        sinceTrigger: expectation.afterTrigger !== false && expectation.trigger !== undefined,
         until,
         isUpdate,
       };
@@ -90,14 +121,19 @@ export class ExpectationTracker {
    * What an expectation may count: by default only the trainee's work since its trigger. An achieve
    * also ignores settings made before the trigger; an avoid judges the settings that stand, whenever made.
    */
-  private viewFor(observation: Observation, state: SimState, views: Map<number, SimState>): SimState {
+  private viewFor(observation: Observation, state: SimState): SimState {
     const { expectation, triggeredAt } = observation;
     if (expectation.afterTrigger === false || expectation.trigger === undefined || triggeredAt === null) return state;
     const since = triggeredAt - ANTICIPATION_MS;
     if (expectation.kind === 'avoid') return { ...state, actions: state.actions.filter((timed) => timed.at >= since) };
-    let view = views.get(since);
-    if (!view) views.set(since, (view = viewSince(state, since)));
-    return view;
+    return this.views.viewOf(state, since);
+  }
+
+  private holds(watch: Watch, state: SimState): boolean {
+    const { expect } = watch;
+    if (!expect) return false;
+    if (!watch.sinceTrigger) return expect(state);
+    return (!watch.monotone || expect(state)) && expect(this.viewFor(watch.observation, state));
   }
 
   observe = (state: SimState): void => {
@@ -105,7 +141,6 @@ export class ExpectationTracker {
     this.seenActions = state.actions.length;
     const latest = newActions.at(-1) ?? null;
     this.resolved ||= newActions.some((timed) => timed.effective && (timed.action.type === 'resolve' || timed.action.type === 'close'));
-    const views = new Map<number, SimState>();
     for (const watch of this.watches) {
       const observation = watch.observation;
       if (observation.triggeredAt === null) {
@@ -116,8 +151,8 @@ export class ExpectationTracker {
       const { expectation } = observation;
       switch (expectation.kind) {
         case 'achieve': {
-          if (observation.untilAt !== null) break;
-          const holds = watch.expect?.(this.viewFor(observation, state, views)) === true;
+          if (observation.untilAt !== null || (watch.sticky && observation.hitAt !== null)) break;
+          const holds = this.holds(watch, state);
           if (holds && observation.hitAt === null) {
             observation.hitAt = state.now;
             observation.hitBy = latest;
@@ -134,7 +169,7 @@ export class ExpectationTracker {
         }
         case 'avoid': {
           const due = dueTime(observation.timing, observation.triggeredAt);
-          if (observation.hitAt === null && (due === undefined || state.now <= due) && watch.expect?.(this.viewFor(observation, state, views))) {
+          if (observation.hitAt === null && (due === undefined || state.now <= due) && watch.expect?.(this.viewFor(observation, state))) {
             observation.hitAt = state.now;
             observation.hitBy = latest;
           }
