@@ -106,6 +106,38 @@ describe.each(SCENARIOS)('%s: loopholes do not pay', (id) => {
   });
 });
 
+describe.each(SCENARIOS)('%s: the CAN report reads like an expert', (id) => {
+  const { scenario, strong, gradeOf, expert } = setup(id);
+  const report = strong.actions.findLast((action): action is Extract<Action, { type: 'can-report' }> => action.type === 'can-report');
+  const canFinding = (graded: ScoreReport) => graded.findings.find((finding) => finding.competency === 'can-report' && graded.can !== null && finding.id !== 'post-incident-review');
+
+  it("a comma-separated keyword list of the rubric's own words earns less than the expert's sentences", () => {
+    if (!report || !scenario.can) return;
+    const listFor = (section: 'conditions' | 'actions' | 'needs') =>
+      scenario.can!.facts
+        .filter((fact) => fact.section === section)
+        .flatMap((fact) => fact.accept.flatMap((phrasing) => phrasing.split(/\s+/)))
+        .join(', ') || 'none';
+    const listed = gradeOf(strong.actions.map((action) => (action === report ? { ...report, conditions: listFor('conditions'), actions: listFor('actions'), needs: listFor('needs') } : action)));
+    expect(canFinding(listed)?.points ?? 0).toBeLessThan(canFinding(expert)?.points ?? 0);
+  });
+});
+
+describe('a plausible but wrong CAN report', () => {
+  it('given to the Acme executive, does not pass: the report is the deliverable, and wrong facts deduct', () => {
+    const { strong, gradeOf } = setup('acme-chemical');
+    const wrong = {
+      conditions: 'This is a performance degradation at P4: login is only slow for some users. The mail server caused the login outage. The host names are fine.',
+      actions: 'We are fixing forward on the same bridge. Customers have already been notified.',
+      needs: 'Nothing further needed right now.',
+    };
+    const graded = gradeOf(strong.actions.map((action) => (action.type === 'can-report' ? { ...action, ...wrong } : action)));
+    expect(graded.can?.facts.some((fact) => fact.contradicted)).toBe(true);
+    expect(graded.passed).toBe(false);
+    expect(graded.verdict?.reasons).toContainEqual(expect.objectContaining({ code: 'critical-missed', finding: 'can-report' }));
+  });
+});
+
 describe('failure cannot pass', () => {
   it('every golden journey that ends in failure fails, and every success ending in a strong journey passes', () => {
     const scenarios = bundledScenarios();

@@ -9,7 +9,9 @@ function matcherFor(text: string): StatementMatcher {
   let matcher = matchers.get(text);
   if (!matcher) {
     if (matchers.size >= MATCHER_CACHE_LIMIT) matchers.clear();
-    matchers.set(text, (matcher = new StatementMatcher(text, { requireVerb: false, maxFactsPerClause: MAX_ELEMENTS_PER_CLAUSE })));
+    // "Next update: 02:40" is one statement in a message, not a label and a time.
+    const labelled = text.replace(/:\s+(?=\d)/g, ' ');
+    matchers.set(text, (matcher = new StatementMatcher(labelled, { requireVerb: false, maxFactsPerClause: MAX_ELEMENTS_PER_CLAUSE })));
   }
   return matcher;
 }

@@ -53,7 +53,7 @@ const VerdictSchema = z.object({
 const CanFeedbackSchema = z.object({
   submittedAt: z.string().nullable(),
   facts: z.array(
-    z.object({ id: z.string(), label: z.string(), section: CanSection, foundIn: CanSection.nullable(), points: Points, max: Points }),
+    z.object({ id: z.string(), label: z.string(), section: CanSection, foundIn: CanSection.nullable(), points: Points, max: Points, contradicted: z.literal(true).optional() }),
   ),
   found: z.array(z.string()),
   missed: z.array(z.string()),

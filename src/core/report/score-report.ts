@@ -76,8 +76,11 @@ export interface CanFactResult {
   readonly label: string;
   readonly section: CanSection;
   readonly foundIn: CanSection | null;
+  /** Negative when the report stated a wrong version of the fact. */
   readonly points: number;
   readonly max: number;
+  /** The report stated a wrong version of the fact (the wrong system, priority or impact). */
+  readonly contradicted?: true;
 }
 
 export interface CanFeedback {
