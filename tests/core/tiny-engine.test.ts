@@ -279,8 +279,10 @@ describe('an achieve expectation', () => {
     expect(findingWith({ ...setP1, afterTrigger: false }, early)).toMatchObject({ status: 'on-time', at: '10:04:00', points: 10 });
   });
 
-  it('counts work in the two minutes before the trigger as anticipation', () => {
-    expect(findingWith(setP1, [{ at: '10:02:30', type: 'set-priority', level: 'P1' }])).toMatchObject({ status: 'on-time', at: '10:04:00', points: 10 });
+  it('counts a setting made in the two minutes before the trigger as anticipation, but not an action', () => {
+    const anticipated = [{ at: '10:02:30', type: 'set-priority' as const, level: 'P1' }];
+    expect(findingWith({ ...setP1, expect: { level: 'P1' } }, anticipated)).toMatchObject({ status: 'on-time', at: '10:04:00', points: 10 });
+    expect(findingWith(setP1, anticipated)).toMatchObject({ status: 'missed', points: 0 });
   });
 
   it('counts a priority set again after the trigger, judged from when it was set again', () => {

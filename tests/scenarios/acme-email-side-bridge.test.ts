@@ -63,7 +63,7 @@ describe(`${ID}: golden journeys`, () => {
     expect(finding(report, 'senior-executive')?.status).toBe('missed');
     expect(finding(report, 'senior-executive')?.message).toContain('Bill');
     expect(finding(report, 'notice-not-by-email')?.status).toBe('missed');
-    expect(finding(report, 'login-outage-p1')).toMatchObject({ status: 'late', points: 3 });
+    expect(finding(report, 'login-outage-p1')).toMatchObject({ status: 'late', points: 4 });
     expect(finding(report, 'call-bill')).toMatchObject({ status: 'late', points: 4 });
     expect(report.can?.missed).toEqual(expect.arrayContaining(['email-not-release', 'mailbox-move-approval']));
   });

@@ -92,7 +92,7 @@ describe(`${ID}: golden journeys`, () => {
       'close-after-confirmation': 'missed',
       'report-from-account-owner': 'missed',
       'high-impact': 'late',
-      'teams-call': 'late',
+      'teams-call': 'missed',
       'bring-in-vendor': 'late',
       'approve-failover': 'late',
     });

@@ -56,7 +56,7 @@ describe(`${ID}: golden journeys`, () => {
     expect(finding(report, 'user-notice')).toMatchObject({ status: 'missed', points: 0 });
     expect(finding(report, 'named-owner-database')?.status).toBe('missed');
     expect(finding(report, 'acknowledge-priority')).toMatchObject({ status: 'late', points: 1 });
-    expect(finding(report, 'take-command')).toMatchObject({ status: 'late', points: 1 });
+    expect(finding(report, 'take-command')).toMatchObject({ status: 'late', points: 2 });
     expect(finding(report, 'exec-notice')?.met).toBe(false);
     expect(finding(report, 'can-report')?.status).toBe('partial');
     expect(report.can?.missed).toEqual(expect.arrayContaining(['month-end', 'release-cause']));

@@ -69,9 +69,10 @@ function hasNegation(expr: Expr): boolean {
 }
 
 /**
- * Work done this long before a trigger still counts as done after it: an incident manager who sets P1 as
- * the alarm goes red, seconds before the outage is confirmed, anticipated it; one who set it while
- * redundancy still held, long before, did not.
+ * A priority, classification, escalation or decision made this long before a trigger still counts: an
+ * incident manager who sets P1 as the alarm goes red, seconds before the outage is confirmed, anticipated
+ * it; one who set it while redundancy still held, long before, did not. Actions such as notices count
+ * only from the trigger on.
  */
 export const ANTICIPATION_MS = 2 * 60 * 1000;
 
@@ -88,7 +89,7 @@ export class ExpectationTracker {
   private readonly watches: Watch[];
   private seenActions = 0;
   private resolved = false;
-  private readonly views = new ViewsSince();
+  private readonly views = new ViewsSince(ANTICIPATION_MS);
   /** What is achieved stands until the incident is resolved or closed, unless the item gives its own "until". */
   private readonly incidentResolved = (): boolean => this.resolved;
 
@@ -124,9 +125,8 @@ export class ExpectationTracker {
   private viewFor(observation: Observation, state: SimState): SimState {
     const { expectation, triggeredAt } = observation;
     if (expectation.afterTrigger === false || expectation.trigger === undefined || triggeredAt === null) return state;
-    const since = triggeredAt - ANTICIPATION_MS;
-    if (expectation.kind === 'avoid') return { ...state, actions: state.actions.filter((timed) => timed.at >= since) };
-    return this.views.viewOf(state, since);
+    if (expectation.kind === 'avoid') return { ...state, actions: state.actions.filter((timed) => timed.at >= triggeredAt) };
+    return this.views.viewOf(state, triggeredAt);
   }
 
   private holds(watch: Watch, state: SimState): boolean {

@@ -3,6 +3,7 @@ import type { SimState, TimedAction } from '../session/state.ts';
 /** What the trainee's actions since one moment set: the latest priority and classification, escalations, decisions. */
 class WorkSince {
   private from = 0;
+  private actionsFrom = 0;
   private scanned = 0;
   private level: string | null = null;
   private classification: string | null = null;
@@ -13,7 +14,14 @@ class WorkSince {
   private escalatedView: { readonly source: readonly string[]; readonly count: number; readonly view: readonly string[] } | undefined;
   private decidedView: { readonly source: Readonly<Record<string, string>>; readonly count: number; readonly view: Readonly<Record<string, string>> } | undefined;
 
-  constructor(private readonly since: number) {}
+  /**
+   * @param since when the item was triggered: only actions from then on count
+   * @param settingsSince how far back a priority, classification, escalation or decision still counts
+   */
+  constructor(
+    private readonly since: number,
+    private readonly settingsSince: number,
+  ) {}
 
   /**
    * The state as the trainee's work since `since` made it: earlier actions are left out, and so are a
@@ -24,7 +32,9 @@ class WorkSince {
   viewOf(state: SimState): SimState {
     if (this.last?.state === state) return this.last.view;
     const actions = state.actions;
-    while (this.from < actions.length && actions[this.from]!.at < this.since) this.from++;
+    while (this.from < actions.length && actions[this.from]!.at < this.settingsSince) this.from++;
+    this.actionsFrom = Math.max(this.actionsFrom, this.from);
+    while (this.actionsFrom < actions.length && actions[this.actionsFrom]!.at < this.since) this.actionsFrom++;
     this.scanned = Math.max(this.scanned, this.from);
     for (; this.scanned < actions.length; this.scanned++) this.read(actions[this.scanned]!);
     const view: SimState = {
@@ -41,8 +51,8 @@ class WorkSince {
 
   // The same inputs give the same arrays, so conditions that cache by array see the same list again.
   private actionsOf(actions: readonly TimedAction[]): readonly TimedAction[] {
-    if (this.from === 0) return actions;
-    if (this.sliced?.length !== actions.length || this.sliced.source !== actions) this.sliced = { source: actions, length: actions.length, view: actions.slice(this.from) };
+    if (this.actionsFrom === 0) return actions;
+    if (this.sliced?.length !== actions.length || this.sliced.source !== actions) this.sliced = { source: actions, length: actions.length, view: actions.slice(this.actionsFrom) };
     return this.sliced.view;
   }
 
@@ -69,13 +79,15 @@ class WorkSince {
   }
 }
 
-/** One `WorkSince` per moment asked about, for the life of one replay. */
+/** One `WorkSince` per trigger time, for the life of one replay. */
 export class ViewsSince {
   private readonly byMoment = new Map<number, WorkSince>();
 
+  constructor(private readonly settingsGraceMs: number) {}
+
   viewOf(state: SimState, since: number): SimState {
     let work = this.byMoment.get(since);
-    if (!work) this.byMoment.set(since, (work = new WorkSince(since)));
+    if (!work) this.byMoment.set(since, (work = new WorkSince(since, since - this.settingsGraceMs)));
     return work.viewOf(state);
   }
 }
