@@ -38,13 +38,14 @@ describe('grading the golden Acme logs', () => {
   it('costs the late notifier only notification points, and says how late', () => {
     expect(competency(late, 'notification')).toBeLessThan(100);
     for (const id of ['priority', 'bridge-control', 'escalation', 'can-report']) expect(competency(late, id)).toBe(100);
-    expect(finding(late, 'exec-notice')).toMatchObject({ status: 'late', due: '03:15:21', at: '03:22:00', points: 4, max: 10, met: false });
+    expect(finding(late, 'exec-notice')).toMatchObject({ status: 'late', due: '03:15:21', at: '03:22:00', points: 3, max: 8, met: false });
     expect(finding(late, 'exec-notice')?.observed).toContain('6m 39s late');
     expect(finding(late, 'customer-notice')).toMatchObject({ status: 'late', at: '03:24:00' });
   });
 
   it('catches every failure of the seed incident manager on the do-nothing path', () => {
-    expect(nothing.total.points).toBe(0);
+    expect(nothing.findings.filter((f) => f.status !== 'avoided').every((f) => f.points === 0)).toBe(true);
+    expect(nothing.total.percent).toBeLessThan(5);
     const missed = nothing.findings.filter((f) => !f.met).map((f) => f.id);
     expect(missed).toEqual(expect.arrayContaining([
       'mute-noisy-line',
@@ -62,7 +63,7 @@ describe('grading the golden Acme logs', () => {
   });
 
   it('gives partial credit where partial work was done', () => {
-    expect(finding(partial, 'p1-on-customer-impact')).toMatchObject({ status: 'late', points: 5 });
+    expect(finding(partial, 'p1-on-customer-impact')).toMatchObject({ status: 'late', points: 7 });
     expect(finding(partial, 'mute-noisy-line')).toMatchObject({ status: 'late', points: 2 });
     expect(finding(partial, 'named-owner-for-fix')).toMatchObject({ status: 'missed', points: 0 });
     expect(finding(partial, 'classify-disruption')).toMatchObject({ status: 'missed' });

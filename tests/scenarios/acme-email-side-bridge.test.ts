@@ -6,7 +6,7 @@ import { grade } from '../../src/core/scoring/grade.ts';
 import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { bundledPlaybooks, readRepoText } from '../helpers.ts';
-import { decide, finding, scenarioHarness } from './harness.ts';
+import { decide, finding, scenarioHarness, earnedOnlyByAvoiding } from './harness.ts';
 
 const ID = 'acme-email-side-bridge';
 
@@ -91,7 +91,7 @@ describe(`${ID}: doing nothing`, () => {
 
   it('reaches the failure ending with no points', () => {
     expect(report.ending).toMatchObject({ id: 'tangled', outcome: 'failure' });
-    expect(report.total.points).toBe(0);
+    expect(earnedOnlyByAvoiding(report)).toBe(true);
   });
 
   it('plays out the seed: Pete goes looking for Bill, mail crowds the call, and Bill has to ask for the executive', () => {

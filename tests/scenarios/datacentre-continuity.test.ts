@@ -5,7 +5,7 @@ import { grade } from '../../src/core/scoring/grade.ts';
 import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { validateLog } from '../../src/core/session/validate-log.ts';
-import { decide, finding, scenarioHarness } from './harness.ts';
+import { decide, finding, scenarioHarness, earnedOnlyByAvoiding } from './harness.ts';
 
 const ID = 'datacentre-continuity';
 
@@ -107,7 +107,7 @@ describe(`${ID}: the do-nothing path`, () => {
 
   it('ends past the tolerable downtime with no points', () => {
     expect(state.ending).toBe('past-tolerable-downtime');
-    expect(grade(scenario, playbook, logOf([])).total.points).toBe(0);
+    expect(earnedOnlyByAvoiding(grade(scenario, playbook, logOf([])))).toBe(true);
   });
 });
 

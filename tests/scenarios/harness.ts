@@ -30,4 +30,7 @@ export function scenarioHarness(id: string) {
 
 export const finding = (report: ScoreReport, id: string) => report.findings.find((f) => f.id === id);
 
+/** Whether every point a report holds came from something the trainee could not get wrong by doing nothing. */
+export const earnedOnlyByAvoiding = (report: ScoreReport) => report.findings.every((f) => f.status === 'avoided' || f.points === 0);
+
 export const decide = (at: string, decision: string, choice: string): Action => ({ at, type: 'decide', decision, choice });

@@ -4,7 +4,7 @@ import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { grade } from '../../src/core/scoring/grade.ts';
 import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
-import { finding, scenarioHarness } from './harness.ts';
+import { finding, scenarioHarness, earnedOnlyByAvoiding } from './harness.ts';
 
 const ID = 'mim-day-slowness';
 
@@ -89,7 +89,7 @@ describe(`${ID}: the do-nothing path`, () => {
     expect(state.vars['service-recovered']).toBe(false);
     expect(state.ending).toBe('slow-recovery-in-the-dark');
     expect(scenario.endings.find((e) => e.id === state.ending)?.outcome).toBe('failure');
-    expect(grade(scenario, playbook, logOf([])).total.points).toBe(0);
+    expect(earnedOnlyByAvoiding(grade(scenario, playbook, logOf([])))).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ import { grade } from '../../src/core/scoring/grade.ts';
 import { Session } from '../../src/core/session/session.ts';
 import type { SimState } from '../../src/core/session/state.ts';
 import { slug } from '../../src/core/text/slug.ts';
-import { finding, scenarioHarness } from './harness.ts';
+import { finding, scenarioHarness, earnedOnlyByAvoiding } from './harness.ts';
 
 const ID = 'mit-sev1-urgent-response';
 
@@ -106,7 +106,7 @@ describe(`${ID}: what the trainee does changes what happens`, () => {
     expect(state.ending).toBe('still-down');
     expect(state.vars['restored']).toBe(false);
     for (const id of ['dba-restarts-alone', 'db-restart-fallout', 'cause-found-unasked', 'senior-staff-question', 'registrar-calls-in']) expect(fired(state, id), id).toBe(true);
-    expect(grade(scenario, playbook, empty).total.points).toBe(0);
+    expect(earnedOnlyByAvoiding(grade(scenario, playbook, empty))).toBe(true);
   });
 
   it('taking the lead before 08:04 stops the database restart from the car', () => {

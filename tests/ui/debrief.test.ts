@@ -127,12 +127,13 @@ describe('findings', () => {
   it('marks missed and late findings as such', () => {
     const debrief = debriefFor('partial');
     const findings = section(mount(debrief), /^findings$/i);
-    const customers = within(findings).getByRole('article', { name: 'Notify customers' });
+    const customers = within(findings).getByRole('article', { name: 'Notify customers: what is affected, the impact, the next update' });
     expect(within(customers).getByText('Missed')).toBeTruthy();
     expect(customers.className).toContain('db-tone-bad');
-    const executives = within(findings).getByRole('article', { name: 'Notify executives' });
+    const lateFindings = section(mount(debriefFor('late-notifications')), /^findings$/i);
+    const executives = within(lateFindings).getByRole('article', { name: 'Notify executives: what is affected, the impact, the next update' });
     expect(within(executives).getByText('Late')).toBeTruthy();
-    expect(within(executives).getByText('Due 03:15:21 · Done 03:25:00')).toBeTruthy();
+    expect(within(executives).getByText('Due 03:15:21 · Done 03:22:00')).toBeTruthy();
     expect(executives.className).toContain('db-tone-mixed');
     expect(within(executives).getByText('itil-major-incident §Communication')).toBeTruthy();
   });

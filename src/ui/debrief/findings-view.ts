@@ -52,13 +52,7 @@ function renderFinding(finding: Finding, playbook: Playbook): HTMLElement {
         { class: 'db-finding-head' },
         statusBadge(finding.status),
         h('h4', { attrs: { id: headingId } }, finding.title),
-        h(
-          'p',
-          { class: 'db-finding-points' },
-          finding.critical ? h('span', { class: 'db-critical', attrs: { title: 'Critical: earning under half of it fails the attempt' } }, 'Critical') : null,
-          h('strong', {}, pointsText(finding.points)),
-          ` / ${pointsText(finding.max)} points`,
-        ),
+        h('p', { class: 'db-finding-points' }, h('strong', {}, pointsText(finding.points)), ` / ${pointsText(finding.max)} points`),
       ),
       h(
         'div',
@@ -66,6 +60,7 @@ function renderFinding(finding: Finding, playbook: Playbook): HTMLElement {
         h(
           'div',
           { class: 'db-finding-main' },
+          finding.critical ? h('p', { class: 'db-critical' }, 'Critical: earning under half of its points fails the attempt.') : null,
           timing(finding),
           h('p', { class: 'db-message' }, finding.message),
           h(
