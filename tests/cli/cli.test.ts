@@ -84,7 +84,7 @@ describe('bridge-drill grade', () => {
   it('accepts an explicit playbook file', () => {
     const { code, out } = run('grade', '--scenario', 'scenarios/acme-chemical.json', '--log', 'tests/fixtures/acme/do-nothing.json', '--playbook', 'scenarios/playbooks/itil-major-incident.json');
     expect(code).toBe(0);
-    expect(JSON.parse(out).total.percent).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ playbook: { id: 'itil-major-incident' }, passed: false });
   });
 
   it('rejects a bad log compiler-style, naming the offending entry at its line and column, with a code frame, and exit 1', () => {
@@ -164,7 +164,7 @@ describe('bridge-drill grade', () => {
     const unknownVersion = { ...stored, scenario: { ...stored.scenario, sha256: elsewhere }, report: { ...stored.report, scenario: { ...stored.report.scenario, sha256: elsewhere } } };
     const missing = run('regrade', writeScratch('other-version.attempt.json', JSON.stringify(unknownVersion)));
     expect(missing.code).toBe(1);
-    expect(missing.err).toContain('scenario "acme-chemical" version 1.0.0 (sha256 ffffffff…) is not available here');
+    expect(missing.err).toContain('scenario "acme-chemical" version 1.1.0 (sha256 ffffffff…) is not available here');
     noStackTrace(missing.err);
 
     const mit = contentSha256OfJsonText(readFileSync(repoPath('scenarios/playbooks/mit-ist-problem-response.json'), 'utf8'));
@@ -215,7 +215,7 @@ describe('bridge-drill play and graph', () => {
     expect(code).toBe(0);
     expect(out).toContain('03:00:21  ! Customers cannot log in');
     expect(out).toContain('Ending: The bridge was lost');
-    expect(out).toMatch(/Score: 0\/100 \(0%\)/);
+    expect(out).toMatch(/Score: 3\/100 \(3%\) — NOT PASSED/);
   });
 
   it('plays a log through to its ending', () => {

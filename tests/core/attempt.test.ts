@@ -228,7 +228,7 @@ describe('parseAttempt', () => {
   it('rejects a log or a report for another scenario or version than the record names', () => {
     const record = recordJson();
     const log = record['log'] as Record<string, unknown>;
-    const diagnostics = diagnosticsOf({ ...record, log: { ...log, scenario: 'acme-email-side-bridge' }, scenario: { ...(record['scenario'] as object), version: '1.1.0' } });
+    const diagnostics = diagnosticsOf({ ...record, log: { ...log, scenario: 'acme-email-side-bridge' }, scenario: { ...(record['scenario'] as object), version: '9.9.9' } });
     expect(diagnostics.map((d) => [d.code, d.path.join('.')])).toEqual([
       ['E_ATTEMPT_MISMATCH', 'log.scenario'],
       ['E_ATTEMPT_MISMATCH', 'report.scenario.version'],
@@ -330,15 +330,16 @@ describe('the stored attempt tests/fixtures/attempts/acme-strong.attempt.json', 
     const folder = 'tests/fixtures/attempts/versions';
     const texts = readdirSync(repoPath(folder)).map((name) => readRepoText(`${folder}/${name}`));
     const library = versionLibrary();
-    const playbooks = new Map<string, Playbook>();
+    const playbooks: Playbook[] = [];
     for (const text of texts.filter((candidate) => !('clock' in (JSON.parse(candidate) as object)))) {
       const loaded = loadPlaybook(text).value;
       if (!loaded) throw new Error('a stored playbook version no longer loads');
-      playbooks.set(loaded.id, loaded);
+      playbooks.push(loaded);
       library.add('playbook', loaded, JSON.parse(text));
     }
+    // Each scenario version loads with the playbook version it was written for.
     for (const text of texts.filter((candidate) => 'clock' in (JSON.parse(candidate) as object))) {
-      const loaded = loadScenario(text, playbooks).value;
+      const loaded = playbooks.map((playbook) => loadScenario(text, new Map([[playbook.id, playbook]])).value).find((value) => value !== undefined);
       if (!loaded) throw new Error('a stored scenario version no longer loads');
       library.add('scenario', loaded, JSON.parse(text));
     }
@@ -356,6 +357,18 @@ describe('the stored attempt tests/fixtures/attempts/acme-strong.attempt.json', 
     const regraded = regradeAttempt(parsed.attempt, fixtureLibrary().lookup);
     expect(regraded.ok ? regraded.sameAsStored : regraded.message).toBe(true);
     expect(regraded.ok && regraded.report).toEqual(parsed.attempt.report);
+    expect(regraded.ok && regraded.storedByEngine).toBeUndefined();
   });
 
+  it('regrades an attempt an older engine graded, on its own versions, and says which engine graded the stored report', () => {
+    const older = parseAttempt(JSON.parse(readRepoText('tests/fixtures/attempts/acme-strong-engine-0.2.attempt.json')));
+    if (!older.ok) throw new Error('the engine 0.2.0 attempt no longer parses');
+    expect(older.attempt.scenario.version).toBe('1.0.0');
+    const regraded = regradeAttempt(older.attempt, fixtureLibrary().lookup);
+    if (!regraded.ok) throw new Error(regraded.message);
+    expect(regraded.storedByEngine).toBe('0.2.0');
+    expect(regraded.report.scenario.version).toBe('1.0.0');
+    expect(regraded.report.verdict?.reasons).toEqual([]);
+    expect(regraded.sameAsStored).toBe(false);
+  });
 });
