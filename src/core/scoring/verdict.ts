@@ -23,7 +23,7 @@ export function verdictOf(percent: number, passPercent: number, findings: readon
     reasons.push({
       code: 'critical-missed',
       finding: finding.id,
-      message: `"${finding.title}" is critical and earned ${finding.points} of ${finding.max} points, under the half a critical item needs: ${finding.observed}`,
+      message: `"${finding.title}" is critical and earned ${finding.points} of ${finding.max} points; a critical item needs at least half.`,
     });
   }
   if (capped < passPercent) {

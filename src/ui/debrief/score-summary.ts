@@ -52,9 +52,9 @@ export function renderScoreCard(debrief: DebriefState): HTMLElement {
           report.passed ? 'Passed' : 'Not passed',
         ),
         h('p', { class: 'db-pass-mark' }, `Pass mark ${report.passPercent}%`),
-        verdictDetails(report),
       ),
     ),
+    verdictDetails(report),
   );
 }
 
