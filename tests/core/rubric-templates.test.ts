@@ -80,6 +80,16 @@ describe('rubric templates: the playbook owns the rules', () => {
     expect(loadScenario(JSON.stringify(badValue), bundledPlaybooks()).diagnostics.map((d) => d.code)).toContain('E_TEMPLATE');
   });
 
+  it('reads a single phrasing given as text where the template wants a list, and keeps late credit below the points it replaces', () => {
+    const raw = acmeObject();
+    (raw['rubric'] as unknown[]).push({ id: 'extra', use: 'notify-executives', with: { service: 'portal', impact: 'down' } }, { id: 'cheap-p1', use: 'priority-from-matrix', with: { impact: 'enterprise', urgency: 'high' }, points: 7 });
+    const loaded = loadScenario(JSON.stringify(raw), bundledPlaybooks());
+    if (!loaded.value || !loaded.playbook) throw new Error(JSON.stringify(loaded.diagnostics));
+    const items = resolveRubric(loaded.value, loaded.playbook).expectations;
+    expect(items.find((item) => item.id === 'extra')).toMatchObject({ expect: { did: { says: { service: ['portal'], impact: ['down'] } } } });
+    expect(items.find((item) => item.id === 'cheap-p1')).toMatchObject({ points: 7, late: { points: 4 } });
+  });
+
   it('a filled-in template is checked like any rubric item: an unknown classification is named', () => {
     const raw = acmeObject();
     (raw['rubric'] as unknown[]).push({ id: 'extra', use: 'classify-impact', with: { classification: 'service-disruptoin' } });

@@ -87,12 +87,14 @@ function instantiate(use: TemplateUse, playbook: Playbook, path: JsonPath): Fill
     return { problem: { code: 'E_TEMPLATE', message: `rubric template "${template.id}" needs ${names}; give ${missing.size === 1 ? 'it' : 'them'} in "with"`, path: [...path, 'with'] } };
   }
   const parsed = ExpectationSchema.safeParse(filled);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
-    return { problem: { code: 'E_TEMPLATE', message: `rubric template "${template.id}" filled in with this item's values breaks the format${where}: ${issue?.message ?? 'invalid'}`, path } };
-  }
-  return { expectation: parsed.data };
+  if (parsed.success) return { expectation: parsed.data };
+  // A single phrasing given as text where the template wants a list of phrasings is read as a list of one.
+  const asLists = new Map([...params.values].map(([name, value]) => [name, typeof value === 'string' ? [value] : value] as const));
+  const retried = ExpectationSchema.safeParse(fill(merged, asLists, new Set()));
+  if (retried.success) return { expectation: retried.data };
+  const issue = parsed.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at "${issue.path.join('.')}"` : '';
+  return { problem: { code: 'E_TEMPLATE', message: `rubric template "${template.id}" filled in with this item's values breaks the format${where}: ${issue?.message ?? 'invalid'}`, path } };
 }
 
 /**
