@@ -14,6 +14,7 @@ import { locateLogDiagnostics } from '../core/session/log-diagnostic-location.ts
 import { validateLog } from '../core/session/validate-log.ts';
 import { InputError, isPlaybookText, loadScenarioFile, playbooksFor, readText, voiceClipExists } from './catalog.ts';
 import { diagnosticsWithFrames, diagnosticWithFrame, scoreSummary, transcriptLine } from './format.ts';
+import { inertOutput } from './inert-output.ts';
 
 export interface Output {
   write(text: string): unknown;
@@ -40,8 +41,12 @@ class UsageError extends Error {}
 
 const MAX_SHOWN_PER_FILE = 30;
 
-/** Runs one command; returns the exit code (0 ok, 1 bad input, 2 bad usage). Never throws. */
-export async function main(argv: readonly string[], io: Streams): Promise<number> {
+/**
+ * Runs one command; returns the exit code (0 ok, 1 bad input, 2 bad usage). Never throws. Everything it
+ * writes passes through `inert`, since scenario and log text reach the terminal on every path.
+ */
+export async function main(argv: readonly string[], streams: Streams): Promise<number> {
+  const io: Streams = { out: inertOutput(streams.out), err: inertOutput(streams.err) };
   const [command, ...rest] = argv;
   try {
     switch (command) {

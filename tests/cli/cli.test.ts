@@ -232,3 +232,30 @@ describe('bridge-drill play and graph', () => {
     expect(out).toContain('n_bridge_lost(["The bridge was lost"])');
   });
 });
+
+describe('terminal control sequences in scenario and log text', () => {
+  const ACTIVE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+  const hostile = '\u001b]0;pwned\u0007\u001b]52;c;ZXZpbA==\u0007\u001b[2J\rScore: 100/100\u009b31m\u202eevil';
+
+  it('reach neither play nor grade raw: every one is written as a visible escape, and the JSON still parses to the same text', () => {
+    const scenario = JSON.parse(acmeText()) as { title: string; cast: { id: string; name: string }[] };
+    scenario.title = `Acme ${hostile}`;
+    scenario.cast[0]!.name = `Pete ${hostile}`;
+    const scenarioPath = writeScratch('hostile-terminal.json', JSON.stringify(scenario, null, 2));
+    const log = JSON.parse(readFileSync(repoPath('tests/fixtures/acme/strong.json'), 'utf8')) as { trainee: { name: string }; actions: { type: string; message?: string }[] };
+    log.trainee.name = hostile;
+    const notice = log.actions.find((action) => action.type === 'notify')!;
+    notice.message = `${notice.message ?? ''} ${hostile}`;
+    const logPath = writeScratch('hostile-terminal-log.json', JSON.stringify(log));
+
+    const played = run('play', '--scenario', scenarioPath, '--log', logPath);
+    expect(played.code).toBe(0);
+    expect(played.out).not.toMatch(ACTIVE);
+    expect(played.out).toContain('\\u001b]0;pwned');
+
+    const graded = run('grade', '--scenario', scenarioPath, '--log', logPath);
+    expect(graded.code).toBe(0);
+    expect(graded.out).not.toMatch(ACTIVE);
+    expect((JSON.parse(graded.out) as { scenario: { title: string }; trainee: { name: string } }).trainee.name).toBe(hostile);
+  });
+});
