@@ -1,0 +1,129 @@
+import { sql, type Kysely } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+
+/**
+ * The schema, as migrations kept in code (no files to find at run time), applied in order when a store opens,
+ * the same on PGlite and PostgreSQL. Never edit a migration that has shipped: add the next one.
+ *
+ * Attempt and draft records are `json`, not `jsonb`: `json` keeps the record's exact text, and `jsonb` refuses
+ * strings a valid record may hold (a NUL character in a note, a lone surrogate).
+ */
+const ROLES = "('admin', 'hr', 'instructor', 'trainee')";
+
+const INITIAL: readonly string[] = [
+  `CREATE TABLE users (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    email text NOT NULL UNIQUE,
+    name text NOT NULL,
+    role text NOT NULL CHECK (role IN ${ROLES}),
+    password_hash text,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE TABLE auth_sessions (
+    token_hash text PRIMARY KEY,
+    user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    expires_at timestamptz NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  'CREATE INDEX auth_sessions_user ON auth_sessions (user_id)',
+  `CREATE TABLE cohorts (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    name text NOT NULL,
+    instructor_id uuid NOT NULL REFERENCES users (id),
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  'CREATE INDEX cohorts_instructor ON cohorts (instructor_id)',
+  `CREATE TABLE cohort_members (
+    cohort_id uuid NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
+    user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (cohort_id, user_id)
+  )`,
+  'CREATE INDEX cohort_members_user ON cohort_members (user_id)',
+  `CREATE TABLE one_time_tokens (
+    token_hash text PRIMARY KEY,
+    kind text NOT NULL CHECK (kind IN ('setup', 'invite', 'reset')),
+    email text,
+    role text NOT NULL CHECK (role IN ${ROLES}),
+    cohort_id uuid REFERENCES cohorts (id) ON DELETE CASCADE,
+    user_id uuid REFERENCES users (id) ON DELETE CASCADE,
+    expires_at timestamptz NOT NULL,
+    used_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE TABLE content_versions (
+    kind text NOT NULL CHECK (kind IN ('scenario', 'playbook')),
+    sha256 text NOT NULL CHECK (sha256 ~ '^[0-9a-f]{64}$'),
+    id text NOT NULL,
+    version text NOT NULL,
+    text text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (kind, sha256)
+  )`,
+  'CREATE INDEX content_versions_id ON content_versions (kind, id)',
+  // scenario_kind is always 'scenario'; it is there so the foreign key can name a scenario version.
+  `CREATE TABLE published_scenarios (
+    cohort_id uuid NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
+    scenario_kind text NOT NULL DEFAULT 'scenario' CHECK (scenario_kind = 'scenario'),
+    scenario_sha256 text NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (cohort_id, scenario_sha256),
+    FOREIGN KEY (scenario_kind, scenario_sha256) REFERENCES content_versions (kind, sha256)
+  )`,
+  `CREATE TABLE assignments (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    cohort_id uuid NOT NULL REFERENCES cohorts (id) ON DELETE CASCADE,
+    scenario_kind text NOT NULL DEFAULT 'scenario' CHECK (scenario_kind = 'scenario'),
+    scenario_sha256 text NOT NULL,
+    due_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    FOREIGN KEY (scenario_kind, scenario_sha256) REFERENCES content_versions (kind, sha256)
+  )`,
+  'CREATE INDEX assignments_cohort ON assignments (cohort_id)',
+  `CREATE TABLE attempts (
+    attempt_id uuid PRIMARY KEY,
+    user_id uuid REFERENCES users (id) ON DELETE SET NULL,
+    trainee_id text NOT NULL,
+    scenario_id text NOT NULL,
+    scenario_sha256 text NOT NULL,
+    playbook_id text NOT NULL,
+    playbook_sha256 text NOT NULL,
+    mode text NOT NULL,
+    started_at timestamptz NOT NULL,
+    finished_at timestamptz NOT NULL,
+    percent integer NOT NULL,
+    passed boolean NOT NULL,
+    record json NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  'CREATE INDEX attempts_newest ON attempts (finished_at DESC, attempt_id DESC)',
+  'CREATE INDEX attempts_user_newest ON attempts (user_id, finished_at DESC, attempt_id DESC)',
+  'CREATE INDEX attempts_scenario_newest ON attempts (scenario_id, finished_at DESC, attempt_id DESC)',
+  `CREATE TABLE drafts (
+    attempt_id uuid PRIMARY KEY,
+    user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    record json NOT NULL,
+    action_count integer NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  'CREATE INDEX drafts_user ON drafts (user_id, updated_at DESC)',
+];
+
+const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  '0001-initial': {
+    async up(db) {
+      for (const statement of INITIAL) await sql.raw(statement).execute(db);
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+/** Brings the database up to the newest schema; throws with the failing migration's error. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error !== undefined) {
+    const failed = results?.find((result) => result.status === 'Error')?.migrationName;
+    throw new Error(`The database schema could not be brought up to date${failed ? ` (migration ${failed})` : ''}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

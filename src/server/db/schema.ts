@@ -1,0 +1,113 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Role } from './store.ts';
+
+/** The tables as Kysely sees them; migrations.ts creates them. */
+
+/** A timestamptz: read as a Date (the drivers parse it), written as a Date or an ISO text. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A `json` column: the driver parses it; written as JSON text. */
+type JsonText<T> = ColumnType<T, string, string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Role;
+  password_hash: string | null;
+  created_at: CreatedAt;
+}
+
+export interface AuthSessionsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface OneTimeTokensTable {
+  token_hash: string;
+  kind: 'setup' | 'invite' | 'reset';
+  email: string | null;
+  role: Role;
+  cohort_id: string | null;
+  user_id: string | null;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface CohortsTable {
+  id: Generated<string>;
+  name: string;
+  instructor_id: string;
+  created_at: CreatedAt;
+}
+
+export interface CohortMembersTable {
+  cohort_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ContentVersionsTable {
+  kind: 'scenario' | 'playbook';
+  sha256: string;
+  id: string;
+  version: string;
+  text: string;
+  created_at: CreatedAt;
+}
+
+export interface PublishedScenariosTable {
+  cohort_id: string;
+  scenario_sha256: string;
+  created_at: CreatedAt;
+}
+
+export interface AssignmentsTable {
+  id: Generated<string>;
+  cohort_id: string;
+  scenario_sha256: string;
+  due_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AttemptsTable {
+  attempt_id: string;
+  user_id: string | null;
+  trainee_id: string;
+  scenario_id: string;
+  scenario_sha256: string;
+  playbook_id: string;
+  playbook_sha256: string;
+  mode: string;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+  percent: number;
+  passed: boolean;
+  /** The whole attempt record, exactly as it was stored. */
+  record: JsonText<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface DraftsTable {
+  attempt_id: string;
+  user_id: string;
+  record: JsonText<unknown>;
+  action_count: number;
+  updated_at: Timestamp;
+}
+
+export interface Database {
+  users: UsersTable;
+  auth_sessions: AuthSessionsTable;
+  one_time_tokens: OneTimeTokensTable;
+  cohorts: CohortsTable;
+  cohort_members: CohortMembersTable;
+  content_versions: ContentVersionsTable;
+  published_scenarios: PublishedScenariosTable;
+  assignments: AssignmentsTable;
+  attempts: AttemptsTable;
+  drafts: DraftsTable;
+}

@@ -1,0 +1,75 @@
+import { sql, type Kysely } from 'kysely';
+import * as attempts from './attempts.ts';
+import * as cohorts from './cohorts.ts';
+import * as drafts from './drafts.ts';
+import { guarded } from './errors.ts';
+import type { Database } from './schema.ts';
+import type { DatabaseKind, ResultsStore } from './store.ts';
+import * as users from './users.ts';
+import * as versions from './versions.ts';
+
+/**
+ * The results store over a Kysely database, the same SQL on PGlite and PostgreSQL. Each method is one query or
+ * one transaction, and driver errors leave it as StoreConflict, StoreInvalidInput or StoreUnavailable.
+ */
+export function sqlStore(kind: DatabaseKind, db: Kysely<Database>, afterClose: () => Promise<void> | void = () => {}): ResultsStore {
+  let closing: Promise<void> | undefined;
+  return {
+    kind,
+    ping: async () => {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () =>
+      (closing ??= (async () => {
+        try {
+          await db.destroy();
+        } finally {
+          await afterClose();
+        }
+      })()),
+
+    countUsers: (role) => guarded(() => users.countUsers(db, role)),
+    createUser: (input) => guarded(() => users.createUser(db, input)),
+    findUserByEmail: (email) => guarded(() => users.findUserByEmail(db, email)),
+    findUser: (id) => guarded(() => users.findUser(db, id)),
+    listUsers: () => guarded(() => users.listUsers(db)),
+    setPassword: (userId, passwordHash) => guarded(() => users.setPassword(db, userId, passwordHash)),
+    createAuthSession: (input) => guarded(() => users.createAuthSession(db, input)),
+    findAuthSession: (tokenHash) => guarded(() => users.findAuthSession(db, tokenHash)),
+    deleteAuthSession: (tokenHash) => guarded(() => users.deleteAuthSession(db, tokenHash)),
+    createToken: (input) => guarded(() => users.createToken(db, input)),
+    findToken: (tokenHash) => guarded(() => users.findToken(db, tokenHash)),
+    useToken: (tokenHash) => guarded(() => users.useToken(db, tokenHash)),
+
+    createCohort: (input) => guarded(() => cohorts.createCohort(db, input)),
+    listCohorts: (user) => guarded(() => cohorts.listCohorts(db, user)),
+    findCohort: (id) => guarded(() => cohorts.findCohort(db, id)),
+    addMember: (cohortId, userId) => guarded(() => cohorts.addMember(db, cohortId, userId)),
+    listMembers: (cohortId) => guarded(() => cohorts.listMembers(db, cohortId)),
+    isMember: (cohortId, userId) => guarded(() => cohorts.isMember(db, cohortId, userId)),
+    createAssignment: (input) => guarded(() => cohorts.createAssignment(db, input)),
+    assignmentsFor: (userId) => guarded(() => cohorts.assignmentsFor(db, userId)),
+    assignmentsOfCohort: (cohortId) => guarded(() => cohorts.assignmentsOfCohort(db, cohortId)),
+
+    putVersion: (version) => guarded(() => versions.putVersion(db, version)),
+    getVersion: (kind, sha256) => guarded(() => versions.getVersion(db, kind, sha256)),
+    listVersions: (kind) => guarded(() => versions.listVersions(db, kind)),
+    publishScenario: (cohortId, sha256) => guarded(() => versions.publishScenario(db, cohortId, sha256)),
+    publishedFor: (userId) => guarded(() => versions.publishedFor(db, userId)),
+
+    putAttempt: (userId, attempt) => guarded(() => attempts.putAttempt(db, userId, attempt)),
+    getAttempt: (attemptId) => guarded(() => attempts.getAttempt(db, attemptId)),
+    listAttempts: (filter, page) => guarded(() => attempts.listAttempts(db, filter, page)),
+    streamAttempts: (batchSize) => attempts.streamAttempts(db, batchSize, guarded),
+    importAttempts: (records) => guarded(() => attempts.importAttempts(db, records)),
+
+    putDraft: (userId, attempt) => guarded(() => drafts.putDraft(db, userId, attempt)),
+    listDrafts: (userId) => guarded(() => drafts.listDrafts(db, userId)),
+    deleteDraft: (userId, attemptId) => guarded(() => drafts.deleteDraft(db, userId, attemptId)),
+  };
+}

@@ -1,0 +1,166 @@
+import type { AttemptRecord } from '../../core/attempt.ts';
+
+/** What the server keeps, behind one interface whether the database is embedded (PGlite) or PostgreSQL. */
+
+export const ROLES = ['admin', 'hr', 'instructor', 'trainee'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface User {
+  readonly id: string;
+  /** Lowercased and trimmed; unique. */
+  readonly email: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly createdAt: string;
+}
+
+export interface Cohort {
+  readonly id: string;
+  readonly name: string;
+  readonly instructorId: string;
+  readonly createdAt: string;
+  readonly memberCount: number;
+}
+
+/** A one-time link: the first admin's setup, a trainee's invitation to a cohort, or a password reset. */
+export interface OneTimeToken {
+  readonly kind: 'setup' | 'invite' | 'reset';
+  readonly email: string | null;
+  readonly role: Role;
+  readonly cohortId: string | null;
+  /** For a reset: whose password it sets. */
+  readonly userId: string | null;
+  readonly expiresAt: string;
+}
+
+export interface StoredVersion {
+  readonly kind: 'scenario' | 'playbook';
+  readonly id: string;
+  readonly version: string;
+  readonly sha256: string;
+  /** The file's text as it was loaded, so it loads again with the same diagnostics and hash. */
+  readonly text: string;
+}
+
+export interface Assignment {
+  readonly id: string;
+  readonly cohortId: string;
+  readonly cohortName: string;
+  readonly scenario: { readonly id: string; readonly version: string; readonly sha256: string; readonly title: string };
+  readonly dueAt: string | null;
+  readonly createdAt: string;
+}
+
+export interface AttemptFilter {
+  readonly scenario?: string;
+  /** A user id. */
+  readonly trainee?: string;
+  readonly cohort?: string;
+  /** ISO instants, inclusive, on finishedAt. */
+  readonly from?: string;
+  readonly to?: string;
+  readonly passed?: boolean;
+  /** Only attempts by members of cohorts this instructor owns. */
+  readonly visibleToInstructor?: string;
+}
+
+export interface AttemptPage {
+  readonly attempts: readonly AttemptRecord[];
+  /** Opaque; pass back as `after` for the next, older page. Null when this is the last page. */
+  readonly next: string | null;
+}
+
+export interface ImportResult {
+  readonly created: number;
+  readonly existed: number;
+}
+
+/** Every method runs in one transaction when it writes. Timestamps are ISO 8601 UTC strings. */
+export interface ResultsStore {
+  readonly kind: DatabaseKind;
+  /** Whether the database answers a trivial query now. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+
+  // Users and sign-in.
+  countUsers(role?: Role): Promise<number>;
+  /** Throws `StoreConflict` when the email is taken. `passwordHash` null: cannot sign in until a reset or invite sets one. */
+  createUser(input: { email: string; name: string; role: Role; passwordHash: string | null }): Promise<User>;
+  findUserByEmail(email: string): Promise<(User & { readonly passwordHash: string | null }) | undefined>;
+  findUser(id: string): Promise<User | undefined>;
+  listUsers(): Promise<readonly User[]>;
+  /** Sets the hash and ends every sign-in session of that user. */
+  setPassword(userId: string, passwordHash: string): Promise<void>;
+
+  /** Stores the sha256 of an opaque session token. */
+  createAuthSession(input: { tokenHash: string; userId: string; expiresAt: string }): Promise<void>;
+  /** The user of a live (unexpired) session; undefined when unknown or expired. */
+  findAuthSession(tokenHash: string): Promise<User | undefined>;
+  deleteAuthSession(tokenHash: string): Promise<void>;
+
+  createToken(input: { tokenHash: string } & OneTimeToken): Promise<void>;
+  /** The token when it is unused and unexpired. */
+  findToken(tokenHash: string): Promise<OneTimeToken | undefined>;
+  /** Marks it used; false when it was already used or expired (another request won). */
+  useToken(tokenHash: string): Promise<boolean>;
+
+  // Cohorts, invitations, assignments.
+  createCohort(input: { name: string; instructorId: string }): Promise<Cohort>;
+  /** Admin and HR see all; an instructor their own; a trainee the cohorts they belong to. */
+  listCohorts(user: User): Promise<readonly Cohort[]>;
+  findCohort(id: string): Promise<Cohort | undefined>;
+  addMember(cohortId: string, userId: string): Promise<void>;
+  listMembers(cohortId: string): Promise<readonly User[]>;
+  isMember(cohortId: string, userId: string): Promise<boolean>;
+  createAssignment(input: { cohortId: string; scenarioSha256: string; dueAt: string | null }): Promise<Assignment>;
+  /** A trainee's assignments across their cohorts, soonest due first (no due date last). */
+  assignmentsFor(userId: string): Promise<readonly Assignment[]>;
+  assignmentsOfCohort(cohortId: string): Promise<readonly Assignment[]>;
+
+  // Scenario and playbook versions, by content hash.
+  /** Idempotent on (kind, sha256). */
+  putVersion(version: StoredVersion): Promise<void>;
+  getVersion(kind: StoredVersion['kind'], sha256: string): Promise<StoredVersion | undefined>;
+  listVersions(kind: StoredVersion['kind']): Promise<readonly StoredVersion[]>;
+  /** Publishes a stored scenario version to a cohort; idempotent. */
+  publishScenario(cohortId: string, scenarioSha256: string): Promise<void>;
+  /** Scenario versions published to any cohort the user belongs to or owns. */
+  publishedFor(userId: string): Promise<readonly StoredVersion[]>;
+
+  // Attempts.
+  /**
+   * Stores a finished attempt once per attemptId, for the given user. 'existed' when that attemptId is stored
+   * already (whoever stored it), with the stored record. Also removes that user's draft with the same id.
+   */
+  putAttempt(userId: string | null, attempt: AttemptRecord): Promise<{ readonly stored: 'created' | 'existed'; readonly attempt: AttemptRecord }>;
+  getAttempt(attemptId: string): Promise<{ readonly userId: string | null; readonly attempt: AttemptRecord } | undefined>;
+  /** Newest first by finishedAt, then attemptId; `limit` at most 500. */
+  listAttempts(filter: AttemptFilter, page: { readonly limit: number; readonly after?: string }): Promise<AttemptPage>;
+  /** Every attempt, oldest first, in batches, for export. */
+  streamAttempts(batchSize: number): AsyncIterable<readonly AttemptRecord[]>;
+  /** Many attempts in one transaction per batch; idempotent by attemptId. Users are matched by trainee.id when it is a user id, otherwise stored with no user. */
+  importAttempts(attempts: readonly AttemptRecord[]): Promise<ImportResult>;
+
+  // In-progress attempts, so a trainee can carry on on another device.
+  /** Keeps the draft unless a stored one for that attemptId has more actions; returns the one kept. */
+  putDraft(userId: string, attempt: AttemptRecord): Promise<{ readonly kept: 'stored' | 'newer-exists'; readonly attempt: AttemptRecord }>;
+  listDrafts(userId: string): Promise<readonly AttemptRecord[]>;
+  deleteDraft(userId: string, attemptId: string): Promise<void>;
+}
+
+/** A write that conflicts with what is stored (a taken email, say): the API answers 409. */
+export class StoreConflict extends Error {
+  override readonly name = 'StoreConflict';
+}
+
+/** The database cannot be reached or refused to work: the API answers 503. */
+export class StoreUnavailable extends Error {
+  override readonly name = 'StoreUnavailable';
+}
+
+/** A value the database cannot hold (a NUL character in a name) or a page cursor this store did not make: the API answers 400. */
+export class StoreInvalidInput extends Error {
+  override readonly name = 'StoreInvalidInput';
+}
