@@ -19,7 +19,7 @@ describe.each(storeKinds)('cohorts, versions and assignments on %s', (kind) => {
     await store.close();
   });
 
-  const user = (role: Role, name = role) => store.createUser({ email: `${role}-${randomUUID()}@example.test`, name, role, passwordHash: null });
+  const user = (role: Role, name: string = role) => store.createUser({ email: `${role}-${randomUUID()}@example.test`, name, role, passwordHash: null });
 
   it('creates a cohort, adds members once each, and counts them as a number', async () => {
     const instructor = await user('instructor');

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActionLog } from '../../../src/core/actions/action.ts';
-import { createAttempt, type AttemptRecord } from '../../../src/core/attempt.ts';
+import { createAttempt, isoInstant, type AttemptRecord } from '../../../src/core/attempt.ts';
 import { contentSha256OfJsonText } from '../../../src/core/hash/content-hash.ts';
 import type { ScoreReport } from '../../../src/core/report/score-report.ts';
 import { grade } from '../../../src/core/scoring/grade.ts';
@@ -42,20 +42,51 @@ export interface RecordOptions {
 
 /** A record whose report is the honest grade of its log (a draft's log is cut short and carries no report). */
 export function attemptRecord(options: RecordOptions = {}): AttemptRecord {
-  const { log, report } = played(options.log ?? 'strong');
   const finishedAt = options.finishedAt === undefined ? FIRST_FINISH : options.finishedAt;
   const trainee = { id: options.trainee ?? 'local', name: 'Test Trainee' };
-  return createAttempt({
-    attemptId: options.attemptId ?? randomUUID(),
+  const attemptId = options.attemptId ?? randomUUID();
+  if (finishedAt === null || options.actions !== undefined) {
+    const { log } = played(options.log ?? 'strong');
+    return createAttempt({
+      ...common(attemptId, trainee, finishedAt),
+      log: { ...log, trainee, actions: log.actions.slice(0, options.actions) },
+      report: null,
+    });
+  }
+  // Another id, trainee or time does not change the grade: the finished record of the log, with those changed.
+  const base = finished(options.log ?? 'strong');
+  return {
+    ...base,
+    attemptId,
+    trainee,
+    startedAt: isoInstant(finishedAt - 29 * 60_000),
+    finishedAt: isoInstant(finishedAt),
+    log: { ...base.log, trainee },
+    report: base.report && { ...base.report, trainee },
+  };
+}
+
+const finishedRecords = new Map<LogName, AttemptRecord>();
+function finished(name: LogName): AttemptRecord {
+  let record = finishedRecords.get(name);
+  if (!record) {
+    const { log, report } = played(name);
+    record = createAttempt({ ...common(randomUUID(), { id: 'local' }, FIRST_FINISH), log, report });
+    finishedRecords.set(name, record);
+  }
+  return record;
+}
+
+function common(attemptId: string, trainee: AttemptRecord['trainee'], finishedAt: number | null) {
+  return {
+    attemptId,
     trainee,
     scenario: { value: acme.scenario, sha256: acmeVersion.sha256 },
     playbook: { value: acme.playbook, sha256: playbookVersion.sha256 },
-    mode: 'exam',
+    mode: 'exam' as const,
     startedAt: (finishedAt ?? FIRST_FINISH) - 29 * 60_000,
     finishedAt,
-    log: options.actions === undefined ? { ...log, trainee } : { ...log, trainee, actions: log.actions.slice(0, options.actions) },
-    report: finishedAt === null ? null : { ...report, trainee },
-  });
+  };
 }
 
 /** Ids that sort as they are made, so tests can say which comes first. */
