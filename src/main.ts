@@ -3,6 +3,8 @@
  * playbook files as raw text (so diagnostics keep their line and column), builds the store and
  * the controller, and mounts the page; Phaser and howler load in their own chunks.
  */
+import { createAccountController } from './app/account-controller.ts';
+import { createApiClient } from './app/api-client.ts';
 import { buildCatalog, type SourceFile } from './app/catalog.ts';
 import { keyValueStoragePort } from './app/local-storage-port.ts';
 import type { KeyValueStorage } from './app/ports.ts';
@@ -67,7 +69,22 @@ if (root) {
   const catalog = buildCatalog(playbooks, scenarios);
   const store = createAppStore();
   const { storage, remembers } = browserStorage();
-  const controller = createAppController({ store, catalog, storage: keyValueStoragePort(storage), frames: frameLoop, wallClock: () => Date.now(), newId: randomUuid });
+  const storagePort = keyValueStoragePort(storage);
+  // The results server answers on this origin under /api; a static host has none, and the page then plays on its own.
+  const api = createApiClient((url, init) => fetch(url, init), { base: `${import.meta.env.BASE_URL}api` });
+  const account = createAccountController({
+    store,
+    api,
+    storage: storagePort,
+    catalog,
+    schedule: (ms, run) => {
+      const handle = setTimeout(run, ms);
+      return () => clearTimeout(handle);
+    },
+    wallClock: () => Date.now(),
+    newId: randomUuid,
+  });
+  const controller = createAppController({ store, catalog, storage: storagePort, frames: frameLoop, wallClock: () => Date.now(), newId: randomUuid, sync: account.sessionSync });
   if (!remembers) store.setState({ notice: 'This browser does not let Bridge Drill store anything, so progress and past attempts are kept only until this tab is closed or reloaded.' });
   mountApp(root, {
     store,
@@ -79,12 +96,23 @@ if (root) {
     },
     download,
     print: () => window.print(),
+    account,
+  });
+  void account.start();
+  window.addEventListener('online', () => account.online());
+  window.addEventListener('storage', (event) => {
+    if (event.storageArea === null || event.storageArea === storage) account.storageChanged(event.key);
   });
   import('./audio/audio-director.ts')
     .then(({ createAudioDirector }) => createAudioDirector(store, { baseUrl: import.meta.env.BASE_URL }))
     .catch(() => store.setState({ notice: 'Sound could not start in this browser. Captions and the transcript carry every line.' }));
-  window.addEventListener('pagehide', () => controller.persist());
+  window.addEventListener('pagehide', () => {
+    controller.persist();
+    account.pageHidden();
+  });
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') controller.persist();
+    if (document.visibilityState !== 'hidden') return;
+    controller.persist();
+    account.pageHidden();
   });
 }

@@ -103,6 +103,15 @@ function entryOf(file: string, text: string, scenario: Scenario, playbook: Playb
   return { file, text, scenario, playbook, warnings, sha256: { scenario: contentSha256OfJsonText(text), playbook: playbookSha256.get(playbook.id) ?? '' } };
 }
 
+/**
+ * The scenarios playable beside the bundled ones: those an instructor published to the trainee's cohorts, then
+ * files opened in this browser (a published scenario wins over an opened file with its id).
+ */
+export function besideBundled(state: { readonly published: readonly CatalogScenario[]; readonly opened: readonly CatalogScenario[] }): CatalogScenario[] {
+  const published = new Set(state.published.map((entry) => entry.scenario.id));
+  return [...state.published, ...state.opened.filter((entry) => !published.has(entry.scenario.id))];
+}
+
 /** A bundled scenario, or one opened in this browser. */
 export function findScenario(catalog: Catalog, opened: readonly CatalogScenario[], id: string): CatalogScenario | undefined {
   return catalog.find(id) ?? opened.find((entry) => entry.scenario.id === id);

@@ -24,8 +24,16 @@ export interface AppController {
   openFile(fileName: string, text: string): Promise<void>;
   /** Shows a known scenario (bundled or opened) in the authoring view. */
   openAuthoring(id: string): void;
-  /** Opens a finished attempt from the local history in the debrief. */
-  openHistory(entryId: string): void;
+  /**
+   * Opens a finished attempt in the debrief: from this device's history or the account's. Synchronous when this
+   * browser has the versions it was played on; otherwise they are fetched from the account first.
+   */
+  openHistory(entryId: string): Promise<void>;
+  /**
+   * Makes a session kept in the account from another device this device's session in progress, so opening its
+   * scenario resumes it. Resolves false, with a notice, when it cannot.
+   */
+  carryOn(attemptId: string): Promise<boolean>;
   setVolume(volume: number): void;
   setAudioMuted(muted: boolean): void;
   dismissNotice(): void;

@@ -1,4 +1,5 @@
 import type { AttemptRecord } from '../core/attempt.ts';
+import type { ApiResult } from './api-result.ts';
 
 /** What the app needs from the world outside it. The browser passes real ones; tests pass their own. */
 
@@ -21,10 +22,25 @@ export interface StoragePort {
   keys(prefix: string): Promise<string[]>;
 }
 
-/** Where finished attempts go beyond this device: the results server, when there is one. */
+/**
+ * The browser's `fetch`, as the app uses it: same-origin requests to the results server. A test passes a double
+ * that answers like the server would.
+ */
+export type FetchPort = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Runs `run` once after `ms` milliseconds (setTimeout in the browser); returns a function that cancels it. */
+export type Scheduler = (ms: number, run: () => void) => () => void;
+
+/**
+ * Where attempts go beyond this device: the results server, when there is one. Every call settles with a typed
+ * result (CONTRACTS §7; see api-result.ts) and never rejects, so a server that is down never reaches the views.
+ */
 export interface ResultsPort {
-  /** Stores the attempt once per `attemptId`; resolves with whether it was new. */
-  submitAttempt(attempt: AttemptRecord): Promise<{ readonly stored: 'created' | 'existed' }>;
+  /** Stores a finished attempt once per `attemptId`: 'created' the first time, 'existed' after. */
+  submitAttempt(attempt: AttemptRecord): Promise<ApiResult<{ readonly stored: 'created' | 'existed'; readonly attempt: AttemptRecord }>>;
+  /** Keeps the attempt in progress (finishedAt null) in the account, for carrying on from another device. */
+  putDraft(attempt: AttemptRecord, options?: { readonly keepalive?: boolean }): Promise<ApiResult<{ readonly kept: 'stored' | 'newer-exists' }>>;
+  deleteDraft(attemptId: string): Promise<ApiResult<null>>;
 }
 
 /** A two-way message channel, such as a classroom room's connection. */

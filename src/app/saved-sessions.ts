@@ -3,7 +3,7 @@ import { ActionLogSchema } from '../core/actions/action.ts';
 import { AttemptRecordSchema, type AttemptRecord } from '../core/attempt.ts';
 import type { StoragePort } from './ports.ts';
 import { SPEEDS, type Mode, type Speed } from './store.ts';
-import { StoredValues, type LoadResult } from './stored-values.ts';
+import { parseWith, StoredValues, type LoadResult } from './stored-values.ts';
 
 const PREFIX = 'bridge-drill:session:v2:';
 /** Sessions saved before attempts had records: read once, then saved again in the new form. */
@@ -73,6 +73,17 @@ export class SavedSessions {
   async inProgress(): Promise<string[]> {
     const keys = [...(await this.values.keys(PREFIX)), ...(await this.values.keys(LEGACY_PREFIX))];
     return [...new Set(keys.map((key) => key.slice(key.startsWith(PREFIX) ? PREFIX.length : LEGACY_PREFIX.length)))].sort();
+  }
+
+  /** The attempt ids of the sessions saved here, read without changing anything (what cannot be read is skipped). */
+  async attemptIds(): Promise<Set<string>> {
+    const ids = new Set<string>();
+    for (const key of await this.values.keys(PREFIX)) {
+      const text = await this.values.readText(key);
+      const parsed = text === null ? null : parseWith(SavedSessionSchema, text);
+      if (parsed?.ok) ids.add(parsed.value.attempt.attemptId);
+    }
+    return ids;
   }
 
   /** Moves a session that cannot be replayed aside, so it is not lost and does not block a new start. */

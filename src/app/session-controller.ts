@@ -5,18 +5,21 @@ import { lifecycleState, startLifecycle, type SessionLifecycle } from '../core/s
 import { Session } from '../core/session/session.ts';
 import { AttemptHistory, type LegacyHistoryEntry } from './attempt-history.ts';
 import { audioSettings } from './audio-settings.ts';
-import { findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
+import { installedVersionOf, sessionOfDraft } from './carry-on.ts';
+import { besideBundled, findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
 import { coachItems } from './coach.ts';
 import type { ActResult, AppController } from './controller.ts';
 import { historyDebrief } from './history-debrief.ts';
 import { historyEntryOf } from './history-entry.ts';
 import { runLiveClock } from './live-clock.ts';
 import { localAttempt } from './local-attempt.ts';
+import { attemptsById } from './my-attempts.ts';
 import { setAsideNotice, unknownScenario } from './notices.ts';
 import { OpenedFiles } from './opened-files.ts';
 import type { FrameLoop, IdSource, StoragePort, WallClock } from './ports.ts';
 import { whyNotResumable } from './resume-check.ts';
 import { SavedSessions, type SavedSession } from './saved-sessions.ts';
+import { NO_SYNC, type SessionSync } from './session-sync.ts';
 import type { AppStore, DebriefState, HistoryEntry, Mode, PlayState, Speed } from './store.ts';
 
 export interface ControllerDeps {
@@ -26,6 +29,8 @@ export interface ControllerDeps {
   readonly frames: FrameLoop;
   readonly wallClock: WallClock;
   readonly newId: IdSource;
+  /** The account, when the page has a results server: drafts and finished attempts go to it. */
+  readonly sync?: SessionSync;
 }
 
 /** A session being played: the headless Session, its lifecycle, its attempt's identity and the clock driving it. */
@@ -50,7 +55,7 @@ export interface RunningController extends AppController {
  * The browser's session runner: a local clock (frames, speed, pause) that drives one headless
  * Session, and the storage of sessions, attempts and opened files through an asynchronous port.
  */
-export function createAppController({ store, catalog, storage, frames, wallClock, newId }: ControllerDeps): RunningController {
+export function createAppController({ store, catalog, storage, frames, wallClock, newId, sync = NO_SYNC }: ControllerDeps): RunningController {
   const sessions = new SavedSessions(storage);
   const history = new AttemptHistory(storage, newId);
   const openedFiles = new OpenedFiles(storage);
@@ -59,6 +64,8 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   let attempts = new Map<string, AttemptRecord>();
   /** Entries of the history older versions kept, listed beside the attempt records and never rewritten. */
   let legacy = new Map<string, LegacyHistoryEntry>();
+  /** Scenario and playbook versions fetched from the server for debriefs of attempts played on them. */
+  const fetchedVersions: CatalogScenario[] = [];
   const showHistory = (records: readonly AttemptRecord[]): void => {
     attempts = new Map(records.map((record) => [record.attemptId, record]));
     const entries: HistoryEntry[] = [...records.map(historyEntryOf), ...legacy.values()];
@@ -69,7 +76,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   let writes: Promise<unknown> = Promise.resolve();
   const queue = (write: () => Promise<unknown>): Promise<unknown> => (writes = writes.then(write, write));
 
-  const find = (id: string): CatalogScenario | undefined => findScenario(catalog, store.getState().opened, id);
+  const find = (id: string): CatalogScenario | undefined => findScenario(catalog, besideBundled(store.getState()), id);
   const play = (): PlayState | null => store.getState().play;
   const updatePlay = (change: Partial<PlayState>): void => {
     const current = play();
@@ -166,6 +173,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       now: live.session.now,
     };
     void queue(async () => saveResult(await sessions.save(record)));
+    sync.progress(record.attempt);
   }
 
   function showDebrief(debrief: DebriefState): void {
@@ -186,6 +194,9 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     await queue(async () => {
       const added = await history.add(attempt);
       showHistory(added.problem === null ? added.attempts : [attempt, ...attempts.values()]);
+      const queued = await sync.finished(added.problem === null ? added.stored : attempt, attemptId);
+      const shown = store.getState().debrief;
+      if (queued.attemptId !== attempt.attemptId && shown?.attempt?.attemptId === attempt.attemptId) store.setState({ debrief: { ...shown, attempt: queued } });
       if (added.problem === null) {
         await sessions.remove(entry.scenario.id);
         if (live?.entry.scenario.id !== entry.scenario.id) markInProgress(entry.scenario.id, false);
@@ -229,6 +240,8 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       const known = id === null ? undefined : find(id);
       if (known) store.setState({ scenarioId: known.scenario.id, play: null, debrief: null });
       await ready;
+      // A deep link to a scenario published to the account waits for the account's list (never long: it settles offline too).
+      if (id !== null && !find(id)) await sync.catalogReady;
       if (visit !== navigation) return;
       const entry = id === null ? undefined : find(id);
       if (!entry) {
@@ -291,6 +304,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
 
     async abandon() {
       const id = store.getState().scenarioId;
+      if (live) sync.abandoned(live.attemptId);
       stopSession();
       navigation++;
       store.setState({ screen: id === null ? 'picker' : 'briefing', play: null });
@@ -322,14 +336,57 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       store.setState({ screen: 'authoring', scenarioId: id, play: null, debrief: null, authoring: { file: entry.file, text: entry.text, diagnostics: entry.warnings, entry } });
     },
 
-    openHistory(entryId) {
-      const shown = historyDebrief(entryId, { attempts, legacy, installed: [...catalog.scenarios, ...store.getState().opened], find });
+    async openHistory(entryId) {
+      const records = attemptsById(attempts, store.getState().accountAttempts?.items ?? []);
+      const installed = () => [...catalog.scenarios, ...besideBundled(store.getState()), ...fetchedVersions];
+      const record = records.get(entryId);
+      // An attempt played on versions this browser lacks: the account has them, and they load as the catalog's do.
+      const fetching = record && !installedVersionOf(record, installed()) ? sync.versionOf(record) : undefined;
+      if (fetching) {
+        const visit = ++navigation;
+        const fetched = await fetching;
+        if (visit !== navigation) return;
+        if (fetched && !installedVersionOf(record!, installed())) fetchedVersions.push(fetched);
+      }
+      const shown = historyDebrief(entryId, { attempts: records, legacy, installed: installed(), find });
       if (!shown) return;
       if (shown.notice !== null) store.setState({ notice: shown.notice });
       if (!shown.debrief) return;
       stopSession();
       navigation++;
       showDebrief(shown.debrief);
+    },
+
+    async carryOn(attemptId) {
+      const draft = store.getState().drafts.find((item) => item.attemptId === attemptId);
+      const entry = draft ? installedVersionOf(draft, [...catalog.scenarios, ...besideBundled(store.getState())]) : undefined;
+      if (!draft || !entry) return false;
+      const title = entry.scenario.title;
+      const replayable = sessionOfDraft(draft, entry);
+      if ('problem' in replayable) {
+        notify(`Your session of “${title}” from another device cannot be carried on here (${replayable.problem}).`);
+        return false;
+      }
+      await writes;
+      const here = await sessions.load(entry.scenario.id);
+      const same = here.kind === 'ok' && here.value.attempt.attemptId === attemptId;
+      if (same && here.value.attempt.log.actions.length >= draft.log.actions.length) return true;
+      if (here.kind !== 'none' && !same) {
+        // This device's own session of the scenario goes to the account first, so carrying on the other never loses it.
+        const kept = here.kind === 'ok' && (await sync.keepDraft(here.value.attempt));
+        if (!kept) {
+          notify(`You have another session of “${title}” in progress on this device. Resume it and finish or abandon it first, then carry on the other one.`);
+          return false;
+        }
+      }
+      const problem = await queue(() => sessions.save(replayable.session));
+      if (problem !== null) {
+        notify(`Your session of “${title}” could not be carried on here: ${String(problem)}`);
+        return false;
+      }
+      store.setState({ drafts: store.getState().drafts.filter((item) => item.attemptId !== attemptId) });
+      markInProgress(entry.scenario.id, true);
+      return true;
     },
 
     ...audioSettings(store),

@@ -7,6 +7,7 @@ import type { ScoreReport } from '../core/report/score-report.ts';
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import type { SimState } from '../core/session/state.ts';
+import type { Assignment, Cohort, User } from './account-types.ts';
 import type { CatalogScenario } from './catalog.ts';
 
 export const SPEEDS = [1, 2, 5, 10] as const;
@@ -15,7 +16,7 @@ export type Speed = (typeof SPEEDS)[number];
 /** Coach mode shows the playbook's due times and hints; exam mode hides them. */
 export type Mode = 'coach' | 'exam';
 
-export type Screen = 'picker' | 'briefing' | 'play' | 'debrief' | 'authoring';
+export type Screen = 'picker' | 'briefing' | 'play' | 'debrief' | 'authoring' | 'welcome';
 
 /** One expectation the coach panel shows while it is due. */
 export interface CoachItem {
@@ -89,6 +90,60 @@ export interface HistoryEntry {
   readonly percent: number;
   readonly passed: boolean;
   readonly log: ActionLog;
+  /** Signed in: whether the attempt is in the account or only on this device. Absent when nobody is signed in. */
+  readonly where?: 'account' | 'device';
+  /** An attempt waiting in the outbox, or one the server would not take. */
+  readonly sync?: 'waiting' | 'refused';
+}
+
+/**
+ * Who is signed in to the results server, if there is one. Solo play never waits for this: `unknown` and
+ * `no-server` show nothing, `unreachable` says the page is playing offline.
+ */
+export type AccountState =
+  | { readonly status: 'unknown' }
+  /** What answered is a static host with no results API: the app plays on its own. */
+  | { readonly status: 'no-server' }
+  /** The server did not answer; `user` is who was signed in here last, whose finished attempts wait in the outbox. */
+  | { readonly status: 'unreachable'; readonly user: User | null }
+  | { readonly status: 'signed-out' }
+  | { readonly status: 'signed-in'; readonly user: User; readonly cohorts: readonly Cohort[] };
+
+/** The sign-in form's request: in flight, or what the server said was wrong. */
+export interface SignInState {
+  readonly busy: boolean;
+  readonly error: string | null;
+}
+
+/** A first-visit page: the first admin's setup, a cohort invite, or a password reset. */
+export interface WelcomeState {
+  readonly kind: 'setup' | 'invite' | 'reset';
+  readonly token: string;
+  /** Checking the link, ready for the form, the link is not valid, the server cannot be reached, sending, or done (signed in). */
+  readonly phase: 'checking' | 'ready' | 'invalid' | 'unreachable' | 'saving' | 'done';
+  readonly email: string | null;
+  readonly cohort: Cohort | null;
+  /** What the server said, or why the link could not be checked. */
+  readonly error: string | null;
+  /** Problems with single fields, by field name. */
+  readonly fieldErrors: Readonly<Record<string, string>>;
+}
+
+/** Where a finished attempt stands with the account: queued on this device, stored, or refused by the server. */
+export type SyncStatus = { readonly state: 'waiting' } | { readonly state: 'saved' } | { readonly state: 'refused'; readonly detail: string };
+
+/** A list the results server gives, as far as it has loaded. */
+export interface ServerList<T> {
+  readonly status: 'loading' | 'ready' | 'failed';
+  readonly items: readonly T[];
+  /** Why the list could not be loaded, in words for people. */
+  readonly error: string | null;
+}
+
+/** The signed-in trainee's attempts in the account, newest first, paged. */
+export interface AccountAttempts extends ServerList<AttemptRecord> {
+  /** The cursor of the next older page, or null when every attempt is loaded. */
+  readonly next: string | null;
 }
 
 export interface AppState {
@@ -106,12 +161,45 @@ export interface AppState {
   readonly inProgress: readonly string[];
   /** A message for the trainee: a save that could not be restored, a storage that is full. */
   readonly notice: string | null;
+  readonly account: AccountState;
+  readonly signIn: SignInState;
+  /** The setup, invite or reset page, while it is open. */
+  readonly welcome: WelcomeState | null;
+  /** Finished attempts and where they stand with the account, by attempt id. */
+  readonly sync: Readonly<Record<string, SyncStatus>>;
+  /** Signed in: the account's attempts ("My attempts"); null otherwise. */
+  readonly accountAttempts: AccountAttempts | null;
+  /** Signed in: sessions in progress kept in the account from other devices, not this one's. */
+  readonly drafts: readonly AttemptRecord[];
+  /** Signed in: what the trainee's cohorts have assigned; null otherwise. */
+  readonly assignments: ServerList<Assignment> | null;
+  /** Scenarios an instructor published to the trainee's cohorts, playable beside the bundled ones. */
+  readonly published: readonly CatalogScenario[];
 }
 
 export type AppStore = StoreApi<AppState>;
 
 export function initialAppState(): AppState {
-  return { screen: 'picker', scenarioId: null, play: null, debrief: null, audio: { volume: 0.8, muted: false }, history: [], authoring: null, opened: [], inProgress: [], notice: null };
+  return {
+    screen: 'picker',
+    scenarioId: null,
+    play: null,
+    debrief: null,
+    audio: { volume: 0.8, muted: false },
+    history: [],
+    authoring: null,
+    opened: [],
+    inProgress: [],
+    notice: null,
+    account: { status: 'unknown' },
+    signIn: { busy: false, error: null },
+    welcome: null,
+    sync: {},
+    accountAttempts: null,
+    drafts: [],
+    assignments: null,
+    published: [],
+  };
 }
 
 export function createAppStore(state: AppState = initialAppState()): AppStore {

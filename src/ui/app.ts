@@ -1,15 +1,21 @@
-import { findScenario, type Catalog } from '../app/catalog.ts';
+import type { AccountIntents } from '../app/account-intents.ts';
+import { besideBundled, findScenario, type Catalog } from '../app/catalog.ts';
 import type { AppController } from '../app/controller.ts';
 import type { AppState, AppStore } from '../app/store.ts';
 import { renderBriefing } from './briefing.ts';
 import { renderDebrief } from './debrief/render-debrief.ts';
 import { h, replaceChildren } from './dom.ts';
-import { renderHistoryList } from './history-list.ts';
+import { renderAccountBar } from './account-bar.ts';
+import { renderAssignments } from './assignments.ts';
+import { renderCarryOn } from './carry-on-list.ts';
+import { renderMyAttempts } from './my-attempts.ts';
 import { renderPicker } from './picker.ts';
 import { renderPlayScreen, type GameLoader } from './play-screen.ts';
 import { renderAuthoringView } from './authoring-view.ts';
 import { renderOpenFile } from './open-file.ts';
-import { linkTo, navigateOnClick, startRouter, type Router } from './router.ts';
+import { addressOf, linkTo, navigateOnClick, startRouter, type Router } from './router.ts';
+import { renderSyncStatus } from './sync-status.ts';
+import { renderWelcomePage } from './welcome-page.ts';
 
 const APP_TITLE = 'Bridge Drill';
 
@@ -21,6 +27,10 @@ export interface AppOptions {
   /** Hands a file to the person: the browser saves it. */
   readonly download: (fileName: string, mimeType: string, text: string) => void;
   readonly print: () => void;
+  /** The results server's account, when the page has one: sign-in, sync, "My attempts", assignments. */
+  readonly account?: AccountIntents;
+  /** Wall-clock ms now, for what is overdue. */
+  readonly now?: () => number;
 }
 
 export interface App {
@@ -30,11 +40,13 @@ export interface App {
 
 /** Shows the screen the store names, and keeps the address bar and the store in step (`/?scenario=ID`). */
 export function mountApp(root: HTMLElement, options: AppOptions, win: Window = window): App {
-  const { store, controller, catalog } = options;
+  const { store, controller, catalog, account } = options;
+  const now = options.now ?? (() => Date.now());
   const brand = h('a', { class: 'brand', attrs: { href: linkTo(null, win.location.pathname) } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), APP_TITLE);
   const notice = h('div', { class: 'notice-bar', attrs: { role: 'alert' } });
   const page = h('div', { class: 'page' });
-  replaceChildren(root, h('div', { class: 'topbar' }, brand), notice, page);
+  const accountBar = account ? renderAccountBar(store, account, { afterSignIn: () => page.querySelector<HTMLElement>('h1')?.focus() }) : null;
+  replaceChildren(root, h('div', { class: 'topbar' }, brand, accountBar?.element ?? null), notice, page);
 
   let dispose: () => void = () => {};
   let shown: { screen: AppState['screen']; scenarioId: string | null; keys: readonly unknown[] } | null = null;
@@ -42,7 +54,17 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
   const render = (state: AppState, moveFocus: boolean) => {
     renderNotice(notice, state.notice, controller, page);
     const keys =
-      state.screen === 'play' ? [state.play?.compiled] : state.screen === 'debrief' ? [state.debrief] : state.screen === 'picker' ? [state.history, state.inProgress, state.opened] : state.screen === 'authoring' ? [state.authoring] : [];
+      state.screen === 'play'
+        ? [state.play?.compiled]
+        : state.screen === 'debrief'
+          ? [state.debrief]
+          : state.screen === 'picker'
+            ? [state.inProgress, state.opened, state.published]
+            : state.screen === 'authoring'
+              ? [state.authoring]
+              : state.screen === 'welcome'
+                ? [state.welcome?.token]
+                : [];
     if (shown && shown.screen === state.screen && shown.scenarioId === state.scenarioId && shown.keys.every((key, index) => key === keys[index])) return;
     shown = { screen: state.screen, scenarioId: state.scenarioId, keys };
     dispose();
@@ -64,36 +86,61 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
       return { element, dispose: () => {} };
     }
     if (state.screen === 'play' && state.play) return renderPlayScreen(store, controller, state.play, options.loadGame);
+    if (state.screen === 'welcome' && state.welcome && account) return renderWelcomePage(store, account, (id) => router.navigate(id));
     if (state.screen === 'debrief' && state.debrief) {
       const debrief = state.debrief;
+      const sync = account && debrief.attempt ? renderSyncStatus(store, debrief.attempt.attemptId) : null;
       const element = renderDebrief(debrief, {
         playAgain: () => router.navigate(debrief.scenario.id),
         backToScenarios: () => router.navigate(null),
         download: options.download,
         print: options.print,
+        ...(sync ? { syncStatus: sync.element } : {}),
       });
-      return { element, dispose: () => {} };
+      return { element, dispose: () => sync?.dispose() };
     }
     if (state.screen === 'briefing' && entry) return { element: renderBriefing(entry, controller, (id) => router.navigate(id)), dispose: () => {} };
-    const history = renderHistoryList(state.history, { open: (id) => controller.openHistory(id) });
+    const navigate = (id: string | null) => router.navigate(id);
+    const history = renderMyAttempts(store, { open: (id) => void controller.openHistory(id) }, account);
+    const assigned = account ? renderAssignments(store, catalog, navigate, now) : null;
+    const carryOn = account ? renderCarryOn(store, catalog, controller, navigate) : null;
     const picker = renderPicker(catalog, {
-      navigate: (id) => router.navigate(id),
+      navigate,
       author: (id) => router.go({ kind: 'author', id }),
-      opened: state.opened,
+      opened: besideBundled(state),
       openFile: renderOpenFile(controller),
-      history,
+      history: history.element,
       inProgress: new Set(state.inProgress),
+      published: new Set(state.published.map((entry) => entry.scenario.id)),
+      ...(assigned ? { assigned: assigned.element } : {}),
+      ...(carryOn ? { carryOn: carryOn.element } : {}),
     });
-    return { element: picker, dispose: () => {} };
+    return {
+      element: picker,
+      dispose: () => {
+        history.dispose();
+        assigned?.dispose();
+        carryOn?.dispose();
+      },
+    };
   };
 
-  const findEntry = (state: AppState, id: string) => findScenario(catalog, state.opened, id);
-  const titleOf = (state: AppState): string => (state.scenarioId === null ? (state.authoring?.file ?? APP_TITLE) : (findEntry(state, state.scenarioId)?.scenario.title ?? APP_TITLE));
+  const findEntry = (state: AppState, id: string) => findScenario(catalog, besideBundled(state), id);
+  const titleOf = (state: AppState): string => {
+    if (state.screen === 'welcome') return state.welcome?.kind === 'setup' ? 'Set up' : state.welcome?.kind === 'reset' ? 'Set a new password' : 'Invitation';
+    return state.scenarioId === null ? (state.authoring?.file ?? APP_TITLE) : (findEntry(state, state.scenarioId)?.scenario.title ?? APP_TITLE);
+  };
 
   let routerIfStarted: Router | undefined;
   const router = startRouter(win, (route, how) => {
-    if (route.kind === 'author') controller.openAuthoring(route.id);
-    else controller.openScenario(route.kind === 'scenario' ? route.id : null);
+    if (route.kind === 'welcome') {
+      // The token leaves the address bar (and the history) as soon as it is read.
+      win.history.replaceState(null, '', addressOf(route, win.location.pathname));
+      if (account) void account.openWelcome(route.page, route.token);
+      else void controller.openScenario(null);
+    } else if (route.kind === 'author') controller.openAuthoring(route.id);
+    else void controller.openScenario(route.kind === 'scenario' ? route.id : null);
+    if (route.kind === 'picker') account?.refresh();
     render(store.getState(), how !== 'load');
     if (how !== 'load') (win.document.scrollingElement ?? win.document.documentElement).scrollTop = 0;
   });
@@ -106,6 +153,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     unmount() {
       unsubscribe();
       dispose();
+      accountBar?.dispose();
       router.stop();
       replaceChildren(root);
     },

@@ -17,6 +17,12 @@ export interface PickerOptions {
   readonly history: HTMLElement;
   /** Scenarios with a session saved part-way through. */
   readonly inProgress: ReadonlySet<string>;
+  /** Scenarios an instructor published to the trainee's cohorts (listed among `opened`), labelled as such. */
+  readonly published?: ReadonlySet<string>;
+  /** "Assigned to you", shown above the scenarios when signed in. */
+  readonly assigned?: HTMLElement;
+  /** "Carry on from another device", shown above the scenarios when there is something to carry on. */
+  readonly carryOn?: HTMLElement;
 }
 
 /** The scenario list: a card per playable scenario, then any files that could not be loaded. */
@@ -37,6 +43,8 @@ export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElem
         'Each scenario puts you in the incident manager’s seat on a noisy conference bridge. Take command: set the priority, tell the right people on time, keep the call under control, escalate when the playbook says so, and report Conditions, Actions and Needs. Every decision is graded against the playbook, and the debrief explains each point.',
       ),
     ),
+    options.assigned ?? null,
+    options.carryOn ?? null,
     count > 0
       ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...scenarios.map((entry) => h('li', {}, renderCard(entry, options, options.inProgress.has(entry.scenario.id)))))
       : h('p', { class: 'empty' }, 'No playable scenarios were found.'),
@@ -46,7 +54,8 @@ export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElem
   );
 }
 
-function renderCard(entry: CatalogScenario, { navigate, author }: PickerOptions, inProgress: boolean): HTMLElement {
+function renderCard(entry: CatalogScenario, options: PickerOptions, inProgress: boolean): HTMLElement {
+  const { navigate, author } = options;
   const { scenario } = entry;
   const headingId = `card-${scenario.id}`;
   const action = inProgress ? 'Resume exercise' : 'Open briefing';
@@ -64,6 +73,7 @@ function renderCard(entry: CatalogScenario, { navigate, author }: PickerOptions,
         h('span', { class: 'chip' }, minutesLabel(scenario.estimatedMinutes)),
         h('span', { class: 'chip' }, h('span', { class: 'sr-only' }, 'Incident clock '), clockWindowLabel(scenario)),
         inProgress ? h('span', { class: 'chip in-progress' }, 'In progress') : null,
+        options.published?.has(scenario.id) ? h('span', { class: 'chip published' }, 'Published by your instructor') : null,
       ),
       h('h2', { attrs: { id: headingId } }, scenario.title),
       h('p', { class: 'summary' }, scenario.summary),

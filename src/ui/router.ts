@@ -1,8 +1,14 @@
 /**
  * Navigation: `/?scenario=ID` opens that scenario's briefing (CONTRACTS.md §5), `/?author=ID` its
- * authoring view, and no parameter the picker.
+ * authoring view, and no parameter the picker. `/?setup=TOKEN` and `/?invite=TOKEN` are the first-visit pages
+ * of the results server (the first administrator's setup; an invitation or a password reset); the page takes
+ * the token out of the address as soon as it has read it.
  */
-export type Route = { readonly kind: 'picker' } | { readonly kind: 'scenario'; readonly id: string } | { readonly kind: 'author'; readonly id: string };
+export type Route =
+  | { readonly kind: 'picker' }
+  | { readonly kind: 'scenario'; readonly id: string }
+  | { readonly kind: 'author'; readonly id: string }
+  | { readonly kind: 'welcome'; readonly page: 'setup' | 'invite'; readonly token: string };
 
 export type Navigate = (scenarioId: string | null) => void;
 
@@ -12,6 +18,10 @@ export function routeFrom(search: string): Route {
     const value = params.get(name);
     return value === null || value.trim() === '' ? null : value;
   };
+  const setup = pick('setup');
+  if (setup !== null) return { kind: 'welcome', page: 'setup', token: setup };
+  const invite = pick('invite');
+  if (invite !== null) return { kind: 'welcome', page: 'invite', token: invite };
   const author = pick('author');
   if (author !== null) return { kind: 'author', id: author };
   const scenario = pick('scenario');
@@ -20,7 +30,8 @@ export function routeFrom(search: string): Route {
 
 /** The address of a route on the current page. */
 export function addressOf(route: Route, pathname: string = window.location.pathname): string {
-  if (route.kind === 'picker') return pathname;
+  // A token is never written back into the address, so it does not stay in the history or a bookmark.
+  if (route.kind === 'picker' || route.kind === 'welcome') return pathname;
   return `${pathname}?${new URLSearchParams({ [route.kind]: route.id }).toString()}`;
 }
 

@@ -15,6 +15,8 @@ export interface DebriefHandlers {
   backToScenarios(): void;
   download(fileName: string, mimeType: string, text: string): void;
   print(): void;
+  /** Where the attempt stands with the account, kept up to date by its own element; none with no account. */
+  readonly syncStatus?: HTMLElement;
 }
 
 function button(label: string, className: string, onClick: () => void, description?: string): HTMLButtonElement {
@@ -43,6 +45,7 @@ function header(debrief: DebriefState, handlers: DebriefHandlers): HTMLElement {
         h('span', {}, `${report.playbook.title} ${report.playbook.version}`),
         h('span', {}, `Scenario ${report.scenario.id} ${report.scenario.version}`),
       ),
+      handlers.syncStatus ?? null,
     ),
     h(
       'div',

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+/**
+ * The shapes the results server answers with (its HTTP API), checked on the way in. Fields the app does not
+ * use are dropped, so a newer server still reads.
+ */
+
+export const ROLES = ['admin', 'hr', 'instructor', 'trainee'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const UserSchema = z.object({
+  id: z.string().min(1),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  createdAt: z.string().optional(),
+});
+export type User = z.infer<typeof UserSchema>;
+
+export const CohortSchema = z.object({ id: z.string().min(1), name: z.string() });
+export type Cohort = z.infer<typeof CohortSchema>;
+
+export const MeSchema = z.object({ user: UserSchema, cohorts: z.array(CohortSchema).default([]) });
+export type Me = z.infer<typeof MeSchema>;
+
+export const UserAnswerSchema = z.object({ user: UserSchema });
+
+export const SetupSchema = z.object({ kind: z.literal('setup') });
+
+export const InviteSchema = z.object({
+  kind: z.enum(['invite', 'reset']),
+  email: z.string(),
+  cohort: CohortSchema.nullable().default(null),
+});
+export type Invite = z.infer<typeof InviteSchema>;
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const ScenarioRefSchema = z.object({ id: z.string().min(1), version: z.string(), sha256: Sha256, title: z.string() });
+
+export const AssignmentSchema = z.object({
+  id: z.string().min(1),
+  cohortId: z.string(),
+  cohortName: z.string(),
+  scenario: ScenarioRefSchema,
+  dueAt: z.string().nullable().default(null),
+  createdAt: z.string().optional(),
+  done: z.boolean().default(false),
+});
+export type Assignment = z.infer<typeof AssignmentSchema>;
+
+export const PublishedScenarioSchema = z.object({
+  id: z.string().min(1),
+  version: z.string(),
+  sha256: Sha256,
+  title: z.string(),
+  text: z.string(),
+  playbook: z.object({ id: z.string().min(1), sha256: Sha256, text: z.string() }),
+});
+export type PublishedScenario = z.infer<typeof PublishedScenarioSchema>;
+
+export const VersionTextSchema = z.object({ kind: z.enum(['scenario', 'playbook']), id: z.string().min(1), version: z.string(), sha256: Sha256, text: z.string() });
+export type VersionText = z.infer<typeof VersionTextSchema>;
