@@ -56,9 +56,14 @@ export async function disposeServerData(config: ServerDataConfig): Promise<void>
   if (/^fresh_[0-9a-f]+$/.test(name)) await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
 
-async function freshDatabase(): Promise<{ databaseUrl: string; name: string }> {
+/** A new PostgreSQL database with no tables at all, for tests of migration itself. Remove it with `disposeServerData`. */
+export async function emptyPostgresDatabase(): Promise<{ readonly databaseUrl: string }> {
+  return { databaseUrl: (await freshDatabase('template0')).databaseUrl };
+}
+
+async function freshDatabase(template = inject('postgresTemplate')): Promise<{ databaseUrl: string; name: string }> {
   const name = `fresh_${randomBytes(6).toString('hex')}`;
-  await admin(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
+  await admin(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   const url = new URL(inject('postgresUrl'));
   url.pathname = `/${name}`;
   return { databaseUrl: url.toString(), name };

@@ -1,0 +1,111 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { LOCK_FILE } from '../../../src/server/db/data-dir-lock.ts';
+import { openStore } from '../../../src/server/db/open-store.ts';
+import { StoreUnavailable, type ResultsStore } from '../../../src/server/db/store.ts';
+import { disposeServerData, emptyPostgresDatabase, freshServerData, freshStore, storeKinds, type ServerDataConfig } from '../support/stores.ts';
+
+const IN_USE = /^The data directory (.+) is in use by another Bridge Drill process \(pid (\d+)\)\. Stop it first, or set DATABASE_URL to use PostgreSQL\.$/;
+
+describe('the embedded database directory', () => {
+  const cleanups: (() => Promise<void> | void)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  /** A migrated PGlite directory of its own, and the store opened on it the way the server opens it. */
+  async function opened(): Promise<{ dataDir: string; store: ResultsStore }> {
+    const config = (await freshServerData('pglite')) as Extract<ServerDataConfig, { dataDir: string }>;
+    cleanups.push(() => disposeServerData(config));
+    const store = await openStore(config);
+    cleanups.push(() => store.close());
+    return { dataDir: config.dataDir, store };
+  }
+
+  it('is created when it is missing, and migrated', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'bridge-drill-new-'));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const dataDir = join(root, 'nested', 'data');
+    const store = await openStore({ dataDir });
+    cleanups.push(() => store.close());
+    expect(store.kind).toBe('pglite');
+    expect(await store.countUsers()).toBe(0);
+    expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+  });
+
+  it('keeps a second opener out while it is open, saying who has it and what to do, and lets it in once closed', async () => {
+    const { dataDir, store } = await opened();
+    const refused = openStore({ dataDir });
+    await expect(refused).rejects.toThrow(IN_USE);
+    await expect(refused).rejects.toThrow(`(pid ${process.pid})`);
+    await store.createUser({ email: 'kept@example.test', name: 'Kept', role: 'admin', passwordHash: null });
+    await store.close();
+    expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
+    const again = await openStore({ dataDir });
+    cleanups.push(() => again.close());
+    expect((await again.findUserByEmail('kept@example.test'))?.name).toBe('Kept');
+  });
+
+  it('keeps out a process when another running process holds the lock', async () => {
+    const { dataDir, store } = await opened();
+    await store.close();
+    const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
+    cleanups.push(() => void holder.kill());
+    writeFileSync(join(dataDir, LOCK_FILE), `${holder.pid}\n`);
+    await expect(openStore({ dataDir })).rejects.toThrow(`The data directory ${dataDir} is in use by another Bridge Drill process (pid ${holder.pid}).`);
+    expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(holder.pid));
+  });
+
+  it('takes over a lock left by a process that is gone, or by an earlier process that had our pid', async () => {
+    const { dataDir, store } = await opened();
+    await store.close();
+    const gone = spawnSync('true').pid;
+    for (const stale of [gone, process.pid, 'not a pid']) {
+      writeFileSync(join(dataDir, LOCK_FILE), `${stale}\n`);
+      const reopened = await openStore({ dataDir });
+      expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
+      expect(await reopened.ping()).toBe(true);
+      await reopened.close();
+    }
+  });
+});
+
+describe.each(storeKinds)('a closed store on %s', (kind) => {
+  it('answers ping with false and every call with StoreUnavailable', async () => {
+    const store = await freshStore(kind);
+    await store.close();
+    expect(await store.ping()).toBe(false);
+    await expect(store.countUsers()).rejects.toBeInstanceOf(StoreUnavailable);
+    await expect(store.listAttempts({}, { limit: 10 })).rejects.toBeInstanceOf(StoreUnavailable);
+    await expect(store.close()).resolves.toBeUndefined();
+  });
+});
+
+describe('PostgreSQL', () => {
+  const configs: ServerDataConfig[] = [];
+  afterAll(async () => {
+    for (const config of configs) await disposeServerData(config);
+  });
+
+  it('that cannot be reached makes openStore fail with StoreUnavailable, naming the address and not the password', async () => {
+    const opening = openStore({ databaseUrl: 'postgresql://bridge:secret-word@127.0.0.1:1/bridge', dataDir: '' });
+    await expect(opening).rejects.toBeInstanceOf(StoreUnavailable);
+    await expect(opening).rejects.toThrow(/127\.0\.0\.1:1.*ECONNREFUSED|ECONNREFUSED.*127\.0\.0\.1:1/);
+    await expect(opening).rejects.not.toThrow(/secret-word/);
+  });
+
+  it('is migrated once when two processes open an empty database at the same time', async () => {
+    const config = await emptyPostgresDatabase();
+    configs.push(config);
+    const stores = await Promise.all([openStore({ ...config, dataDir: '' }), openStore({ ...config, dataDir: '' })]);
+    try {
+      await stores[0].createUser({ email: 'one@example.test', name: 'One', role: 'admin', passwordHash: null });
+      expect(await stores[1].countUsers()).toBe(1);
+    } finally {
+      await Promise.all(stores.map((store) => store.close()));
+    }
+  });
+});
