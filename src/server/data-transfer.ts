@@ -74,7 +74,7 @@ function readLine(text: string): { readonly attempt: AttemptRecord } | { readonl
     return { error: `${first.code}: ${attemptDiagnosticText(first)}${more.length > 0 ? ` (and ${more.length} more ${more.length === 1 ? 'problem' : 'problems'})` : ''}` };
   }
   if (parsed.attempt.finishedAt === null) {
-    return { error: `E_ATTEMPT_UNFINISHED: attempt ${parsed.attempt.attemptId} is still in progress (no "finishedAt"); only finished attempts are imported` };
+    return { error: `E_ATTEMPT_MISSING_FIELD: finishedAt: attempt ${parsed.attempt.attemptId} is still in progress; only finished attempts are imported` };
   }
   return { attempt: parsed.attempt };
 }
@@ -87,7 +87,7 @@ async function importBatch(store: ResultsStore, batch: readonly NumberedAttempt[
     if (!refused(error)) throw error;
     const [only] = batch;
     if (batch.length === 1 && only) {
-      errors.push(`${fileName}:${only.line}: error E_ATTEMPT_REFUSED: the database refused this attempt: ${(error as Error).message}`);
+      errors.push(`${fileName}:${only.line}: error E_ATTEMPT_BAD_FIELD: the database could not store this attempt: ${(error as Error).message}`);
       return { created: 0, existed: 0 };
     }
   }

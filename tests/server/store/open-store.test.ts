@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { LOCK_FILE } from '../../../src/server/db/data-dir-lock.ts';
 import { openStore } from '../../../src/server/db/open-store.ts';
 import { StoreUnavailable, type ResultsStore } from '../../../src/server/db/store.ts';
+import { repoPath } from '../../helpers.ts';
 import { disposeServerData, emptyPostgresDatabase, freshServerData, freshStore, storeKinds, type ServerDataConfig } from '../support/stores.ts';
 
 const IN_USE = /^The data directory (.+) is in use by another Bridge Drill process \(pid (\d+)\)\. Stop it first, or set DATABASE_URL to use PostgreSQL\.$/;
@@ -49,14 +50,30 @@ describe('the embedded database directory', () => {
     expect((await again.findUserByEmail('kept@example.test'))?.name).toBe('Kept');
   });
 
-  it('keeps out a process when another running process holds the lock', async () => {
+  it('keeps out a second process while another has it open, and lets it in after that one crashed, with its data', async () => {
     const { dataDir, store } = await opened();
     await store.close();
-    const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
-    cleanups.push(() => void holder.kill());
-    writeFileSync(join(dataDir, LOCK_FILE), `${holder.pid}\n`);
+    const script = [
+      `const { openStore } = await import(${JSON.stringify(repoPath('src/server/db/open-store.ts'))});`,
+      `const store = await openStore({ dataDir: ${JSON.stringify(dataDir)} });`,
+      "await store.createUser({ email: 'held@example.test', name: 'Held', role: 'admin', passwordHash: null });",
+      "process.stdout.write('open\\n');",
+      'setInterval(() => {}, 1000);',
+    ].join('\n');
+    const holder = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: repoPath(''), stdio: ['ignore', 'pipe', 'inherit'] });
+    cleanups.push(() => void holder.kill('SIGKILL'));
+    await new Promise<void>((resolve, reject) => {
+      holder.stdout.on('data', (data: Buffer) => data.toString().includes('open') && resolve());
+      holder.once('exit', (code) => reject(new Error(`the holding process ended first (${code})`)));
+    });
     await expect(openStore({ dataDir })).rejects.toThrow(`The data directory ${dataDir} is in use by another Bridge Drill process (pid ${holder.pid}).`);
-    expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(holder.pid));
+
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
+    holder.kill('SIGKILL');
+    await exited;
+    const after = await openStore({ dataDir });
+    cleanups.push(() => after.close());
+    expect((await after.findUserByEmail('held@example.test'))?.name).toBe('Held');
   });
 
   it('takes over a lock left by a process that is gone, or by an earlier process that had our pid', async () => {

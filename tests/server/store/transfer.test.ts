@@ -81,7 +81,7 @@ describe.each(storeKinds)('export and import on %s', (kind) => {
         [3, /^bulk\.ndjson:3: error E_SYNTAX: not valid JSON: /],
         [501, /^bulk\.ndjson:501: error E_ATTEMPT_SHAPE: An attempt record must be a JSON object, not a list$/],
         [502, /^bulk\.ndjson:502: error E_ATTEMPT_BAD_ID: attemptId: "attemptId" must be a UUID in lowercase, .*got "attempt-7"/],
-        [600, /^bulk\.ndjson:600: error E_ATTEMPT_UNFINISHED: attempt [0-9a-f-]{36} is still in progress/],
+        [600, /^bulk\.ndjson:600: error E_ATTEMPT_MISSING_FIELD: finishedAt: attempt [0-9a-f-]{36} is still in progress; only finished attempts are imported$/],
         [610, /^bulk\.ndjson:610: error E_ATTEMPT_MISSING_FIELD: log: Missing "log"$/],
       ]);
       const { log: _log, ...noLog } = attemptRecord();
@@ -126,7 +126,7 @@ describe.each(storeKinds)('export and import on %s', (kind) => {
     });
     const result = await importAttempts(picky, batch.map((attempt) => JSON.stringify(attempt)), 'picky.ndjson');
     expect(result.created).toBe(4);
-    expect(result.errors).toEqual(['picky.ndjson:3: error E_ATTEMPT_REFUSED: the database refused this attempt: The database cannot hold that value']);
+    expect(result.errors).toEqual(['picky.ndjson:3: error E_ATTEMPT_BAD_FIELD: the database could not store this attempt: The database cannot hold that value']);
   });
 });
 
