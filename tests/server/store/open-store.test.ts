@@ -1,9 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { LOCK_FILE } from '../../../src/server/db/data-dir-lock.ts';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LOCK_FILE, lockDataDir } from '../../../src/server/db/data-dir-lock.ts';
 import { openStore } from '../../../src/server/db/open-store.ts';
 import { StoreUnavailable, type ResultsStore } from '../../../src/server/db/store.ts';
 import { repoPath } from '../../helpers.ts';
@@ -37,17 +37,14 @@ describe('the embedded database directory', () => {
     expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
   });
 
-  it('keeps a second opener out while it is open, saying who has it and what to do, and lets it in once closed', async () => {
+  it('keeps a second opener out while it is open, saying who has it and what to do, and gives the lock back when closed', async () => {
     const { dataDir, store } = await opened();
     const refused = openStore({ dataDir });
     await expect(refused).rejects.toThrow(IN_USE);
     await expect(refused).rejects.toThrow(`(pid ${process.pid})`);
-    await store.createUser({ email: 'kept@example.test', name: 'Kept', role: 'admin', passwordHash: null });
+    expect(await store.ping()).toBe(true);
     await store.close();
     expect(existsSync(join(dataDir, LOCK_FILE))).toBe(false);
-    const again = await openStore({ dataDir });
-    cleanups.push(() => again.close());
-    expect((await again.findUserByEmail('kept@example.test'))?.name).toBe('Kept');
   });
 
   it('keeps out a second process while another has it open, and lets it in after that one crashed, with its data', async () => {
@@ -75,18 +72,51 @@ describe('the embedded database directory', () => {
     cleanups.push(() => after.close());
     expect((await after.findUserByEmail('held@example.test'))?.name).toBe('Held');
   });
+});
 
-  it('takes over a lock left by a process that is gone, or by an earlier process that had our pid', async () => {
-    const { dataDir, store } = await opened();
-    await store.close();
+describe('the data directory lock', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bridge-drill-lock-'));
+  });
+  afterEach(() => {
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const lockFile = () => join(dir, LOCK_FILE);
+
+  it('takes over a lock left by a process that is gone, by an earlier process that had our pid, or with no pid in it', () => {
     const gone = spawnSync('true').pid;
-    for (const stale of [gone, process.pid, 'not a pid']) {
-      writeFileSync(join(dataDir, LOCK_FILE), `${stale}\n`);
-      const reopened = await openStore({ dataDir });
-      expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(process.pid));
-      expect(await reopened.ping()).toBe(true);
-      await reopened.close();
+    for (const stale of [String(gone), String(process.pid), 'not a pid', '']) {
+      writeFileSync(lockFile(), stale);
+      const lock = lockDataDir(dir);
+      expect(readFileSync(lockFile(), 'utf8').trim()).toBe(String(process.pid));
+      lock.release();
+      expect(existsSync(lockFile())).toBe(false);
     }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('is refused while a running process holds it, and to a second holder in this process', () => {
+    const holder = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      writeFileSync(lockFile(), `${holder.pid}\n`);
+      expect(() => lockDataDir(dir)).toThrow(`The data directory ${dir} is in use by another Bridge Drill process (pid ${holder.pid}).`);
+      expect(readFileSync(lockFile(), 'utf8').trim()).toBe(String(holder.pid));
+    } finally {
+      holder.kill();
+    }
+    rmSync(lockFile());
+    const lock = lockDataDir(dir);
+    expect(() => lockDataDir(dir)).toThrow(IN_USE);
+    lock.release();
+    lockDataDir(dir).release();
+  });
+
+  it('is not removed on release when another process has taken it since', () => {
+    const lock = lockDataDir(dir);
+    writeFileSync(lockFile(), '999999999\n');
+    lock.release();
+    expect(readFileSync(lockFile(), 'utf8')).toBe('999999999\n');
   });
 });
 
