@@ -3,12 +3,15 @@ import { StoreConflict, StoreInvalidInput, type ResultsStore } from './db/store.
 
 /** Attempts in and out as NDJSON: one attempt record (CONTRACTS.md §6) per line. */
 
+/** Records per import transaction. */
 const BATCH = 500;
+/** Records per write when exporting: a few megabytes at most. */
+const EXPORT_BATCH = 200;
 
 /** Writes every stored attempt, oldest first, one JSON object per line; returns how many. */
 export async function exportAttempts(store: ResultsStore, write: (chunk: string) => Promise<void> | void): Promise<number> {
   let count = 0;
-  for await (const batch of store.streamAttempts(BATCH)) {
+  for await (const batch of store.streamAttempts(EXPORT_BATCH)) {
     await write(batch.map((attempt) => `${JSON.stringify(attempt)}\n`).join(''));
     count += batch.length;
   }

@@ -12,7 +12,7 @@ import { StoreInvalidInput, type AttemptFilter, type AttemptPage, type ImportRes
 type Db = Kysely<Database>;
 
 export const MAX_PAGE = 500;
-/** Rows per INSERT when importing, well under PostgreSQL's 65,535 parameters a statement. */
+/** Rows per statement when importing, well under PostgreSQL's 65,535 parameters a statement. */
 const ROWS_PER_INSERT = 250;
 
 export async function putAttempt(db: Db, userId: string | null, attempt: AttemptRecord): Promise<{ readonly stored: 'created' | 'existed'; readonly attempt: AttemptRecord }> {
@@ -99,24 +99,24 @@ export async function* streamAttempts(db: Db, batchSize: number, guard: <T>(work
 export async function importAttempts(db: Db, attempts: readonly AttemptRecord[]): Promise<ImportResult> {
   if (attempts.length === 0) return { created: 0, existed: 0 };
   return db.transaction().execute(async (trx) => {
-    const candidates = [...new Set(attempts.map((attempt) => attempt.trainee.id.toLowerCase()).filter(isUuid))];
-    const users = new Set(candidates.length === 0 ? [] : (await trx.selectFrom('users').select('id').where('id', 'in', candidates).execute()).map((row) => row.id));
     let created = 0;
     for (let start = 0; start < attempts.length; start += ROWS_PER_INSERT) {
-      const rows = attempts.slice(start, start + ROWS_PER_INSERT).map((attempt) => {
+      const chunk = attempts.slice(start, start + ROWS_PER_INSERT);
+      const candidates = [...new Set(chunk.map((attempt) => attempt.trainee.id.toLowerCase()).filter(isUuid))];
+      const users = new Set(candidates.length === 0 ? [] : (await trx.selectFrom('users').select('id').where('id', 'in', candidates).execute()).map((row) => row.id));
+      const rows = chunk.map((attempt) => {
         const traineeId = attempt.trainee.id.toLowerCase();
         return attemptRow(users.has(traineeId) ? traineeId : null, attempt);
       });
       const inserted = await trx.insertInto('attempts').values(rows).onConflict((conflict) => conflict.column('attempt_id').doNothing()).returning('attempt_id').execute();
       created += inserted.length;
-    }
-    if (users.size > 0) {
-      const ids = attempts.map((attempt) => attempt.attemptId);
-      await trx
-        .deleteFrom('drafts')
-        .where('drafts.attempt_id', 'in', ids)
-        .where((eb) => eb.exists(eb.selectFrom('attempts as a').select('a.attempt_id').whereRef('a.attempt_id', '=', 'drafts.attempt_id').whereRef('a.user_id', '=', 'drafts.user_id')))
-        .execute();
+      if (users.size > 0) {
+        await trx
+          .deleteFrom('drafts')
+          .where('drafts.attempt_id', 'in', chunk.map((attempt) => attempt.attemptId))
+          .where((eb) => eb.exists(eb.selectFrom('attempts as a').select('a.attempt_id').whereRef('a.attempt_id', '=', 'drafts.attempt_id').whereRef('a.user_id', '=', 'drafts.user_id')))
+          .execute();
+      }
     }
     return { created, existed: attempts.length - created };
   });

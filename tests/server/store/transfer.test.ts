@@ -57,16 +57,18 @@ describe.each(storeKinds)('export and import on %s', (kind) => {
     expect((await exported(target)).text).toBe(text);
   });
 
-  it('attaches an imported attempt to the user whose id is its trainee id, and no other', async () => {
+  it("attaches an imported attempt to the user whose id is its trainee id, and no other, and ends that user's draft of it", async () => {
     const user = await target.createUser({ email: `${randomUUID()}@example.test`, name: 'Dana', role: 'trainee', passwordHash: null });
     const theirs = attemptRecord({ trainee: user.id });
     const uppercase = attemptRecord({ trainee: user.id.toUpperCase() });
     const nobodys = attemptRecord({ trainee: randomUUID() });
+    await target.putDraft(user.id, attemptRecord({ attemptId: theirs.attemptId, trainee: user.id, finishedAt: null, actions: 2 }));
     const result = await importAttempts(target, [theirs, uppercase, nobodys].map((attempt) => JSON.stringify(attempt)), 'mixed.ndjson');
     expect(result).toEqual({ created: 3, existed: 0, errors: [] });
     expect((await target.getAttempt(theirs.attemptId))?.userId).toBe(user.id);
     expect((await target.getAttempt(uppercase.attemptId))?.userId).toBe(user.id);
     expect((await target.getAttempt(nobodys.attemptId))?.userId).toBeNull();
+    expect(await target.listDrafts(user.id)).toEqual([]);
     expect((await target.listAttempts({ trainee: user.id }, { limit: 10 })).attempts.map((attempt) => attempt.attemptId).sort()).toEqual([theirs.attemptId, uppercase.attemptId].sort());
   });
 
