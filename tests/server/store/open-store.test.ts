@@ -144,6 +144,19 @@ describe('PostgreSQL', () => {
     await expect(opening).rejects.not.toThrow(/secret-word/);
   });
 
+  it('that goes away under an open store makes its calls fail with StoreUnavailable, and the process carries on', async () => {
+    const config = await freshServerData('postgres');
+    const store = await openStore({ ...config, dataDir: '' });
+    try {
+      expect(await store.countUsers()).toBe(0);
+      await disposeServerData(config);
+      await expect(store.countUsers()).rejects.toBeInstanceOf(StoreUnavailable);
+      expect(await store.ping()).toBe(false);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('is migrated once when two processes open an empty database at the same time', async () => {
     const config = await emptyPostgresDatabase();
     configs.push(config);
