@@ -4,7 +4,7 @@ import { StoreConflict, StoreInvalidInput, StoreUnavailable } from './store.ts';
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOENT']);
 
 /** What the drivers say when the connection, the pool or the embedded database is gone. */
-const GONE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Cannot use a pool after calling end|not queryable|Client was closed|PGlite is closed|driver has already been destroyed|terminating connection/i;
+const GONE = /Connection terminated|connection timeout|timeout exceeded when trying to connect|Cannot use a pool after calling end|not queryable|Client was closed|PGlite is closed|driver has already been destroyed|terminating connection|not currently accepting connections|the database system is (starting up|shutting down|in recovery mode)/i;
 
 /** SQLSTATE classes: 08 connection exception, 53 insufficient resources, 57P shutdown, 28 authorization, 3D no such database. */
 const UNAVAILABLE_STATES = /^(08|53|57P0|28|3D)/;
