@@ -95,7 +95,10 @@ export function createAccountController({ store, api, storage, catalog, schedule
     owner: () => signedInUser()?.id ?? null,
     onStatus: (attemptId, status, stored) => {
       setSync(attemptId, status);
-      if (stored) addAccountAttempt(stored);
+      if (!stored) return;
+      addAccountAttempt(stored);
+      // An assignment may be done now.
+      void track(loadAssignments(generation));
     },
     onSignedOut: () => lostSession(),
   });
@@ -174,12 +177,8 @@ export function createAccountController({ store, api, storage, catalog, schedule
     lastRefresh = wallClock();
     const current = (): boolean => visit === generation && signedInUser() !== null;
     const attempts = loadAttempts(first, current);
-    const assignments = (async () => {
-      if (first || !store.getState().assignments) store.setState({ assignments: { status: 'loading', items: [], error: null } });
-      const result = await api.assignments();
-      if (!current()) return;
-      store.setState({ assignments: result.ok ? { status: 'ready', items: result.value, error: null } : { status: 'failed', items: store.getState().assignments?.items ?? [], error: listProblem(result, 'your assignments') } });
-    })();
+    if (first || !store.getState().assignments) store.setState({ assignments: { status: 'loading', items: [], error: null } });
+    const assignments = loadAssignments(visit);
     const published = (async () => {
       const result = await api.scenarios();
       if (result.ok && current()) store.setState({ published: publishedEntries(catalog, result.value) });
@@ -193,6 +192,13 @@ export function createAccountController({ store, api, storage, catalog, schedule
       store.setState({ drafts: result.value.filter((draft) => draft.finishedAt === null && !local.has(draft.attemptId) && !finished.has(draft.attemptId)) });
     })();
     await Promise.all([attempts, assignments, published, draftList]);
+  }
+
+  async function loadAssignments(visit: number): Promise<void> {
+    const result = await api.assignments();
+    if (visit !== generation || signedInUser() === null) return;
+    const before = store.getState().assignments;
+    store.setState({ assignments: result.ok ? { status: 'ready', items: result.value, error: null } : { status: 'failed', items: before?.items ?? [], error: listProblem(result, 'your assignments') } });
   }
 
   /** The first page of "My attempts"; on a refresh it is merged with the pages already loaded. */
@@ -214,7 +220,7 @@ export function createAccountController({ store, api, storage, catalog, schedule
   }
 
   async function openWelcomePage(kind: 'setup' | 'invite', token: string): Promise<void> {
-    const base: WelcomeState = { kind, token, phase: 'checking', email: null, cohort: null, error: null, fieldErrors: {} };
+    const base: WelcomeState = { kind, token, phase: 'checking', email: null, name: null, cohort: null, error: null, fieldErrors: {} };
     store.setState({ screen: 'welcome', scenarioId: null, play: null, debrief: null, welcome: base });
     const still = () => store.getState().welcome?.token === token;
     if (kind === 'setup') {
@@ -225,7 +231,7 @@ export function createAccountController({ store, api, storage, catalog, schedule
     }
     const result = await api.invite(token);
     if (!still()) return;
-    store.setState({ welcome: result.ok ? { ...base, kind: result.value.kind, phase: 'ready', email: result.value.email, cohort: result.value.cohort } : linkFailure(base, result) });
+    store.setState({ welcome: result.ok ? { ...base, kind: result.value.kind, phase: 'ready', email: result.value.email, name: result.value.name, cohort: result.value.cohort } : linkFailure(base, result) });
   }
 
   const account: RunningAccount = {
@@ -425,7 +431,7 @@ function linkFailure(base: WelcomeState, failure: ApiFailure): WelcomeState {
 
 function signInProblem(failure: ApiFailure): string {
   if (failure.kind === 'offline') return failure.notApi ? 'There is no results server at this address. You can still play; your attempts stay on this device.' : `${failure.message} You can keep playing; your attempts stay on this device.`;
-  if (failure.kind === 'refused' && failure.status === 429 && failure.retryAfterSeconds !== null) return `${failure.message} Try again in ${waitText(failure.retryAfterSeconds)}.`;
+  if (failure.kind === 'refused' && failure.status === 429 && failure.retryAfterSeconds !== null && !/try again/i.test(failure.message)) return `${failure.message} Try again in ${waitText(failure.retryAfterSeconds)}.`;
   return failure.message;
 }
 

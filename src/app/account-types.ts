@@ -29,7 +29,9 @@ export const SetupSchema = z.object({ kind: z.literal('setup') });
 
 export const InviteSchema = z.object({
   kind: z.enum(['invite', 'reset']),
-  email: z.string(),
+  email: z.string().nullable().default(null),
+  /** The name the account has already, when an administrator created it. */
+  name: z.string().nullable().default(null),
   cohort: CohortSchema.nullable().default(null),
 });
 export type Invite = z.infer<typeof InviteSchema>;

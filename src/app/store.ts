@@ -122,6 +122,8 @@ export interface WelcomeState {
   /** Checking the link, ready for the form, the link is not valid, the server cannot be reached, sending, or done (signed in). */
   readonly phase: 'checking' | 'ready' | 'invalid' | 'unreachable' | 'saving' | 'done';
   readonly email: string | null;
+  /** The name the account has already (an account an administrator created), to start the form with. */
+  readonly name: string | null;
   readonly cohort: Cohort | null;
   /** What the server said, or why the link could not be checked. */
   readonly error: string | null;

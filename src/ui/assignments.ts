@@ -53,7 +53,7 @@ function renderAssignment(item: Assignment, installed: readonly CatalogScenario[
   const when =
     dueMs === null || !Number.isFinite(dueMs)
       ? h('span', { class: 'assigned-due' }, 'No due date')
-      : h('span', { class: `assigned-due${overdue ? ' is-overdue' : ''}` }, overdue ? 'Overdue: was due ' : 'Due ', h('time', { attrs: { datetime: finishedAtIso(dueMs) } }, finishedAtText(dueMs)));
+      : h('span', { class: `assigned-due${overdue ? ' is-overdue' : ''}` }, overdue ? 'Was due ' : 'Due ', h('time', { attrs: { datetime: finishedAtIso(dueMs) } }, finishedAtText(dueMs)));
   const state = item.done
     ? h('span', { class: 'chip assigned-done' }, h('span', { attrs: { 'aria-hidden': 'true' } }, '✓ '), 'Done')
     : overdue

@@ -107,6 +107,8 @@ function welcomeForm(welcome: WelcomeState, account: AccountIntents): { element:
     const input = h('input', { attrs: { id, name: field.name, type: field.type, autocomplete: field.autocomplete, required: '', ...(field.type === 'email' ? { spellcheck: 'false' } : {}) } });
     const hint = field.hint ? h('p', { class: 'field-hint', attrs: { id: `${id}-hint` } }, field.hint) : null;
     const error = h('p', { class: 'field-error', attrs: { id: `${id}-error` } });
+    if (field.name === 'name' && welcome.name) input.value = welcome.name;
+    if (field.name === 'email' && welcome.email) input.value = welcome.email;
     inputs.set(field.name, input);
     errors.set(field.name, error);
     return h('div', { class: 'field' }, h('label', { attrs: { for: id } }, field.label), hint, input, error);
