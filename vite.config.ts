@@ -23,7 +23,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 20000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**'] } },
+      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', 'tests/server/**'] } },
+      // The results store and the API, each against the embedded database and a real PostgreSQL the setup starts.
+      { extends: true, test: { name: 'server', include: ['tests/server/**/*.test.ts'], globalSetup: ['tests/server/global-setup.ts'], testTimeout: 60000, hookTimeout: 120000 } },
       // Only the browser tests need the production build; it is made once, before they start.
       { extends: true, test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/global-setup.ts'] } },
     ],

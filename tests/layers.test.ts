@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoPath } from './helpers.ts';
 
-/** The import direction of ARCHITECTURE.md, checked: core <- app <- {game, audio, ui} <- main.ts. */
+/** The import direction of ARCHITECTURE.md, checked: core <- app <- {game, audio, ui} <- main.ts; core <- server <- cli. */
 
 const src = repoPath('src');
 
@@ -28,7 +28,12 @@ const RULES: readonly Rule[] = [
   { folder: 'game', layers: ['core', 'app', 'game'], packages: ['phaser'] },
   { folder: 'audio', layers: ['core', 'app', 'audio'], packages: ['howler'] },
   { folder: 'ui', layers: ['core', 'app', 'ui'], packages: [] },
-  { folder: 'cli', layers: ['core', 'app', 'cli'], packages: ['node:fs', 'node:path', 'node:url'] },
+  { folder: 'cli', layers: ['core', 'app', 'server', 'cli'], packages: ['node:fs', 'node:path', 'node:url', 'node:events', 'node:readline'] },
+  {
+    folder: 'server',
+    layers: ['core', 'server'],
+    packages: ['zod', 'fastify', '@fastify/static', 'kysely', 'kysely/migration', '@electric-sql/pglite', 'pg', '@node-rs/argon2', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:process', 'node:events', 'node:readline'],
+  },
 ];
 
 /** The imports of a file that its layer's rule does not allow. */

@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { VersionKind, VersionLookup, VersionValues } from '../core/attempt-regrade.ts';
+import type { AttemptRecord } from '../core/attempt.ts';
+import type { Diagnostic } from '../core/diagnostics.ts';
+import { contentSha256 } from '../core/hash/content-hash.ts';
+import { parseJson } from '../core/json/source.ts';
+import { loadPlaybook, loadScenario } from '../core/load.ts';
+import type { Playbook } from '../core/playbook/schema.ts';
+import type { Scenario } from '../core/scenario/schema.ts';
+import type { ResultsStore, StoredVersion } from './db/store.ts';
+
+export const BUNDLED_FOLDER = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
+export type CheckedScenario =
+  | { readonly ok: true; readonly scenario: Scenario; readonly playbook: Playbook; readonly version: StoredVersion; readonly playbookVersion: StoredVersion; readonly diagnostics: readonly Diagnostic[] }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/**
+ * Every scenario and playbook version the server can grade against, by content hash: the bundled files,
+ * stored at start, and whatever instructors publish. Loaded values are cached; the texts live in the store.
+ */
+export class ContentLibrary {
+  private readonly loaded: { readonly [K in VersionKind]: Map<string, VersionValues[K]> } = { scenario: new Map(), playbook: new Map() };
+  /** The newest stored playbook of each id, for checking a scenario an instructor publishes. */
+  private readonly playbooksById = new Map<string, { playbook: Playbook; version: StoredVersion }>();
+
+  constructor(private readonly store: ResultsStore) {}
+
+  /** Stores the bundled playbooks and scenarios, so attempts on them can be regraded whatever ships later. */
+  async addBundled(folder = BUNDLED_FOLDER): Promise<void> {
+    const texts = (dir: string) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.json') && !name.endsWith('.schema.json'))
+        .map((name) => readFileSync(join(dir, name), 'utf8'));
+    for (const text of texts(join(folder, 'playbooks'))) {
+      const loaded = loadPlaybook(text);
+      if (!loaded.value) throw new Error(`A bundled playbook does not load: ${loaded.diagnostics.map((d) => d.message).join('; ')}`);
+      const version = versionOf('playbook', loaded.value, text);
+      await this.store.putVersion(version);
+      this.loaded.playbook.set(version.sha256, loaded.value);
+      this.playbooksById.set(loaded.value.id, { playbook: loaded.value, version });
+    }
+    for (const text of texts(folder)) {
+      const checked = this.check(text);
+      if (!checked.ok) throw new Error(`A bundled scenario does not load: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
+      await this.store.putVersion(checked.version);
+    }
+  }
+
+  /** Loads a scenario file against the playbooks the server has, with the same diagnostics the browser and the CLI give. */
+  check(text: string): CheckedScenario {
+    const playbooks = new Map([...this.playbooksById].map(([id, { playbook }]) => [id, playbook]));
+    const loaded = loadScenario(text, playbooks);
+    if (!loaded.value || !loaded.playbook) return { ok: false, diagnostics: loaded.diagnostics };
+    const playbookVersion = this.playbooksById.get(loaded.playbook.id)!.version;
+    const version = versionOf('scenario', loaded.value, text);
+    this.loaded.scenario.set(version.sha256, loaded.value);
+    return { ok: true, scenario: loaded.value, playbook: loaded.playbook, version, playbookVersion, diagnostics: loaded.diagnostics };
+  }
+
+  /** A lookup holding the versions an attempt names, loaded from the store when not cached. */
+  async lookupFor(attempt: Pick<AttemptRecord, 'scenario' | 'playbook'>): Promise<VersionLookup> {
+    const playbook = await this.playbook(attempt.playbook.sha256);
+    if (playbook) await this.scenario(attempt.scenario.sha256, playbook);
+    return (kind, id, sha256) => {
+      const value = this.loaded[kind].get(sha256);
+      return value?.id === id ? value : undefined;
+    };
+  }
+
+  /** The playbook of that id that published scenarios are checked against now. */
+  currentPlaybook(id: string): StoredVersion | undefined {
+    return this.playbooksById.get(id)?.version;
+  }
+
+  private async playbook(sha256: string): Promise<Playbook | undefined> {
+    const cached = this.loaded.playbook.get(sha256);
+    if (cached) return cached;
+    const stored = await this.store.getVersion('playbook', sha256);
+    const value = stored ? loadPlaybook(stored.text).value : undefined;
+    if (value) this.loaded.playbook.set(sha256, value);
+    return value;
+  }
+
+  private async scenario(sha256: string, playbook: Playbook): Promise<Scenario | undefined> {
+    const cached = this.loaded.scenario.get(sha256);
+    if (cached) return cached;
+    const stored = await this.store.getVersion('scenario', sha256);
+    const value = stored ? loadScenario(stored.text, new Map([[playbook.id, playbook]])).value : undefined;
+    if (value) this.loaded.scenario.set(sha256, value);
+    return value;
+  }
+}
+
+function versionOf(kind: VersionKind, value: Scenario | Playbook, text: string): StoredVersion {
+  return { kind, id: value.id, version: value.version, sha256: contentSha256(parseJson(text).value), text };
+}

@@ -1,0 +1,36 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServerContext } from './context.ts';
+import { addOriginCheck } from './origin-check.ts';
+import { problemFromError, sendProblem } from './problem.ts';
+import { assignmentRoutes } from './routes/assignments.ts';
+import { attemptRoutes } from './routes/attempts.ts';
+import { cohortRoutes } from './routes/cohorts.ts';
+import { draftRoutes } from './routes/drafts.ts';
+import { healthRoutes } from './routes/health.ts';
+import { onboardingRoutes } from './routes/onboarding.ts';
+import { scenarioRoutes } from './routes/scenarios.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { userRoutes } from './routes/users.ts';
+import { addSecurityHeaders } from './security-headers.ts';
+import { serveApp } from './static-app.ts';
+
+/** Large enough for a 2 MB scenario file sent as a JSON string, and for the longest attempt. */
+export const BODY_LIMIT_BYTES = 5 * 1024 * 1024;
+
+export interface AppOptions {
+  readonly distDir: string;
+  readonly logger: FastifyServerOptions['logger'];
+  /** Origins besides the server's own that may send state-changing requests. */
+  readonly allowedOrigins: readonly string[];
+  readonly trustProxy: boolean;
+}
+
+export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy, return503OnClosing: true });
+  app.setErrorHandler((error, request, reply) => sendProblem(reply, problemFromError(error, request)));
+  addSecurityHeaders(app);
+  addOriginCheck(app, options.allowedOrigins);
+  for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes]) routes(app, ctx);
+  await serveApp(app, options.distDir);
+  return app;
+}

@@ -1,0 +1,18 @@
+import type { FastifyInstance } from 'fastify';
+import { Problem } from './problem.ts';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Refuses a state-changing API request whose Origin header is missing or names another site, so a page
+ * elsewhere cannot act with a signed-in user's cookie. `allowed` adds origins (a dev server in front, say).
+ */
+export function addOriginCheck(app: FastifyInstance, allowed: readonly string[]): void {
+  app.addHook('onRequest', async (request) => {
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    const origin = request.headers.origin;
+    if (origin === undefined) throw new Problem(403, 'A state-changing request needs an Origin header naming this site.');
+    const own = `${request.protocol}://${request.host}`;
+    if (origin !== own && !allowed.includes(origin)) throw new Problem(403, `Requests from ${origin} are not accepted here.`);
+  });
+}

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { parseAttempt, regradeAttempt, type AttemptRecord } from '../../../core/attempt.ts';
+import { ENGINE_VERSION } from '../../../core/engine-version.ts';
+import type { AttemptFilter, ResultsStore, User } from '../../db/store.ts';
+import type { ContentLibrary } from '../../content-library.ts';
+import { requireUser } from '../auth.ts';
+import type { ServerContext } from '../context.ts';
+import { Uuid } from '../inputs.ts';
+import { parseInput, Problem } from '../problem.ts';
+import { visibleCohort } from './cohorts.ts';
+
+const AttemptQuery = z.object({
+  scenario: z.string().min(1).max(200).optional(),
+  trainee: Uuid.optional(),
+  cohort: Uuid.optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  passed: z.enum(['true', 'false']).transform((text) => text === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  after: z.string().max(500).optional(),
+});
+const AttemptParam = z.object({ attemptId: Uuid });
+
+/** A record as sent: its shape, then its log against the exact versions it names, regraded here. 422 otherwise. */
+export async function checkedAttempt(body: unknown, library: ContentLibrary, user: User, finished: boolean): Promise<AttemptRecord> {
+  const parsed = parseAttempt(body);
+  if (!parsed.ok) throw new Problem(422, 'This is not a valid attempt record.', { diagnostics: parsed.diagnostics });
+  const attempt = parsed.attempt;
+  if (finished && attempt.finishedAt === null) throw new Problem(422, 'This attempt is still in progress (finishedAt is null); send it to PUT /api/drafts/{attemptId} until it is finished.');
+  if (!finished && attempt.finishedAt !== null) throw new Problem(422, 'This attempt is finished; send it to POST /api/attempts.');
+  const regraded = regradeAttempt(attempt, await library.lookupFor(attempt));
+  if (!regraded.ok && regraded.reason === 'missing-version') {
+    throw new Problem(422, `${regraded.message.replace(/;.*$/, '')}. Ask your instructor to publish that scenario file to the server.`, { missing: regraded.missing });
+  }
+  if (!regraded.ok) throw new Problem(422, regraded.message, { diagnostics: regraded.diagnostics });
+  const trainee = { id: user.id, name: user.name };
+  const stored = parseAttempt({ ...attempt, trainee, engineVersion: ENGINE_VERSION, report: finished ? { ...regraded.report, trainee } : null });
+  if (!stored.ok) throw new Error(`A regraded attempt did not read back: ${stored.diagnostics.map((d) => d.message).join('; ')}`);
+  return stored.attempt;
+}
+
+/** Whether `user` may read an attempt stored for `ownerId`. */
+async function maySee(store: ResultsStore, user: User, ownerId: string | null): Promise<boolean> {
+  if (user.role === 'admin' || user.role === 'hr' || ownerId === user.id) return true;
+  if (user.role !== 'instructor' || ownerId === null) return false;
+  for (const cohort of await store.listCohorts(user)) if (await store.isMember(cohort.id, ownerId)) return true;
+  return false;
+}
+
+export function attemptRoutes(app: FastifyInstance, { store, library }: ServerContext): void {
+  app.post('/api/attempts', async (request, reply) => {
+    const user = await requireUser(store, request);
+    const attemptId = (request.body as { attemptId?: unknown } | null)?.attemptId;
+    if (typeof attemptId === 'string') {
+      const stored = await store.getAttempt(attemptId);
+      if (stored && stored.userId === user.id) return reply.code(200).send({ attempt: stored.attempt });
+      if (stored) throw new Problem(409, 'Another account has stored an attempt with this attemptId.');
+    }
+    const attempt = await checkedAttempt(request.body, library, user, true);
+    const result = await store.putAttempt(user.id, attempt);
+    return reply.code(result.stored === 'created' ? 201 : 200).send({ attempt: result.attempt });
+  });
+
+  app.get('/api/attempts', async (request) => {
+    const user = await requireUser(store, request);
+    const query = parseInput(AttemptQuery, request.query, 'query');
+    const { limit, after, ...filter } = query;
+    const scoped: AttemptFilter = await scopedFilter(store, user, filter);
+    return store.listAttempts(scoped, { limit, ...(after === undefined ? {} : { after }) });
+  });
+
+  app.get('/api/attempts/:attemptId', async (request) => {
+    const user = await requireUser(store, request);
+    const { attemptId } = parseInput(AttemptParam, request.params);
+    const stored = await store.getAttempt(attemptId);
+    if (!stored || !(await maySee(store, user, stored.userId))) throw new Problem(404, 'No such attempt.');
+    return { attempt: stored.attempt };
+  });
+}
+
+/** The filter narrowed to what `user` may see: a trainee their own, an instructor their cohorts' members (and their own). */
+async function scopedFilter(store: ResultsStore, user: User, filter: AttemptFilter): Promise<AttemptFilter> {
+  if (filter.cohort !== undefined && user.role !== 'trainee') await visibleCohort(store, user, filter.cohort);
+  switch (user.role) {
+    case 'admin':
+    case 'hr':
+      return filter;
+    case 'trainee':
+      if (filter.trainee !== undefined && filter.trainee !== user.id) throw new Problem(403, 'A trainee can list only their own attempts.');
+      return { ...filter, trainee: user.id };
+    case 'instructor':
+      return filter.trainee === user.id ? filter : { ...filter, visibleToInstructor: user.id };
+  }
+}

@@ -1,0 +1,71 @@
+import { fileURLToPath } from 'node:url';
+import type { FastifyServerOptions } from 'fastify';
+import { ContentLibrary } from './content-library.ts';
+import { openStore } from './db/open-store.ts';
+import type { ResultsStore } from './db/store.ts';
+import { buildApp } from './http/build-app.ts';
+import { FailureLimiter } from './http/rate-limit.ts';
+import { createLink } from './http/routes/onboarding.ts';
+
+export const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export interface ServerOptions {
+  readonly port: number;
+  readonly host?: string;
+  /** The embedded database's directory, used when `databaseUrl` is not given. */
+  readonly dataDir?: string;
+  readonly databaseUrl?: string;
+  readonly distDir?: string;
+  readonly logger?: FastifyServerOptions['logger'];
+  readonly allowedOrigins?: readonly string[];
+  readonly trustProxy?: boolean;
+}
+
+export interface RunningServer {
+  /** Where it listens, e.g. `http://127.0.0.1:4173`. */
+  readonly url: string;
+  readonly store: ResultsStore;
+  /** A one-time link to create the first admin, when there is no admin yet. */
+  readonly setupLink: string | null;
+  /** Stops taking requests, finishes those in flight, then closes the database. */
+  close(): Promise<void>;
+}
+
+/** Starts the app, the API and the database in this process. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const store = await openStore({ dataDir: options.dataDir ?? 'data', ...(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {}) });
+  try {
+    const library = new ContentLibrary(store);
+    await library.addBundled();
+    const app = await buildApp(
+      { store, library, signInFailures: { byEmail: new FailureLimiter(10, 15 * 60_000), byAddress: new FailureLimiter(100, 15 * 60_000) } },
+      { distDir: options.distDir ?? DEFAULT_DIST, logger: options.logger ?? false, allowedOrigins: options.allowedOrigins ?? [], trustProxy: options.trustProxy ?? false },
+    );
+    const host = options.host ?? '127.0.0.1';
+    await app.listen({ port: options.port, host });
+    const address = app.server.address();
+    const port = typeof address === 'object' && address !== null ? address.port : options.port;
+    const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+    const setupLink = (await store.countUsers('admin')) === 0 ? await createLink(store, `${url}/`, { kind: 'setup', email: null, role: 'admin' }) : null;
+    let closing: Promise<void> | undefined;
+    return {
+      url,
+      store,
+      setupLink,
+      close: () =>
+        (closing ??= (async () => {
+          // A keep-alive connection whose request was in flight becomes idle only after its answer; close those as they do.
+          const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+          try {
+            await app.close();
+          } finally {
+            clearInterval(sweep);
+          }
+          await store.close();
+        })()),
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
