@@ -15,14 +15,19 @@ import { validateLog } from '../core/session/validate-log.ts';
 import { InputError, isPlaybookText, loadScenarioFile, playbooksFor, readText, voiceClipExists } from './catalog.ts';
 import { diagnosticsWithFrames, diagnosticWithFrame, scoreSummary, transcriptLine } from './format.ts';
 import { inertOutput } from './inert-output.ts';
+import { options, UsageError } from './args.ts';
 
 export interface Output {
   write(text: string): unknown;
 }
 
-interface Streams {
+export interface Streams {
   readonly out: Output;
   readonly err: Output;
+  /** The whole of standard input, for a password piped in; absent where there is none. */
+  readonly stdin?: () => Promise<string>;
+  /** The environment, for the data location (BRIDGE_DRILL_DATA, DATABASE_URL). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const USAGE = `Usage:
@@ -35,9 +40,14 @@ const USAGE = `Usage:
   bridge-drill regrade ATTEMPT_FILE [--versions DIR]
                                              regrade an attempt record on the exact scenario and playbook
                                              versions it was played on (bundled, or files in DIR)
-`;
+  bridge-drill users add EMAIL --role admin|hr|instructor|trainee [--name NAME]
+                                             create an account; the password is read from standard input
+  bridge-drill export-data FILE              write every stored attempt as NDJSON attempt records ("-": stdout)
+  bridge-drill import-attempts FILE...       load NDJSON attempt records; an attempt already stored is skipped
 
-class UsageError extends Error {}
+The data commands use the server's data: $BRIDGE_DRILL_DATA (default ./data), or PostgreSQL at $DATABASE_URL.
+Stop a server using the embedded database first; it cannot be opened by two processes at once.
+`;
 
 const MAX_SHOWN_PER_FILE = 30;
 
@@ -60,6 +70,13 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
         return play(rest, io);
       case 'regrade':
         return regradeCommand(rest, io);
+      // The data commands load the database drivers, so only they pay for that.
+      case 'users':
+        return await (await import('./data-commands.ts')).usersCommand(rest, { ...streams, ...io });
+      case 'export-data':
+        return await (await import('./data-commands.ts')).exportData(rest, { ...streams, ...io });
+      case 'import-attempts':
+        return await (await import('./data-commands.ts')).importAttemptsCommand(rest, { ...streams, ...io });
       case undefined:
       case '--help':
       case '-h':
@@ -82,22 +99,6 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
     io.err.write(`bridge-drill: unexpected problem: ${message}\n`);
     return 1;
   }
-}
-
-function options(args: readonly string[], allowed: readonly string[]): Map<string, string> {
-  const found = new Map<string, string>();
-  for (let i = 0; i < args.length; i++) {
-    const name = args[i] ?? '';
-    if (!name.startsWith('--')) throw new UsageError(`unexpected argument "${name}"`);
-    const key = name.slice(2);
-    if (!allowed.includes(key)) throw new UsageError(`unknown option "${name}"`);
-    if (found.has(key)) throw new UsageError(`option "${name}" is given twice`);
-    const value = args[i + 1];
-    if (value === undefined || value.startsWith('--')) throw new UsageError(`option "${name}" needs a value`);
-    found.set(key, value);
-    i++;
-  }
-  return found;
 }
 
 function check(files: readonly string[], { out }: Streams): number {

@@ -1,3 +1,4 @@
+import { printTable } from './print-table.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -224,12 +225,6 @@ function loadScenarioFile(path: string): { scenario: Scenario; playbook: Playboo
   const loaded = loadScenario(read(path), playbooks);
   if (!loaded.value || !loaded.playbook) throw new Error(`${path} does not load`);
   return { scenario: loaded.value, playbook: loaded.playbook };
-}
-
-function printTable(title: string, table: readonly Row[]): void {
-  const width = Math.max(...table.map(([label]) => label.length));
-  console.log(title);
-  for (const [label, value] of table) console.log(`  ${label.padEnd(width)}  ${value}`);
 }
 
 export const SESSIONS_TITLE = `Bridge Drill live sessions benchmark (${SESSION_COUNT} sessions ticking together)`;

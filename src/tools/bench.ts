@@ -9,13 +9,15 @@ import { gradeCan, type CanText } from '../core/scoring/can-grader.ts';
 import { grade } from '../core/scoring/grade.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { browserBenchmark } from './bench-browser.ts';
+import { serverBenchmark, SERVER_TITLE } from './bench-server.ts';
 import { SESSIONS_TITLE, sessionsBenchmark } from './bench-sessions.ts';
+import { printTable } from './print-table.ts';
 
 /**
  * Core benchmark: replay + grade of one Acme session against JSON.parse of the same log, check +
  * compile time of Acme and of every bundled scenario, and the time to enumerate every path of the
  * largest scenario; then 2,000 live sessions ticking together (bench-sessions.ts) and the browser
- * benchmark (bench-browser.ts).
+ * benchmark (bench-browser.ts), and the results server (bench-server.ts).
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -129,9 +131,4 @@ const rows: [string, string][] = [
 printTable('Bridge Drill core benchmark', rows);
 printTable(SESSIONS_TITLE, sessionsBenchmark(scenario, playbook));
 printTable('Bridge Drill browser benchmark (production build, headless Chromium, 1280×720)', await browserBenchmark(scenario, playbook));
-
-function printTable(title: string, table: readonly (readonly [string, string])[]): void {
-  const width = Math.max(...table.map(([label]) => label.length));
-  console.log(title);
-  for (const [label, value] of table) console.log(`  ${label.padEnd(width)}  ${value}`);
-}
+printTable(SERVER_TITLE, await serverBenchmark({ clients: 50, perClient: 40, importCount: 100_000 }));

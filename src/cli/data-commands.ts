@@ -1,0 +1,101 @@
+import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { importAttempts, exportAttempts } from '../server/data-transfer.ts';
+import { openStore } from '../server/db/open-store.ts';
+import { ROLES, type ResultsStore, type Role } from '../server/db/store.ts';
+import { hashPassword, passwordProblem } from '../server/passwords.ts';
+import { options, UsageError } from './args.ts';
+import { InputError } from './catalog.ts';
+import type { Streams } from './main.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** Opens the data the server uses; closes it whatever the command does. */
+async function withStore<T>(streams: Streams, use: (store: ResultsStore) => Promise<T>): Promise<T> {
+  const env = streams.env ?? {};
+  const databaseUrl = env['DATABASE_URL'] || undefined;
+  let store: ResultsStore;
+  try {
+    store = await openStore({ dataDir: env['BRIDGE_DRILL_DATA'] || 'data', ...(databaseUrl ? { databaseUrl } : {}) });
+  } catch (error) {
+    throw new InputError(`cannot open the data: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+export async function usersCommand(args: readonly string[], streams: Streams): Promise<number> {
+  const [sub, email, ...rest] = args;
+  if (sub !== 'add') throw new UsageError(sub === undefined ? 'users needs a subcommand: add' : `unknown users subcommand "${sub}"`);
+  if (email === undefined || email.startsWith('--')) throw new UsageError('users add needs an EMAIL');
+  const normalized = email.trim().toLowerCase();
+  if (!EMAIL.test(normalized)) throw new UsageError(`"${email}" is not an email address`);
+  const opts = options(rest, ['role', 'name']);
+  const role = opts.get('role');
+  if (role === undefined) throw new UsageError(`users add needs --role ${ROLES.join('|')}`);
+  if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  if (!streams.stdin) throw new UsageError('users add reads the password from standard input');
+  const password = (await streams.stdin()).replace(/\r?\n$/, '');
+  const problem = passwordProblem(password);
+  if (problem) throw new InputError(`${problem} Pipe it in, for example: printf '%s' "$PASSWORD" | bridge-drill users add ${normalized} --role ${role}`);
+  const passwordHash = await hashPassword(password);
+  return withStore(streams, async (store) => {
+    if (await store.findUserByEmail(normalized)) throw new InputError(`an account for ${normalized} exists already`);
+    const user = await store.createUser({ email: normalized, name: opts.get('name') ?? normalized, role: role as Role, passwordHash });
+    streams.out.write(`created ${user.role} ${user.email} (${user.id})\n`);
+    return 0;
+  });
+}
+
+export async function exportData(args: readonly string[], streams: Streams): Promise<number> {
+  const [file, ...extra] = args;
+  if (file === undefined || extra.length > 0) throw new UsageError('export-data needs exactly one FILE ("-" for standard output)');
+  return withStore(streams, async (store) => {
+    if (file === '-') {
+      const count = await exportAttempts(store, (chunk) => void streams.out.write(chunk));
+      streams.err.write(`exported ${count} attempts\n`);
+      return 0;
+    }
+    const temporary = `${file}.partial`;
+    const output = createWriteStream(temporary, { flags: 'w' });
+    const failed = new Promise<never>((_, reject) => output.once('error', (error) => reject(new InputError(`cannot write ${file}: ${error.message}`))));
+    const count = await Promise.race([
+      exportAttempts(store, async (chunk) => {
+        if (!output.write(chunk)) await Promise.race([once(output, 'drain'), failed]);
+      }),
+      failed,
+    ]);
+    output.end();
+    await Promise.race([once(output, 'finish'), failed]);
+    renameSync(temporary, file);
+    streams.out.write(`exported ${count} attempts to ${file}\n`);
+    return 0;
+  });
+}
+
+export async function importAttemptsCommand(files: readonly string[], streams: Streams): Promise<number> {
+  if (files.length === 0) throw new UsageError('import-attempts needs at least one FILE');
+  for (const file of files) {
+    if (!existsSync(file)) throw new InputError(`${file}: no such file`);
+    if (!statSync(file).isFile()) throw new InputError(`${file}: not a regular file`);
+  }
+  return withStore(streams, async (store) => {
+    let created = 0;
+    let existed = 0;
+    let errors = 0;
+    for (const file of files) {
+      const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+      const result = await importAttempts(store, lines, file);
+      created += result.created;
+      existed += result.existed;
+      errors += result.errors.length;
+      for (const line of result.errors) streams.err.write(`${line}\n`);
+    }
+    streams.out.write(`imported ${created} new attempts; ${existed} were stored already${errors > 0 ? `; ${errors} lines could not be read` : ''}\n`);
+    return errors > 0 ? 1 : 0;
+  });
+}

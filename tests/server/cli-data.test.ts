@@ -1,0 +1,85 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoPath } from '../helpers.ts';
+import { startServerProcess } from '../../src/tools/server-process.ts';
+import { ApiClient } from './support/api-client.ts';
+import { acmeAttempt } from './support/attempts.ts';
+import { emptyServerEnv } from './support/server-env.ts';
+import type { ServerEnv } from '../../src/tools/server-process.ts';
+
+const PASSWORD = 'correct horse battery';
+
+/** Runs `bridge-drill ARGS` on the given data, with `input` on standard input. */
+function cli(args: readonly string[], env: ServerEnv, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [repoPath('src/cli/bridge-drill.mjs'), ...args], {
+      cwd: repoPath(''),
+      env: { ...process.env, BRIDGE_DRILL_DATA: env.dataDir ?? '', DATABASE_URL: env.databaseUrl ?? '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdin.end(input);
+    child.once('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the data commands', () => {
+  it('moves a term of attempts from the embedded database to PostgreSQL with export-data and import-attempts', async () => {
+    const embedded = await emptyServerEnv('pglite');
+    expect(await cli(['users', 'add', 'Tess@Example.test', '--role', 'trainee', '--name', 'Tess Trainee'], embedded, `${PASSWORD}\n`)).toMatchObject({ code: 0, stdout: expect.stringContaining('created trainee tess@example.test') });
+    const server = await startServerProcess(embedded);
+    const trainee = new ApiClient(server.url);
+    await trainee.signIn('tess@example.test', PASSWORD);
+    const sent = [acmeAttempt(), acmeAttempt({ log: 'partial' }), acmeAttempt({ log: 'do-nothing' })];
+    for (const attempt of sent) expect((await trainee.post('/api/attempts', attempt)).status).toBe(201);
+    const before = (await trainee.get('/api/attempts')).body.attempts;
+    expect(await cli(['export-data', join(embedded.dataDir!, 'x.ndjson')], embedded)).toMatchObject({ code: 1, stderr: expect.stringContaining('in use') });
+    expect(await server.stop()).toBe(0);
+
+    const file = join(mkdtempSync(join(tmpdir(), 'bridge-drill-export-')), 'all.ndjson');
+    expect(await cli(['export-data', file], embedded)).toMatchObject({ code: 0, stdout: `exported 3 attempts to ${file}\n` });
+    const lines = readFileSync(file, 'utf8').trim().split('\n');
+    expect(lines.map((line) => JSON.parse(line).attemptId).sort()).toEqual(sent.map((a) => a.attemptId).sort());
+
+    const postgres = await emptyServerEnv('postgres');
+    expect(await cli(['import-attempts', file], postgres)).toMatchObject({ code: 0, stdout: 'imported 3 new attempts; 0 were stored already\n' });
+    expect(await cli(['import-attempts', file], postgres)).toMatchObject({ code: 0, stdout: 'imported 0 new attempts; 3 were stored already\n' });
+    const moved = await startServerProcess(postgres);
+    try {
+      const admin = new ApiClient(moved.url);
+      const token = new URL(moved.setupLink!).searchParams.get('setup');
+      expect((await admin.post(`/api/setup/${token}`, { email: 'admin@example.test', name: 'Admin', password: PASSWORD })).status).toBe(201);
+      const after = (await admin.get('/api/attempts')).body.attempts;
+      expect(after).toEqual(before);
+    } finally {
+      await moved.stop();
+    }
+  });
+
+  it('reports each bad line of an import by file and line, and keeps the good ones', async () => {
+    const env = await emptyServerEnv('pglite');
+    const good = acmeAttempt();
+    const file = join(mkdtempSync(join(tmpdir(), 'bridge-drill-import-')), 'mixed.ndjson');
+    writeFileSync(file, [JSON.stringify(good), '{"attemptId": "not-a-uuid"}', 'not json at all', '', JSON.stringify(acmeAttempt({ log: 'partial' }))].join('\n'));
+    const result = await cli(['import-attempts', file], env);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('imported 2 new attempts');
+    expect(result.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: error E_`));
+    expect(result.stderr).toContain(`${file}:3: error`);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(await cli(['import-attempts', join(file, '..')], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('not a regular file') });
+  });
+
+  it('creates accounts from a script, refusing a short password, a taken email and an unknown role', async () => {
+    const env = await emptyServerEnv('pglite');
+    expect(await cli(['users', 'add', 'ana@example.test', '--role', 'hr'], env, 'short')).toMatchObject({ code: 1, stderr: expect.stringContaining('at least 8 characters') });
+    expect(await cli(['users', 'add', 'ana@example.test', '--role', 'wizard'], env, PASSWORD)).toMatchObject({ code: 2, stderr: expect.stringContaining('--role must be one of') });
+    expect(await cli(['users', 'add', 'ana@example.test', '--role', 'hr'], env, PASSWORD)).toMatchObject({ code: 0 });
+    expect(await cli(['users', 'add', 'ANA@example.test', '--role', 'hr'], env, PASSWORD)).toMatchObject({ code: 1, stderr: expect.stringContaining('exists already') });
+  });
+});
