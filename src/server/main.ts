@@ -1,5 +1,6 @@
 /** `npm start`: the app, the API and the database in one process, on $PORT. */
 import { readConfig } from './config.ts';
+import { loggedRequest } from './http/log-redaction.ts';
 import { describeStartFailure } from './start-failure.ts';
 import { startServer } from './start.ts';
 
@@ -16,7 +17,7 @@ try {
     host: config.host,
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, serializers: { req: loggedRequest } },
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
     ...(config.distDir ? { distDir: config.distDir } : {}),
