@@ -61,7 +61,7 @@ function renderAssignment(item: Assignment, installed: readonly CatalogScenario[
       : h('span', { class: 'chip' }, 'To do');
   const action = playable
     ? navigateOnClick(
-        h('a', { class: `button ${item.done ? 'subtle' : 'primary'}`, attrs: { href: linkTo(playable.entry.scenario.id), 'data-focus': `assignment:${item.id}`, 'aria-label': `Open scenario: ${title}` } }, item.done ? 'Play again' : 'Open scenario'),
+        h('a', { class: `button ${item.done ? 'subtle' : 'primary'}`, attrs: { href: linkTo(playable.entry.scenario.id), 'data-focus': `assignment:${item.id}`, 'aria-label': `${item.done ? 'Play again' : 'Open scenario'}: ${title}` } }, item.done ? 'Play again' : 'Open scenario'),
         () => navigate(playable.entry.scenario.id),
       )
     : h('p', { class: 'assigned-missing' }, 'This scenario is not available in this browser yet. Reload the page, or ask your instructor to publish it.');
