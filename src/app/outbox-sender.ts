@@ -1,4 +1,5 @@
 import type { AttemptRecord } from '../core/attempt.ts';
+import { canonicalJson } from '../core/hash/canonical-json.ts';
 import { isTransient } from './api-result.ts';
 import { backoff, type Backoff } from './backoff.ts';
 import type { Outbox, OutboxEntry } from './outbox.ts';
@@ -51,12 +52,25 @@ export function createOutboxSender({ outbox, results, schedule, owner, onStatus,
     delays.reset();
   }
 
-  async function sendOne(entry: OutboxEntry): Promise<'next' | 'stop'> {
+  /**
+   * Sends one entry. `aliases` are ids the same attempt was shown under before it was renamed, which hear of
+   * its fate too.
+   */
+  async function sendOne(entry: OutboxEntry, aliases: readonly string[] = []): Promise<'next' | 'stop'> {
     const id = entry.attempt.attemptId;
+    const tell = (status: SyncStatus, stored?: AttemptRecord) => {
+      for (const shown of [id, ...aliases]) onStatus(shown, status, shown === id ? stored : undefined);
+    };
     const result = await results.submitAttempt(entry.attempt);
     if (result.ok) {
+      if (result.value.stored === 'existed' && aliases.length === 0 && !samePlay(result.value.attempt, entry.attempt)) {
+        // The account has another play under this id (a session carried on on two devices and finished on both):
+        // this one goes again under an id of its own, so neither is lost.
+        const renamed = await outbox.renew(id);
+        return renamed ? sendOne(renamed, [id]) : 'next';
+      }
       await outbox.remove(id);
-      onStatus(id, { state: 'saved' }, result.value.attempt);
+      tell({ state: 'saved' }, result.value.attempt);
       return 'next';
     }
     if (result.kind === 'signed-out') {
@@ -69,7 +83,7 @@ export function createOutboxSender({ outbox, results, schedule, owner, onStatus,
     }
     const detail = result.message;
     await outbox.markRefused(id, { status: result.status ?? 0, detail });
-    onStatus(id, { state: 'refused', detail });
+    tell({ state: 'refused', detail });
     return 'next';
   }
 
@@ -111,4 +125,9 @@ export function createOutboxSender({ outbox, results, schedule, owner, onStatus,
       cancelRetry = null;
     },
   };
+}
+
+/** Whether the account's record is this attempt: the same actions on the same scenario version (the server sets its own trainee, engine and report). */
+function samePlay(stored: AttemptRecord, sent: AttemptRecord): boolean {
+  return stored.scenario.sha256 === sent.scenario.sha256 && stored.mode === sent.mode && canonicalJson(stored.log.actions) === canonicalJson(sent.log.actions);
 }

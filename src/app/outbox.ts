@@ -92,6 +92,19 @@ export class Outbox {
     await this.values.write(PREFIX + attemptId, stored({ ...current, refused }));
   }
 
+  /**
+   * Moves an entry to a fresh attempt id: the new entry is stored first, and only then is the old one removed, so
+   * a failure on the way leaves the attempt where it was. Returns the new entry, or undefined when it could not.
+   */
+  async renew(attemptId: string): Promise<OutboxEntry | undefined> {
+    const current = await this.read(attemptId);
+    if (!current) return undefined;
+    const entry: OutboxEntry = { ...current, attempt: { ...current.attempt, attemptId: this.newId() }, refused: null };
+    if ((await this.values.write(PREFIX + entry.attempt.attemptId, stored(entry))) !== null) return undefined;
+    await this.remove(attemptId);
+    return entry;
+  }
+
   /** Removes an entry the server has confirmed. */
   remove(attemptId: string): Promise<void> {
     return this.values.remove(PREFIX + attemptId);

@@ -6,15 +6,19 @@ import { Outbox } from '../../src/app/outbox.ts';
 import { createOutboxSender, type OutboxSender } from '../../src/app/outbox-sender.ts';
 import type { SyncStatus } from '../../src/app/store.ts';
 import { MemoryStorage, sequentialIds } from '../helpers.ts';
-import { finishedAttempt } from './account-fixtures.ts';
+import { finishedAttempt, uuid } from './account-fixtures.ts';
 import { FakeResultsServer, ManualScheduler } from './fake-results-server.ts';
 
 const KEY = 'bridge-drill:outbox:v1:';
 const T = 1_700_000_000_000;
 
 /** One browser tab: its own storage port and sender, over the storage and network the test shares between tabs. */
+let fresh = 0x1000;
+/** Fresh ids no fixture uses. */
+const freshIds = () => uuid(fresh++);
+
 function tab(storage: MemoryStorage, server: FakeResultsServer, scheduler = new ManualScheduler(), owner: () => string | null = () => 'u-1') {
-  const outbox = new Outbox(keyValueStoragePort(storage), sequentialIds());
+  const outbox = new Outbox(keyValueStoragePort(storage), freshIds);
   const statuses = new Map<string, SyncStatus>();
   let signedOut = 0;
   const sender: OutboxSender = createOutboxSender({
@@ -212,6 +216,39 @@ describe('sending the outbox', () => {
     expect(await one.outbox.list()).toEqual([]);
     expect(storage.items.size).toBe(0);
     for (const attempt of attempts) expect(one.statuses.get(attempt.attemptId) ?? two.statuses.get(attempt.attemptId)).toEqual({ state: 'saved' });
+  });
+
+  it('makes no copy when an attempt the server already has is sent again (its answer was lost on the way)', async () => {
+    const storage = new MemoryStorage();
+    const server = signedInServer();
+    const attempt = finishedAttempt(1, T);
+    server.attempts.set(attempt.attemptId, { ...attempt, trainee: { id: 'u-1', name: 'Dana' }, engineVersion: '9.9.9' });
+    const { outbox, sender, statuses } = tab(storage, server);
+    await outbox.add(attempt, 'u-1', T);
+    sender.kick();
+    await sender.idle();
+    expect([...server.attempts.keys()]).toEqual([attempt.attemptId]);
+    expect(statuses.get(attempt.attemptId)).toEqual({ state: 'saved' });
+    expect(await outbox.list()).toEqual([]);
+  });
+
+  it('keeps another play finished under an id the account already has (carried on on two devices) under a fresh id', async () => {
+    const storage = new MemoryStorage();
+    const server = signedInServer();
+    const theirs = finishedAttempt(1, T, [{ type: 'roll-call', at: '02:47:10' } as never]);
+    server.attempts.set(theirs.attemptId, theirs);
+    const { outbox, sender, statuses } = tab(storage, server);
+    const mine = finishedAttempt(1, T + 60_000);
+    await outbox.add(mine, 'u-1', T);
+    sender.kick();
+    await sender.idle();
+    expect(server.attempts.size).toBe(2);
+    expect(server.attempts.get(theirs.attemptId)?.log.actions.map((action) => action.type)).toEqual(['roll-call']);
+    const renamed = [...server.attempts.values()].find((record) => record.attemptId !== theirs.attemptId)!;
+    expect(renamed.log.actions.map((action) => action.type)).toEqual(['announce-role']);
+    expect(statuses.get(mine.attemptId)).toEqual({ state: 'saved' });
+    expect(statuses.get(renamed.attemptId)).toEqual({ state: 'saved' });
+    expect(await outbox.list()).toEqual([]);
   });
 
   it('sends at once when kicked during a pause between retries (the browser came back online)', async () => {

@@ -139,6 +139,18 @@ describe('the results server in the browser', () => {
         await form.getByRole('button', { name: 'Sign in' }).click();
         await expect.poll(() => topbar.getByRole('status').textContent()).toBe('Signed in as Sam Lee');
         await expect.poll(() => myAttempts.getByRole('listitem').count()).toBe(2);
+        // An attempt whose confirmation was lost on the way is sent again at the next page load: the server answers
+        // that it has it, and nothing is stored twice.
+        const me = ((await (await page.request.get(`${server.url}/api/me`)).json()) as { user: { id: string } }).user;
+        await page.evaluate((owner) => {
+          const [first] = JSON.parse(localStorage.getItem('bridge-drill:history:v2') ?? '[]') as { attemptId: string }[];
+          localStorage.setItem(`bridge-drill:outbox:v1:${first!.attemptId}`, JSON.stringify({ version: 1, owner, queuedAt: Date.now(), refused: null, attempt: first }));
+        }, me.id);
+        await page.reload();
+        await expect.poll(() => page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('bridge-drill:outbox:')).length)).toBe(0);
+        const again = ((await (await page.request.get(`${server.url}/api/attempts`)).json()) as { attempts: { attemptId: string }[] }).attempts;
+        expect(again.map((attempt) => attempt.attemptId).sort()).toEqual([...local].sort());
+        await expect.poll(() => myAttempts.getByRole('listitem').count()).toBe(2);
         await myAttempts.scrollIntoViewIfNeeded();
         await keepScreenshot(page, 'account-my-attempts');
         expect(await wcagViolations(page)).toEqual([]);
