@@ -107,6 +107,8 @@ async function submissions(kind: string, env: ServerEnv, clients: number, perCli
       [`${kind}: POST /api/attempts (validate, regrade, store), ${clients} concurrent clients, ${total} attempts`, `${submit.perSecond.toFixed(0)} attempts/s, p50 ${submit.p50.toFixed(1)} ms, p95 ${submit.p95.toFixed(1)} ms`],
       [`${kind}: ratio submissions / health checks (rate; p95)`, `${(health.perSecond / submit.perSecond).toFixed(1)}× slower; p95 ${(submit.p95 / health.p95).toFixed(1)}×`],
     ];
+  } catch (error) {
+    throw new Error(`${kind}: ${error instanceof Error ? error.message : String(error)}; the server said:\n${server.output().slice(-2000)}`, { cause: error });
   } finally {
     await server.stop();
   }

@@ -56,7 +56,7 @@ export async function storeOnPGlite(pglite: PGlite, afterClose: () => Promise<vo
 }
 
 async function openPostgres(databaseUrl: string): Promise<ResultsStore> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: 'bridge-drill', types: PG_TYPES });
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: 20, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, application_name: 'bridge-drill', types: PG_TYPES });
   // An idle connection the server drops emits 'error' on the pool; without a listener that would end the
   // process. The next query reports it instead, as StoreUnavailable.
   pool.on('error', () => {});

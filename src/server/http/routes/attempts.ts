@@ -29,7 +29,7 @@ export async function checkedAttempt(body: unknown, library: ContentLibrary, use
   const attempt = parsed.attempt;
   if (finished && attempt.finishedAt === null) throw new Problem(422, 'This attempt is still in progress (finishedAt is null); send it to PUT /api/drafts/{attemptId} until it is finished.');
   if (!finished && attempt.finishedAt !== null) throw new Problem(422, 'This attempt is finished; send it to POST /api/attempts.');
-  const regraded = regradeAttempt(attempt, await library.lookupFor(attempt));
+  const regraded = regradeAttempt(attempt, await library.lookupFor(attempt), { compareWithStored: false });
   if (!regraded.ok && regraded.reason === 'missing-version') {
     throw new Problem(422, `${regraded.message.replace(/;.*$/, '')}. Ask your instructor to publish that scenario file to the server.`, { missing: regraded.missing });
   }
