@@ -14,7 +14,7 @@ export function playableFor(assignment: Assignment, installed: readonly CatalogS
   return same ? { entry: same, exact: false } : undefined;
 }
 
-/** "Assigned to you" on the picker: what the trainee's cohorts assigned, with due dates and what is done. Signed in only. */
+/** "Assigned to you" on the picker: what the trainee's cohorts assigned, with due dates and what is done. Signed in, with something assigned, only. */
 export function renderAssignments(store: AppStore, catalog: Catalog, navigate: Navigate, now: () => number): LiveSection {
   return liveSection(
     store,
@@ -25,13 +25,14 @@ export function renderAssignments(store: AppStore, catalog: Catalog, navigate: N
       if (state.account.status !== 'signed-in' || !list) return null;
       const installed = [...catalog.scenarios, ...besideBundled(state)];
       const due = sortedByDue(list.items);
+      // Nothing assigned: no panel at all, so a trainee outside any cohort sees the picker as it always was.
+      if (list.status === 'ready' && due.length === 0) return null;
       return h(
         'section',
         { class: 'panel assigned', attrs: { 'aria-labelledby': 'assigned-heading' } },
         h('h2', { attrs: { id: 'assigned-heading', tabindex: '-1', 'data-focus-fallback': '' } }, 'Assigned to you'),
         list.status === 'loading' && due.length === 0 ? h('p', { class: 'list-loading', attrs: { role: 'status' } }, 'Loading your assignments…') : null,
         list.status === 'failed' ? h('p', { class: 'list-problem', attrs: { role: 'status' } }, list.error ?? 'Your assignments could not be loaded.') : null,
-        list.status === 'ready' && due.length === 0 ? h('p', { class: 'history-empty' }, 'Nothing is assigned to you right now.') : null,
         due.length > 0 ? h('ul', { class: 'assigned-list', attrs: { 'aria-labelledby': 'assigned-heading' } }, ...due.map((item) => renderAssignment(item, installed, navigate, now()))) : null,
       );
     },

@@ -162,4 +162,70 @@ describe('the results server in the browser', () => {
     },
     E2E_TIMEOUT,
   );
+  it(
+    'carries a session in progress on to another device, where it finishes under the same attempt',
+    async () => {
+      const otherData = mkdtempSync(join(tmpdir(), 'bridge-drill-carry-on-'));
+      const server = await startServer({ port: 0, dataDir: otherData, distDir: DIST });
+      try {
+        // The admin and a trainee, through the API alone: the setup link, then POST /api/users.
+        const admin = await browser().newContext();
+        const headers = { origin: server.url };
+        const token = new URL(server.setupLink!).searchParams.get('setup')!;
+        expect((await admin.request.post(`${server.url}/api/setup/${token}`, { headers, data: { email: 'admin@example.org', name: 'Ada Admin', password: 'a good long password' } })).status()).toBe(201);
+        expect((await admin.request.post(`${server.url}/api/users`, { headers, data: { email: 'kim@example.org', name: 'Kim Park', role: 'trainee', password: 'kim’s long password' } })).status()).toBe(201);
+        await admin.close();
+
+        const signIn = async (page: Page) => {
+          await page.goto(`${server.url}/`);
+          await page.locator('.topbar').getByRole('button', { name: 'Sign in' }).click();
+          const form = page.getByRole('region', { name: 'Sign in to your account' });
+          await form.getByLabel('Email').fill('kim@example.org');
+          await form.getByLabel('Password').fill('kim’s long password');
+          await form.getByRole('button', { name: 'Sign in' }).click();
+          await expect.poll(() => page.locator('.topbar').getByRole('status').textContent()).toBe('Signed in as Kim Park');
+        };
+
+        // On the first device: two actions, then the tab is left.
+        const first = await openPage(browser());
+        await signIn(first.page);
+        await first.page.getByRole('link', { name: /^Open briefing: Acme Chemical/ }).click();
+        await first.page.getByRole('button', { name: 'Start the exercise' }).click();
+        await first.page.locator('.stage[data-ready="true"]').waitFor();
+        await first.page.getByRole('button', { name: 'Announce role' }).click();
+        await first.page.getByRole('button', { name: 'Roll call' }).click();
+        await first.page.getByRole('button', { name: 'Pause' }).click();
+        const drafts = async () => ((await (await first.page.request.get(`${server.url}/api/drafts`)).json()) as { drafts: { attemptId: string; log: { actions: unknown[] } }[] }).drafts;
+        await expect.poll(async () => (await drafts())[0]?.log.actions.length, { timeout: 15_000 }).toBe(2);
+        const [draft] = await drafts();
+        expect(first.errors.filter((error) => !fromTheNetwork(error))).toEqual([]);
+        await first.context.close();
+
+        // On the second device, the picker offers to carry on; carrying on lands on the bridge, paused, with both actions.
+        const { page, context, errors } = await openPage(browser());
+        await signIn(page);
+        const carryOn = page.getByRole('region', { name: 'Carry on from another device' });
+        await carryOn.getByText('2 actions').waitFor();
+        await keepScreenshot(page, 'account-carry-on');
+        expect(await wcagViolations(page)).toEqual([]);
+        await carryOn.getByRole('button', { name: /^Carry on: Acme Chemical/ }).click();
+        await page.getByText(/Welcome back/).waitFor();
+        expect(await page.getByRole('status').filter({ hasText: 'Welcome back' }).textContent()).toContain('with 2 actions kept');
+        await page.getByRole('button', { name: 'Carry on' }).click();
+        await page.getByRole('button', { name: 'End exercise' }).click();
+        await page.getByRole('button', { name: 'End now' }).click();
+        await expect.poll(() => page.locator('.sync-status').textContent(), { timeout: 15_000 }).toContain('Saved to your account');
+        const stored = ((await (await page.request.get(`${server.url}/api/attempts`)).json()) as { attempts: { attemptId: string; log: { actions: { type: string }[] } }[] }).attempts;
+        expect(stored.map((attempt) => attempt.attemptId)).toEqual([draft!.attemptId]);
+        expect(stored[0]!.log.actions.map((action) => action.type)).toEqual(['announce-role', 'roll-call']);
+        await expect.poll(async () => ((await (await page.request.get(`${server.url}/api/drafts`)).json()) as { drafts: unknown[] }).drafts.length).toBe(0);
+        expect(errors.filter((error) => !fromTheNetwork(error))).toEqual([]);
+        await context.close();
+      } finally {
+        await server.close();
+        rmSync(otherData, { recursive: true, force: true });
+      }
+    },
+    E2E_TIMEOUT,
+  );
 });

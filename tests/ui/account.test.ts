@@ -259,6 +259,7 @@ describe('the picker for a signed-in trainee', () => {
     const draft = draftAttempt(70, T - 300_000, [{ type: 'announce-role', at: '02:46:30' } as Action]);
     server.drafts.set(draft.attemptId, draft);
     const { root, settle, store } = await mount({ server });
+    expect(queryByRole(root, 'region', { name: 'Assigned to you' })).toBeNull();
     const panel = getByRole(root, 'region', { name: 'Carry on from another device' });
     expect(panel.textContent).toContain('1 action, the last at 02:46:30');
     fireEvent.click(within(panel).getByRole('button', { name: /^Carry on: Acme Chemical/ }));
