@@ -181,7 +181,12 @@ export function createAccountController({ store, api, storage, catalog, schedule
     const assignments = loadAssignments(visit);
     const published = (async () => {
       const result = await api.scenarios();
-      if (result.ok && current()) store.setState({ published: publishedEntries(catalog, result.value) });
+      if (result.ok && current()) {
+        const published = publishedEntries(catalog, result.value);
+        // The same versions as before keep the same list, so the picker is not drawn again for nothing.
+        const shas = (entries: readonly CatalogScenario[]) => entries.map((entry) => `${entry.sha256.scenario}:${entry.sha256.playbook}`).join(',');
+        if (shas(published) !== shas(store.getState().published)) store.setState({ published });
+      }
       settleCatalog();
     })();
     const draftList = (async () => {

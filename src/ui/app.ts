@@ -71,7 +71,10 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     dispose = () => {};
     const view = screenFor(state);
     page.className = `page page-${state.screen}`;
+    // The same screen drawn again (a list from the server arrived): keyboard focus stays on the page, not on nothing.
+    const focusWasHere = page.contains(win.document.activeElement);
     replaceChildren(page, view.element);
+    if (focusWasHere && !moveFocus) page.querySelector<HTMLElement>('h1')?.focus();
     dispose = view.dispose;
     // On the first load the address already names this view, and the router is still starting.
     if (state.screen === 'authoring' && state.scenarioId !== null) routerIfStarted?.show({ kind: 'author', id: state.scenarioId });
