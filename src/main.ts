@@ -13,6 +13,10 @@ import { createAppStore } from './app/store.ts';
 import { mountApp } from './ui/app.ts';
 import { prefersReducedMotion } from './ui/dom.ts';
 import './ui/styles.css';
+import { z } from 'zod';
+
+// The server's Content-Security-Policy forbids eval; zod would otherwise probe for it, and the browser reports the refusal.
+z.config({ jitless: true });
 
 // Content, not code: each file is its own chunk, fetched in parallel as the page starts.
 const scenarioTexts = import.meta.glob<string>(['../scenarios/*.json', '!../scenarios/*.schema.json'], { query: '?raw', import: 'default' });
