@@ -19,10 +19,12 @@ export interface ServerEnv {
   readonly databaseUrl?: string;
   readonly distDir?: string;
   readonly extra?: Readonly<Record<string, string>>;
+  /** Options for node itself, such as `--cpu-prof`. */
+  readonly nodeArgs?: readonly string[];
 }
 
 export async function startServerProcess(env: ServerEnv, port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', `${ROOT}src/server/main.ts`], {
+  const child = spawn(process.execPath, [...(env.nodeArgs ?? []), '--import', 'tsx', `${ROOT}src/server/main.ts`], {
     cwd: ROOT,
     env: {
       ...process.env,

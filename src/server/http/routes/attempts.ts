@@ -51,14 +51,11 @@ async function maySee(store: ResultsStore, user: User, ownerId: string | null): 
 export function attemptRoutes(app: FastifyInstance, { store, library }: ServerContext): void {
   app.post('/api/attempts', async (request, reply) => {
     const user = await requireUser(store, request);
-    const attemptId = (request.body as { attemptId?: unknown } | null)?.attemptId;
-    if (typeof attemptId === 'string') {
-      const stored = await store.getAttempt(attemptId);
-      if (stored && stored.userId === user.id) return reply.code(200).send({ attempt: stored.attempt });
-      if (stored) throw new Problem(409, 'Another account has stored an attempt with this attemptId.');
-    }
     const attempt = await checkedAttempt(request.body, library, user, true);
     const result = await store.putAttempt(user.id, attempt);
+    if (result.stored === 'existed' && (await store.getAttempt(attempt.attemptId))?.userId !== user.id) {
+      throw new Problem(409, 'Another account has stored an attempt with this attemptId.');
+    }
     return reply.code(result.stored === 'created' ? 201 : 200).send({ attempt: result.attempt });
   });
 
