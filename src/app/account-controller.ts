@@ -1,8 +1,8 @@
 import type { AttemptRecord } from '../core/attempt.ts';
-import type { Cohort, User } from './account-types.ts';
+import type { Cohort, Me, User } from './account-types.ts';
 import type { AccountIntents } from './account-intents.ts';
 import type { ApiClient } from './api-client.ts';
-import type { ApiFailure } from './api-result.ts';
+import type { ApiFailure, ApiResult } from './api-result.ts';
 import { backoff } from './backoff.ts';
 import type { Catalog, CatalogScenario } from './catalog.ts';
 import { createDraftSync } from './draft-sync.ts';
@@ -45,6 +45,8 @@ export interface RunningAccount extends AccountIntents {
   dispose(): void;
 }
 
+/** What GET /api/session's `{ user: null }` means: the same as a 401 from /api/me. */
+const signedOutAnswer: ApiFailure = { ok: false, kind: 'signed-out', status: 401, message: 'You are not signed in.' };
 const LOST_SESSION = 'You have been signed out. Sign in again to keep your attempts in your account; until then they stay on this device.';
 const NEWER_ELSEWHERE = 'This exercise has been carried on from another device, so this device no longer updates the copy in your account. What you do here is still kept on this device.';
 
@@ -141,7 +143,11 @@ export function createAccountController({ store, api, storage, catalog, schedule
   async function checkMe(): Promise<void> {
     cancelMeCheck?.();
     cancelMeCheck = null;
-    const result = await api.me();
+    // GET /api/session answers 200 whoever asks, so a signed-out page load costs no 401 (which browsers log as an
+    // error); /api/me, for the cohorts, is asked only when someone is signed in.
+    const session = await api.session();
+    if (disposed) return;
+    const result: ApiResult<Me> = !session.ok ? session : session.value === null ? signedOutAnswer : await api.me();
     if (disposed) return;
     if (result.ok) {
       await signedIn(result.value.user, result.value.cohorts);

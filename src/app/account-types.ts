@@ -63,3 +63,37 @@ export type PublishedScenario = z.infer<typeof PublishedScenarioSchema>;
 
 export const VersionTextSchema = z.object({ kind: z.enum(['scenario', 'playbook']), id: z.string().min(1), version: z.string(), sha256: Sha256, text: z.string() });
 export type VersionText = z.infer<typeof VersionTextSchema>;
+
+export const SessionSchema = z.object({ user: UserSchema.nullable().default(null) });
+
+/** A cohort as an instructor sees it: with its member count, when the server says. */
+export const CohortSummarySchema = CohortSchema.extend({ memberCount: z.number().int().nonnegative().optional(), createdAt: z.string().optional() });
+export type CohortSummary = z.infer<typeof CohortSummarySchema>;
+
+export const CohortDetailSchema = z.object({
+  cohort: CohortSummarySchema,
+  members: z.array(UserSchema).default([]),
+  assignments: z.array(AssignmentSchema).default([]),
+});
+export type CohortDetail = z.infer<typeof CohortDetailSchema>;
+
+/** One address of an invitation: its one-time link, or `added` when it had an account already and joined at once. */
+export const InviteOutcomeSchema = z.object({ email: z.string(), link: z.string().optional(), added: z.boolean().optional() });
+export type InviteOutcome = z.infer<typeof InviteOutcomeSchema>;
+
+/** A stored scenario (or playbook) version, bundled or published. */
+export const ScenarioVersionSchema = z.object({ id: z.string().min(1), version: z.string(), sha256: Sha256, title: z.string() });
+export type ScenarioVersion = z.infer<typeof ScenarioVersionSchema>;
+
+/** A problem the server found in a scenario file, as `bridge-drill check` reports it. */
+export const ServerDiagnosticSchema = z.object({
+  severity: z.enum(['error', 'warning']).default('error'),
+  code: z.string(),
+  message: z.string(),
+  line: z.number().int().default(1),
+  column: z.number().int().default(1),
+});
+export type ServerDiagnostic = z.infer<typeof ServerDiagnosticSchema>;
+
+export const PublishAnswerSchema = z.object({ scenario: ScenarioVersionSchema, playbook: ScenarioVersionSchema, warnings: z.array(ServerDiagnosticSchema).default([]) });
+export type PublishAnswer = z.infer<typeof PublishAnswerSchema>;

@@ -2,14 +2,25 @@ import { z } from 'zod';
 import { parseAttempt, type AttemptRecord } from '../core/attempt.ts';
 import {
   AssignmentSchema,
+  CohortDetailSchema,
+  CohortSummarySchema,
+  InviteOutcomeSchema,
   InviteSchema,
+  PublishAnswerSchema,
+  ScenarioVersionSchema,
+  SessionSchema,
   MeSchema,
   PublishedScenarioSchema,
   SetupSchema,
   UserAnswerSchema,
   VersionTextSchema,
   type Assignment,
+  type CohortDetail,
+  type CohortSummary,
   type Invite,
+  type InviteOutcome,
+  type PublishAnswer,
+  type ScenarioVersion,
   type Me,
   type PublishedScenario,
   type User,
@@ -27,6 +38,8 @@ export interface AttemptsPage {
 
 /** The results server's HTTP API, as the browser uses it. Every method settles with an `ApiResult`; none rejects. */
 export interface ApiClient extends ResultsPort {
+  /** Who is signed in, or null: answers 200 either way, so a signed-out page load logs no error. */
+  session(): Promise<ApiResult<User | null>>;
   me(): Promise<ApiResult<Me>>;
   signIn(email: string, password: string): Promise<ApiResult<User>>;
   signOut(): Promise<ApiResult<null>>;
@@ -34,12 +47,21 @@ export interface ApiClient extends ResultsPort {
   completeSetup(token: string, fields: { email: string; name: string; password: string }): Promise<ApiResult<User>>;
   invite(token: string): Promise<ApiResult<Invite>>;
   acceptInvite(token: string, fields: { name?: string; password: string }): Promise<ApiResult<User>>;
-  attempts(page?: { readonly after?: string | null; readonly limit?: number }): Promise<ApiResult<AttemptsPage>>;
+  /** A page of attempts, newest first; `cohort` narrows them to that cohort's members (instructors, admin, HR). */
+  attempts(page?: { readonly after?: string | null; readonly limit?: number; readonly cohort?: string }): Promise<ApiResult<AttemptsPage>>;
   attempt(attemptId: string): Promise<ApiResult<AttemptRecord>>;
   drafts(): Promise<ApiResult<readonly AttemptRecord[]>>;
   assignments(): Promise<ApiResult<readonly Assignment[]>>;
   scenarios(): Promise<ApiResult<readonly PublishedScenario[]>>;
   version(kind: 'scenario' | 'playbook', sha256: string): Promise<ApiResult<VersionText>>;
+  cohorts(): Promise<ApiResult<readonly CohortSummary[]>>;
+  createCohort(name: string): Promise<ApiResult<CohortSummary>>;
+  cohort(id: string): Promise<ApiResult<CohortDetail>>;
+  inviteToCohort(cohortId: string, emails: readonly string[]): Promise<ApiResult<readonly InviteOutcome[]>>;
+  /** Checks and stores a scenario file and publishes it to `cohorts`; a 422 carries the file's diagnostics. */
+  publishScenario(text: string, cohorts: readonly string[]): Promise<ApiResult<PublishAnswer>>;
+  scenarioVersions(): Promise<ApiResult<readonly ScenarioVersion[]>>;
+  assign(cohortId: string, scenarioSha256: string, dueAt: string | null): Promise<ApiResult<Assignment>>;
 }
 
 export interface ApiClientOptions {
@@ -52,12 +74,21 @@ export interface ApiClientOptions {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** The attempt record a server answers with: the record itself (CONTRACTS §7), or, from earlier servers, `{ attempt }`. */
 const AttemptAnswer = z.object({ attempt: z.unknown() });
+function recordIn(data: unknown): unknown {
+  const wrapped = AttemptAnswer.safeParse(data);
+  return wrapped.success && !(typeof data === 'object' && data !== null && 'attemptId' in data) ? wrapped.data.attempt : data;
+}
 const DraftAnswer = z.object({ kept: z.enum(['stored', 'newer-exists']) });
 const AttemptList = z.object({ attempts: z.array(z.unknown()), next: z.string().nullable().default(null) });
 const DraftList = z.object({ drafts: z.array(z.unknown()) });
 const Assignments = z.object({ assignments: z.array(z.unknown()) });
 const Scenarios = z.object({ scenarios: z.array(z.unknown()) });
+const Cohorts = z.object({ cohorts: z.array(z.unknown()) });
+const CohortAnswer = z.object({ cohort: CohortSummarySchema });
+const InviteAnswer = z.object({ invites: z.array(InviteOutcomeSchema) });
+const AssignmentAnswer = z.object({ assignment: AssignmentSchema });
 
 /** Reads each item with `read`, leaving out those it cannot: one bad record never hides the rest. */
 function readable<T>(items: readonly unknown[], read: (item: unknown) => T | undefined): T[] {
@@ -144,13 +175,13 @@ export function createApiClient(fetchPort: FetchPort, options: ApiClientOptions 
   const nothing = (_data: unknown, status: number): ApiResult<null> => ({ ok: true, status, value: null });
 
   const attemptAnswer = (data: unknown, status: number): ApiResult<{ stored: 'created' | 'existed'; attempt: AttemptRecord }> => {
-    const parsed = AttemptAnswer.safeParse(data);
-    const attempt = parsed.success ? attemptOf(parsed.data.attempt) : undefined;
+    const attempt = attemptOf(recordIn(data));
     if (!attempt) return { ok: false, kind: 'unavailable', status, message: 'The results server stored the attempt but answered with a record this page cannot read.' };
     return { ok: true, status, value: { stored: status === 201 ? 'created' : 'existed', attempt } };
   };
 
   return {
+    session: () => request('GET', path('session'), undefined, shaped(SessionSchema, (answer) => answer.user)),
     me: () => request('GET', path('me'), undefined, shaped(MeSchema, (me) => me)),
     signIn: (email, password) => request('POST', path('session'), { email, password }, shaped(UserAnswerSchema, (answer) => answer.user)),
     signOut: () => request('DELETE', path('session'), undefined, nothing),
@@ -162,13 +193,13 @@ export function createApiClient(fetchPort: FetchPort, options: ApiClientOptions 
       const query = new URLSearchParams();
       if (page.limit !== undefined) query.set('limit', String(page.limit));
       if (page.after) query.set('after', page.after);
+      if (page.cohort) query.set('cohort', page.cohort);
       const search = query.toString();
       return request('GET', `${path('attempts')}${search === '' ? '' : `?${search}`}`, undefined, shaped(AttemptList, (list) => ({ attempts: readable(list.attempts, attemptOf), next: list.next })));
     },
     attempt: (attemptId) =>
       request('GET', path('attempts', attemptId), undefined, (data, status) => {
-        const parsed = AttemptAnswer.safeParse(data);
-        const attempt = parsed.success ? attemptOf(parsed.data.attempt) : undefined;
+        const attempt = attemptOf(recordIn(data));
         return attempt ? { ok: true, status, value: attempt } : { ok: false, kind: 'unavailable', status, message: 'The results server answered with an attempt record this page cannot read.' };
       }),
     drafts: () => request('GET', path('drafts'), undefined, shaped(DraftList, (list) => readable(list.drafts, attemptOf))),
@@ -178,5 +209,12 @@ export function createApiClient(fetchPort: FetchPort, options: ApiClientOptions 
     submitAttempt: (attempt) => request('POST', path('attempts'), attempt, attemptAnswer),
     putDraft: (attempt, extra = {}) => request('PUT', path('drafts', attempt.attemptId), attempt, shaped(DraftAnswer, (answer) => answer), extra.keepalive ? { keepalive: true } : {}),
     deleteDraft: (attemptId) => request('DELETE', path('drafts', attemptId), undefined, nothing),
+    cohorts: () => request('GET', path('cohorts'), undefined, shaped(Cohorts, (list) => readable(list.cohorts, schemaReader(CohortSummarySchema)))),
+    createCohort: (name) => request('POST', path('cohorts'), { name }, shaped(CohortAnswer, (answer) => answer.cohort)),
+    cohort: (id) => request('GET', path('cohorts', id), undefined, shaped(CohortDetailSchema, (detail) => detail)),
+    inviteToCohort: (cohortId, emails) => request('POST', path('cohorts', cohortId, 'invites'), { emails }, shaped(InviteAnswer, (answer) => answer.invites)),
+    publishScenario: (text, cohorts) => request('POST', path('scenarios'), { text, cohorts }, shaped(PublishAnswerSchema, (answer) => answer)),
+    scenarioVersions: () => request('GET', path('scenario-versions'), undefined, shaped(Scenarios, (list) => readable(list.scenarios, schemaReader(ScenarioVersionSchema)))),
+    assign: (cohortId, scenarioSha256, dueAt) => request('POST', path('cohorts', cohortId, 'assignments'), { scenarioSha256, dueAt }, shaped(AssignmentAnswer, (answer) => answer.assignment)),
   };
 }

@@ -40,7 +40,21 @@ describe('who is signed in', () => {
     const id = await playAndFinish(page);
     expect(page.store.getState().history.map((entry) => entry.id)).toEqual([id]);
     expect(page.store.getState().sync).toEqual({});
-    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /api/me']);
+    expect(server.requests.map((request) => `${request.method} ${request.url}`)).toEqual(['GET /api/session']);
+  });
+
+  it('learns that nobody is signed in from GET /api/session alone, so a signed-out page load meets no 401', async () => {
+    const server = new FakeResultsServer();
+    const page = await bootPage({ server });
+    expect(page.store.getState().account).toEqual({ status: 'signed-out' });
+    expect(server.count('GET', '/api/me')).toBe(0);
+    expect(server.count('GET', '/api/session')).toBe(1);
+  });
+
+  it('asks /api/me for the cohorts only once the session names a user', async () => {
+    const page = await bootPage({ server: signedInServer() });
+    expect(page.store.getState().account).toMatchObject({ status: 'signed-in', user: { name: 'Dana Reyes' }, cohorts: [{ name: 'Spring cohort' }] });
+    expect(page.server.requests.slice(0, 2).map((request) => `${request.method} ${request.url}`)).toEqual(['GET /api/session', 'GET /api/me']);
   });
 
   it('is signed out on 401, and a finished attempt stays on this device only, as before', async () => {

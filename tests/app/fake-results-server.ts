@@ -22,7 +22,7 @@ export interface FakeRequest {
   readonly keepalive: boolean;
 }
 
-type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
+export type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 
 export class FakeResultsServer {
   readonly users = new Map<string, { user: FakeUser; password: string }>();
@@ -36,6 +36,17 @@ export class FakeResultsServer {
   readonly setupTokens = new Set<string>();
   readonly invites = new Map<string, { kind: 'invite' | 'reset'; email: string; cohort: { id: string; name: string } | null }>();
   readonly requests: FakeRequest[] = [];
+  /** Cohorts, with their members' emails and their assignments, as the instructor's screen reads them. */
+  readonly cohorts = new Map<string, { id: string; name: string; instructorId: string; members: string[]; assignments: unknown[] }>();
+  /** Every stored scenario version (GET /api/scenario-versions). */
+  scenarioVersions: { id: string; version: string; sha256: string; title: string }[] = [];
+  /** What POST /api/scenarios answers, given the file's text: the test decides whether it loads. */
+  publish: (text: string, cohorts: readonly string[]) => Answer = (text) => {
+    const parsed = JSON.parse(text) as { id: string; version: string; title: string };
+    const scenario = { id: parsed.id, version: String(parsed.version), sha256: `${this.scenarioVersions.length + 1}`.padStart(64, 'a'), title: parsed.title };
+    this.scenarioVersions.push(scenario);
+    return { status: 201, body: { scenario, playbook: { id: 'itil-major-incident', version: '1', sha256: 'b'.repeat(64), title: 'ITIL' }, warnings: [] } };
+  };
   /** Every request fails as a network error. */
   down = false;
   /** Answers every request with this status and a problem body, when set. */
@@ -76,6 +87,17 @@ export class FakeResultsServer {
     return new Response(JSON.stringify(answer.body ?? {}), { status: answer.status, headers: { 'content-type': isProblem ? 'application/problem+json' : 'application/json', ...answer.headers } });
   };
 
+  private cohortOf(cohort: { id: string; name: string; instructorId: string; members: string[] }) {
+    return { id: cohort.id, name: cohort.name, instructorId: cohort.instructorId, createdAt: '2026-01-01T00:00:00.000Z', memberCount: cohort.members.length };
+  }
+
+  /** 401 for nobody, 403 for a trainee or HR, as the server answers what only instructors and admins may do. */
+  private instructor(work: (user: FakeUser) => Answer): Answer {
+    if (!this.session) return { status: 401, body: problemBody(401, 'Sign in first.') };
+    if (this.session.role !== 'instructor' && this.session.role !== 'admin') return { status: 403, body: problemBody(403, 'Only instructors and admins can do this.') };
+    return work(this.session);
+  }
+
   private route(method: string, url: URL, body: unknown): Answer {
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
     if (parts[0] !== 'api') return { status: 404, body: problemBody(404, 'Not found') };
@@ -84,6 +106,8 @@ export class FakeResultsServer {
     const signedIn = (work: (user: FakeUser) => Answer): Answer => (me ? work(me) : { status: 401, body: problemBody(401, 'Sign in first.') });
     const fields = (body ?? {}) as Record<string, string>;
     switch (`${method} ${resource}${id === undefined ? '' : '/:id'}${extra === undefined ? '' : `/${extra}`}`) {
+      case 'GET session':
+        return { status: 200, body: { user: me } };
       case 'GET me':
         return signedIn((user) => ({ status: 200, body: { user, cohorts: [{ id: 'c-1', name: 'Spring cohort' }] } }));
       case 'POST session': {
@@ -125,17 +149,19 @@ export class FakeResultsServer {
           const refused = this.refuse?.(attempt);
           if (refused) return { status: refused.status, body: { ...problemBody(refused.status, refused.detail), diagnostics: [] } };
           const existing = this.attempts.get(attempt.attemptId);
-          if (existing) return { status: 200, body: { attempt: existing } };
+          if (existing) return { status: 200, body: existing };
           const stored = { ...attempt, trainee: { id: user.id, name: user.name } };
           this.attempts.set(attempt.attemptId, stored);
           this.drafts.delete(attempt.attemptId);
-          return { status: 201, body: { attempt: stored } };
+          return { status: 201, body: stored };
         });
       case 'GET attempts':
         return signedIn(() => {
           const limit = Number(url.searchParams.get('limit') ?? 50);
           const after = url.searchParams.get('after');
-          const all = [...this.attempts.values()].sort((a, b) => Date.parse(b.finishedAt ?? '') - Date.parse(a.finishedAt ?? ''));
+          const cohort = url.searchParams.get('cohort');
+          const memberIds = cohort === null ? null : new Set((this.cohorts.get(cohort)?.members ?? []).map((email) => this.users.get(email)?.user.id));
+          const all = [...this.attempts.values()].filter((record) => memberIds === null || memberIds.has(record.trainee?.id)).sort((a, b) => Date.parse(b.finishedAt ?? '') - Date.parse(a.finishedAt ?? ''));
           const start = after === null ? 0 : all.findIndex((record) => record.attemptId === after) + 1;
           const page = all.slice(start, start + limit);
           return { status: 200, body: { attempts: page, next: start + limit < all.length ? (page.at(-1)?.attemptId ?? null) : null } };
@@ -143,7 +169,7 @@ export class FakeResultsServer {
       case 'GET attempts/:id':
         return signedIn(() => {
           const found = this.attempts.get(id!);
-          return found ? { status: 200, body: { attempt: found } } : { status: 404, body: problemBody(404, 'No such attempt.') };
+          return found ? { status: 200, body: found } : { status: 404, body: problemBody(404, 'No such attempt.') };
         });
       case 'PUT drafts/:id':
         return signedIn(() => {
@@ -170,6 +196,58 @@ export class FakeResultsServer {
           return found ? { status: 200, body: found } : { status: 404, body: problemBody(404, 'No such version.') };
         });
       }
+      case 'GET cohorts':
+        return signedIn((user) => ({ status: 200, body: { cohorts: [...this.cohorts.values()].filter((cohort) => user.role !== 'instructor' || cohort.instructorId === user.id).map((cohort) => this.cohortOf(cohort)) } }));
+      case 'POST cohorts':
+        return this.instructor((user) => {
+          if (!fields.name?.trim()) return { status: 400, body: { ...problemBody(400, 'name: a name is needed'), errors: [{ field: 'name', message: 'a name is needed' }] } };
+          const cohort = { id: `c-${this.cohorts.size + 10}`, name: fields.name.trim(), instructorId: user.id, members: [], assignments: [] };
+          this.cohorts.set(cohort.id, cohort);
+          return { status: 201, body: { cohort: this.cohortOf(cohort) } };
+        });
+      case 'GET cohorts/:id':
+        return this.instructor(() => {
+          const cohort = this.cohorts.get(id!);
+          if (!cohort) return { status: 404, body: problemBody(404, 'No such cohort.') };
+          const members = cohort.members.map((email) => this.users.get(email)?.user).filter((user) => user !== undefined);
+          return { status: 200, body: { cohort: this.cohortOf(cohort), members, assignments: cohort.assignments } };
+        });
+      case 'POST cohorts/:id/invites':
+        return this.instructor(() => {
+          const cohort = this.cohorts.get(id!);
+          if (!cohort) return { status: 404, body: problemBody(404, 'No such cohort.') };
+          const emails = (body as { emails?: string[] }).emails ?? [];
+          const bad = emails.find((email) => !/^[^@\s]+@[^@\s]+$/.test(email));
+          if (bad !== undefined || emails.length === 0) return { status: 400, body: { ...problemBody(400, `emails: ${bad ?? 'at least one email'} is not an email address`), errors: [{ field: 'emails', message: 'not an email address' }] } };
+          const invites = emails.map((email) => {
+            if (this.users.has(email)) {
+              if (!cohort.members.includes(email)) cohort.members.push(email);
+              return { email, added: true };
+            }
+            const token = `t${this.invites.size + 1}`;
+            this.invites.set(token, { kind: 'invite', email, cohort: { id: cohort.id, name: cohort.name } });
+            return { email, link: `http://bridge.test/?invite=${token}` };
+          });
+          return { status: 201, body: { invites } };
+        });
+      case 'POST cohorts/:id/assignments':
+        return this.instructor(() => {
+          const cohort = this.cohorts.get(id!);
+          if (!cohort) return { status: 404, body: problemBody(404, 'No such cohort.') };
+          const input = body as { scenarioSha256: string; dueAt: string | null };
+          const version = this.scenarioVersions.find((item) => item.sha256 === input.scenarioSha256);
+          if (!version) return { status: 422, body: problemBody(422, 'scenarioSha256: no scenario version with that hash is stored; publish the file first.') };
+          const assignment = { id: `a-${cohort.assignments.length + 1}`, cohortId: cohort.id, cohortName: cohort.name, scenario: version, dueAt: input.dueAt, createdAt: '2026-01-01T00:00:00.000Z' };
+          cohort.assignments.push(assignment);
+          return { status: 201, body: { assignment } };
+        });
+      case 'POST scenarios':
+        return this.instructor(() => {
+          const input = body as { text: string; cohorts?: string[] };
+          return this.publish(input.text, input.cohorts ?? []);
+        });
+      case 'GET scenario-versions':
+        return this.instructor(() => ({ status: 200, body: { scenarios: this.scenarioVersions } }));
       default:
         return { status: 404, body: problemBody(404, `No route for ${method} ${url.pathname}`) };
     }
