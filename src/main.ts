@@ -10,6 +10,7 @@ import { keyValueStoragePort } from './app/local-storage-port.ts';
 import type { KeyValueStorage } from './app/ports.ts';
 import { createAppController } from './app/session-controller.ts';
 import { createAppStore } from './app/store.ts';
+import { createInstructorController } from './app/instructor-controller.ts';
 import { mountApp } from './ui/app.ts';
 import { prefersReducedMotion } from './ui/dom.ts';
 import './ui/styles.css';
@@ -89,6 +90,7 @@ if (root) {
     newId: randomUuid,
   });
   const controller = createAppController({ store, catalog, storage: storagePort, frames: frameLoop, wallClock: () => Date.now(), newId: randomUuid, sync: account.sessionSync });
+  const instructor = createInstructorController({ store, api, leaveScenario: () => controller.closeScenario() });
   if (!remembers) store.setState({ notice: 'This browser does not let Bridge Drill store anything, so progress and past attempts are kept only until this tab is closed or reloaded.' });
   mountApp(root, {
     store,
@@ -101,6 +103,7 @@ if (root) {
     download,
     print: () => window.print(),
     account,
+    instructor,
   });
   void account.start();
   window.addEventListener('online', () => account.online());

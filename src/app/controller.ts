@@ -1,3 +1,4 @@
+import type { AttemptRecord } from '../core/attempt.ts';
 import type { ActionIntent } from './intents.ts';
 import type { Mode, Speed } from './store.ts';
 
@@ -29,6 +30,10 @@ export interface AppController {
    * browser has the versions it was played on; otherwise they are fetched from the account first.
    */
   openHistory(entryId: string): Promise<void>;
+  /** Opens the debrief of an attempt record the account lists elsewhere (an instructor's class results), as openHistory does. */
+  openRecord(record: AttemptRecord): Promise<void>;
+  /** Keeps and stops the session in progress and leaves the scenario on screen, before an account screen opens. */
+  closeScenario(): void;
   /**
    * Makes a session kept in the account from another device this device's session in progress, so opening its
    * scenario resumes it. Resolves false, with a notice, when it cannot.

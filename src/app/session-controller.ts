@@ -227,6 +227,27 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     return true;
   }
 
+  /** The debrief of one of `records`, replayed on the exact versions it names, fetched from the account when this browser lacks them. */
+  async function openFrom(entryId: string, records: ReadonlyMap<string, AttemptRecord>): Promise<void> {
+    const installed = () => [...catalog.scenarios, ...besideBundled(store.getState()), ...fetchedVersions];
+    const record = records.get(entryId);
+    // An attempt played on versions this browser lacks: the account has them, and they load as the catalog's do.
+    const fetching = record && !installedVersionOf(record, installed()) ? sync.versionOf(record) : undefined;
+    if (fetching) {
+      const visit = ++navigation;
+      const fetched = await fetching;
+      if (visit !== navigation) return;
+      if (fetched && !installedVersionOf(record!, installed())) fetchedVersions.push(fetched);
+    }
+    const shown = historyDebrief(entryId, { attempts: records, legacy, installed: installed(), find });
+    if (!shown) return;
+    if (shown.notice !== null) store.setState({ notice: shown.notice });
+    if (!shown.debrief) return;
+    stopSession();
+    navigation++;
+    showDebrief(shown.debrief);
+  }
+
   const controller: RunningController = {
     ready,
     saved: () => writes.then(() => undefined),
@@ -336,25 +357,19 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       store.setState({ screen: 'authoring', scenarioId: id, play: null, debrief: null, authoring: { file: entry.file, text: entry.text, diagnostics: entry.warnings, entry } });
     },
 
-    async openHistory(entryId) {
-      const records = attemptsById(attempts, store.getState().accountAttempts?.items ?? []);
-      const installed = () => [...catalog.scenarios, ...besideBundled(store.getState()), ...fetchedVersions];
-      const record = records.get(entryId);
-      // An attempt played on versions this browser lacks: the account has them, and they load as the catalog's do.
-      const fetching = record && !installedVersionOf(record, installed()) ? sync.versionOf(record) : undefined;
-      if (fetching) {
-        const visit = ++navigation;
-        const fetched = await fetching;
-        if (visit !== navigation) return;
-        if (fetched && !installedVersionOf(record!, installed())) fetchedVersions.push(fetched);
-      }
-      const shown = historyDebrief(entryId, { attempts: records, legacy, installed: installed(), find });
-      if (!shown) return;
-      if (shown.notice !== null) store.setState({ notice: shown.notice });
-      if (!shown.debrief) return;
+    openHistory(entryId) {
+      return openFrom(entryId, attemptsById(attempts, store.getState().accountAttempts?.items ?? []));
+    },
+
+    openRecord(record) {
+      return openFrom(record.attemptId, new Map([[record.attemptId, record]]));
+    },
+
+    closeScenario() {
+      if (live) persist();
       stopSession();
       navigation++;
-      showDebrief(shown.debrief);
+      store.setState({ scenarioId: null, play: null, debrief: null });
     },
 
     async carryOn(attemptId) {

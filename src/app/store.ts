@@ -7,7 +7,7 @@ import type { ScoreReport } from '../core/report/score-report.ts';
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import type { SimState } from '../core/session/state.ts';
-import type { Assignment, Cohort, User } from './account-types.ts';
+import type { Assignment, Cohort, CohortSummary, InviteOutcome, PublishAnswer, ScenarioVersion, ServerDiagnostic, User } from './account-types.ts';
 import type { CatalogScenario } from './catalog.ts';
 
 export const SPEEDS = [1, 2, 5, 10] as const;
@@ -16,7 +16,7 @@ export type Speed = (typeof SPEEDS)[number];
 /** Coach mode shows the playbook's due times and hints; exam mode hides them. */
 export type Mode = 'coach' | 'exam';
 
-export type Screen = 'picker' | 'briefing' | 'play' | 'debrief' | 'authoring' | 'welcome';
+export type Screen = 'picker' | 'briefing' | 'play' | 'debrief' | 'authoring' | 'welcome' | 'instructor';
 
 /** One expectation the coach panel shows while it is due. */
 export interface CoachItem {
@@ -148,6 +148,47 @@ export interface AccountAttempts extends ServerList<AttemptRecord> {
   readonly next: string | null;
 }
 
+/** A request a form of the instructor's screen sent: in flight, or what the server said was wrong. */
+export interface FormRequest {
+  readonly busy: boolean;
+  readonly error: string | null;
+}
+
+/** The cohort open on the instructor's screen: its members, its assignments and its class results. */
+export interface OpenCohort {
+  readonly id: string;
+  readonly status: 'loading' | 'ready' | 'failed';
+  readonly cohort: CohortSummary | null;
+  readonly members: readonly User[];
+  readonly assignments: readonly Assignment[];
+  readonly error: string | null;
+  /** The cohort's members' attempts, newest first (up to 200). */
+  readonly results: ServerList<AttemptRecord>;
+  /** What the last invitation sent answered, address by address. */
+  readonly invites: FormRequest & { readonly sent: readonly InviteOutcome[] };
+  readonly assign: FormRequest;
+}
+
+/** What the last publish of a scenario file came to. */
+export interface PublishState extends FormRequest {
+  /** The file sent, and its text, so diagnostics point into it. */
+  readonly file: string | null;
+  readonly text: string;
+  /** 422: the file's problems, with line and column. */
+  readonly diagnostics: readonly ServerDiagnostic[];
+  /** 201: what was stored and published. */
+  readonly published: PublishAnswer | null;
+}
+
+/** The instructor's screen: cohorts, invitations, publishing, assignments and class results. */
+export interface InstructorState {
+  readonly cohorts: ServerList<CohortSummary>;
+  readonly versions: ServerList<ScenarioVersion>;
+  readonly create: FormRequest;
+  readonly open: OpenCohort | null;
+  readonly publish: PublishState;
+}
+
 export interface AppState {
   readonly screen: Screen;
   /** The scenario the address bar names, if any. */
@@ -177,6 +218,8 @@ export interface AppState {
   readonly assignments: ServerList<Assignment> | null;
   /** Scenarios an instructor published to the trainee's cohorts, playable beside the bundled ones. */
   readonly published: readonly CatalogScenario[];
+  /** Signed in as an instructor or admin, once the instructor's screen was opened; null otherwise. */
+  readonly instructor: InstructorState | null;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -201,6 +244,7 @@ export function initialAppState(): AppState {
     drafts: [],
     assignments: null,
     published: [],
+    instructor: null,
   };
 }
 

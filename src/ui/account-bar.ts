@@ -1,6 +1,8 @@
 import type { AccountIntents } from '../app/account-intents.ts';
 import type { AccountState, AppState, AppStore } from '../app/store.ts';
+import { canTeach } from '../app/instructor-controller.ts';
 import { h, replaceChildren } from './dom.ts';
+import { navigateOnClick } from './router.ts';
 import './account.css';
 
 export interface AccountBar {
@@ -15,7 +17,13 @@ const ROLE_LABELS: Record<string, string> = { admin: 'Administrator', hr: 'HR', 
  * offline" when the results server cannot be reached. With no results server at all it shows nothing. The form is
  * built once, so what the person has typed survives every change of the store.
  */
-export function renderAccountBar(store: AppStore, account: AccountIntents, options: { readonly afterSignIn?: () => void } = {}): AccountBar {
+export interface AccountBarOptions {
+  readonly afterSignIn?: () => void;
+  /** The instructor's screen, linked for instructors and admins only. */
+  readonly instructor?: { readonly href: string; open(): void };
+}
+
+export function renderAccountBar(store: AppStore, account: AccountIntents, options: AccountBarOptions = {}): AccountBar {
   const element = h('div', { class: 'account-bar' });
   const form = signInForm(account);
   const toggle = h('button', { class: 'button small', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': 'sign-in-panel' } }, 'Sign in');
@@ -43,7 +51,7 @@ export function renderAccountBar(store: AppStore, account: AccountIntents, optio
     if (state.account === shownStatus) return;
     shownStatus = state.account;
     const hadFocus = element.contains(element.ownerDocument.activeElement);
-    replaceChildren(element, ...statusView(state.account, account, toggle, panel));
+    replaceChildren(element, ...statusView(state.account, account, toggle, panel, options.instructor));
     element.dataset.status = state.account.status;
     if (state.account.status === 'signed-in' && previous?.account.status !== 'signed-in') {
       form.reset();
@@ -56,13 +64,15 @@ export function renderAccountBar(store: AppStore, account: AccountIntents, optio
   return { element, dispose: unsubscribe };
 }
 
-function statusView(state: AccountState, account: AccountIntents, toggle: HTMLElement, panel: HTMLElement): HTMLElement[] {
+function statusView(state: AccountState, account: AccountIntents, toggle: HTMLElement, panel: HTMLElement, instructor: AccountBarOptions['instructor']): HTMLElement[] {
   if (state.status === 'signed-out') return [toggle, panel];
   if (state.status === 'signed-in') {
     const signOut = h('button', { class: 'button small ghost', attrs: { type: 'button' } }, 'Sign out');
     signOut.addEventListener('click', () => void account.signOut());
     const role = state.user.role === 'trainee' ? null : ROLE_LABELS[state.user.role];
+    const teach = instructor && canTeach(state) ? navigateOnClick(h('a', { class: 'button small subtle', attrs: { href: instructor.href } }, 'Instructor'), () => instructor.open()) : null;
     return [
+      ...(teach ? [teach] : []),
       h('p', { class: 'account-who', attrs: { role: 'status' } }, h('span', { class: 'account-label' }, 'Signed in as '), h('strong', {}, state.user.name || state.user.email), role ? h('span', { class: 'account-role' }, ` · ${role}`) : null),
       signOut,
     ];

@@ -16,6 +16,8 @@ import { renderOpenFile } from './open-file.ts';
 import { addressOf, linkTo, navigateOnClick, startRouter, type Router } from './router.ts';
 import { renderSyncStatus } from './sync-status.ts';
 import { renderWelcomePage } from './welcome-page.ts';
+import type { InstructorIntents } from '../app/instructor-controller.ts';
+import { renderInstructorScreen } from './instructor-screen.ts';
 
 const APP_TITLE = 'Bridge Drill';
 
@@ -29,6 +31,8 @@ export interface AppOptions {
   readonly print: () => void;
   /** The results server's account, when the page has one: sign-in, sync, "My attempts", assignments. */
   readonly account?: AccountIntents;
+  /** The instructor's screen (`/?view=instructor`), when the page has an account. */
+  readonly instructor?: InstructorIntents;
   /** Wall-clock ms now, for what is overdue. */
   readonly now?: () => number;
 }
@@ -40,12 +44,17 @@ export interface App {
 
 /** Shows the screen the store names, and keeps the address bar and the store in step (`/?scenario=ID`). */
 export function mountApp(root: HTMLElement, options: AppOptions, win: Window = window): App {
-  const { store, controller, catalog, account } = options;
+  const { store, controller, catalog, account, instructor } = options;
   const now = options.now ?? (() => Date.now());
   const brand = h('a', { class: 'brand', attrs: { href: linkTo(null, win.location.pathname) } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), APP_TITLE);
   const notice = h('div', { class: 'notice-bar', attrs: { role: 'alert' } });
   const page = h('div', { class: 'page' });
-  const accountBar = account ? renderAccountBar(store, account, { afterSignIn: () => page.querySelector<HTMLElement>('h1')?.focus() }) : null;
+  const accountBar = account
+    ? renderAccountBar(store, account, {
+        afterSignIn: () => page.querySelector<HTMLElement>('h1')?.focus(),
+        ...(instructor ? { instructor: { href: addressOf({ kind: 'instructor' }, win.location.pathname), open: () => routerIfStarted?.go({ kind: 'instructor' }) } } : {}),
+      })
+    : null;
   replaceChildren(root, h('div', { class: 'topbar' }, brand, accountBar?.element ?? null), notice, page);
 
   let dispose: () => void = () => {};
@@ -90,6 +99,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     }
     if (state.screen === 'play' && state.play) return renderPlayScreen(store, controller, state.play, options.loadGame);
     if (state.screen === 'welcome' && state.welcome && account) return renderWelcomePage(store, account, (id) => router.navigate(id));
+    if (state.screen === 'instructor' && instructor) return renderInstructorScreen(store, instructor, { openAttempt: (record) => void controller.openRecord(record) }, win);
     if (state.screen === 'debrief' && state.debrief) {
       const debrief = state.debrief;
       const sync = account && debrief.attempt ? renderSyncStatus(store, debrief.attempt.attemptId) : null;
@@ -130,6 +140,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
 
   const findEntry = (state: AppState, id: string) => findScenario(catalog, besideBundled(state), id);
   const titleOf = (state: AppState): string => {
+    if (state.screen === 'instructor') return 'Instructor';
     if (state.screen === 'welcome') return state.welcome?.kind === 'setup' ? 'Set up' : state.welcome?.kind === 'reset' ? 'Set a new password' : 'Invitation';
     return state.scenarioId === null ? (state.authoring?.file ?? APP_TITLE) : (findEntry(state, state.scenarioId)?.scenario.title ?? APP_TITLE);
   };
@@ -140,6 +151,9 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
       // The token leaves the address bar (and the history) as soon as it is read.
       win.history.replaceState(null, '', addressOf(route, win.location.pathname));
       if (account) void account.openWelcome(route.page, route.token);
+      else void controller.openScenario(null);
+    } else if (route.kind === 'instructor') {
+      if (instructor) instructor.open();
       else void controller.openScenario(null);
     } else if (route.kind === 'author') controller.openAuthoring(route.id);
     else void controller.openScenario(route.kind === 'scenario' ? route.id : null);

@@ -3,7 +3,7 @@ import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
 import { h } from './dom.ts';
 
 /** Reads a dropped or chosen file. Only a little more than the size limit is read, so a huge file is refused at once. */
-async function readScenarioFile(file: File): Promise<string> {
+export async function readScenarioFile(file: File): Promise<string> {
   return file.slice(0, MAX_DOCUMENT_BYTES + 1).text();
 }
 

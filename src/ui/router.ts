@@ -2,12 +2,13 @@
  * Navigation: `/?scenario=ID` opens that scenario's briefing (CONTRACTS.md §5), `/?author=ID` its
  * authoring view, and no parameter the picker. `/?setup=TOKEN` and `/?invite=TOKEN` are the first-visit pages
  * of the results server (the first administrator's setup; an invitation or a password reset); the page takes
- * the token out of the address as soon as it has read it.
+ * the token out of the address as soon as it has read it. `/?view=instructor` is the instructor's screen.
  */
 export type Route =
   | { readonly kind: 'picker' }
   | { readonly kind: 'scenario'; readonly id: string }
   | { readonly kind: 'author'; readonly id: string }
+  | { readonly kind: 'instructor' }
   | { readonly kind: 'welcome'; readonly page: 'setup' | 'invite'; readonly token: string };
 
 export type Navigate = (scenarioId: string | null) => void;
@@ -22,6 +23,7 @@ export function routeFrom(search: string): Route {
   if (setup !== null) return { kind: 'welcome', page: 'setup', token: setup };
   const invite = pick('invite');
   if (invite !== null) return { kind: 'welcome', page: 'invite', token: invite };
+  if (pick('view') === 'instructor') return { kind: 'instructor' };
   const author = pick('author');
   if (author !== null) return { kind: 'author', id: author };
   const scenario = pick('scenario');
@@ -32,6 +34,7 @@ export function routeFrom(search: string): Route {
 export function addressOf(route: Route, pathname: string = window.location.pathname): string {
   // A token is never written back into the address, so it does not stay in the history or a bookmark.
   if (route.kind === 'picker' || route.kind === 'welcome') return pathname;
+  if (route.kind === 'instructor') return `${pathname}?view=instructor`;
   return `${pathname}?${new URLSearchParams({ [route.kind]: route.id }).toString()}`;
 }
 

@@ -4,6 +4,7 @@ import type { Catalog } from '../../src/app/catalog.ts';
 import { keyValueStoragePort } from '../../src/app/local-storage-port.ts';
 import { createAppController, type RunningController } from '../../src/app/session-controller.ts';
 import { createAppStore, type AppStore } from '../../src/app/store.ts';
+import { createInstructorController, type RunningInstructor } from '../../src/app/instructor-controller.ts';
 import { MemoryStorage, readRepoText, sequentialIds } from '../helpers.ts';
 import { contentSha256OfJsonText } from '../../src/core/hash/content-hash.ts';
 import { acmeCatalog } from './account-fixtures.ts';
@@ -33,6 +34,7 @@ export interface Booted {
   readonly store: AppStore;
   readonly controller: RunningController;
   readonly account: RunningAccount;
+  readonly instructor: RunningInstructor;
   readonly frames: ManualFrames;
   readonly scheduler: ManualScheduler;
   readonly storage: MemoryStorage;
@@ -53,18 +55,21 @@ export async function bootPage({
   const frames = new ManualFrames();
   const scheduler = new ManualScheduler();
   const port = keyValueStoragePort(storage);
-  const account = createAccountController({ store, api: createApiClient(server.fetch), storage: port, catalog, schedule: scheduler.schedule, wallClock, newId: ids, pageSize: 2, draftIntervalMs: 4000 });
+  const api = createApiClient(server.fetch);
+  const account = createAccountController({ store, api, storage: port, catalog, schedule: scheduler.schedule, wallClock, newId: ids, pageSize: 2, draftIntervalMs: 4000 });
   const controller = createAppController({ store, catalog, storage: port, frames: frames.loop, wallClock, newId: ids, sync: account.sessionSync });
+  const instructor = createInstructorController({ store, api, leaveScenario: () => controller.closeScenario() });
   await account.start();
   await controller.ready;
   const settle = async () => {
     for (let i = 0; i < 3; i++) {
       await controller.saved();
       await account.idle();
+      await instructor.idle();
     }
   };
   await settle();
-  return { store, controller, account, frames, scheduler, storage, server, settle };
+  return { store, controller, account, instructor, frames, scheduler, storage, server, settle };
 }
 
 /** A copy of Acme under another id (and title), as an instructor would publish it, with the playbook it is written for. */
