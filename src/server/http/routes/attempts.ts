@@ -56,7 +56,7 @@ export function attemptRoutes(app: FastifyInstance, { store, library }: ServerCo
     if (result.stored === 'existed' && (await store.getAttempt(attempt.attemptId))?.userId !== user.id) {
       throw new Problem(409, 'Another account has stored an attempt with this attemptId.');
     }
-    return reply.code(result.stored === 'created' ? 201 : 200).send({ attempt: result.attempt });
+    return reply.code(result.stored === 'created' ? 201 : 200).send(result.attempt);
   });
 
   app.get('/api/attempts', async (request) => {
@@ -72,7 +72,7 @@ export function attemptRoutes(app: FastifyInstance, { store, library }: ServerCo
     const { attemptId } = parseInput(AttemptParam, request.params);
     const stored = await store.getAttempt(attemptId);
     if (!stored || !(await maySee(store, user, stored.userId))) throw new Problem(404, 'No such attempt.');
-    return { attempt: stored.attempt };
+    return stored.attempt;
   });
 }
 
