@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, renameSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { importAttempts, exportAttempts } from '../server/data-transfer.ts';
@@ -63,14 +63,21 @@ export async function exportData(args: readonly string[], streams: Streams): Pro
     const temporary = `${file}.partial`;
     const output = createWriteStream(temporary, { flags: 'w' });
     const failed = new Promise<never>((_, reject) => output.once('error', (error) => reject(new InputError(`cannot write ${file}: ${error.message}`))));
-    const count = await Promise.race([
-      exportAttempts(store, async (chunk) => {
-        if (!output.write(chunk)) await Promise.race([once(output, 'drain'), failed]);
-      }),
-      failed,
-    ]);
-    output.end();
-    await Promise.race([once(output, 'finish'), failed]);
+    let count: number;
+    try {
+      count = await Promise.race([
+        exportAttempts(store, async (chunk) => {
+          if (!output.write(chunk)) await Promise.race([once(output, 'drain'), failed]);
+        }),
+        failed,
+      ]);
+      output.end();
+      await Promise.race([once(output, 'finish'), failed]);
+    } catch (error) {
+      output.destroy();
+      rmSync(temporary, { force: true });
+      throw error;
+    }
     renameSync(temporary, file);
     streams.out.write(`exported ${count} attempts to ${file}\n`);
     return 0;

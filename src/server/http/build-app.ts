@@ -11,7 +11,7 @@ import { onboardingRoutes } from './routes/onboarding.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
-import { addSecurityHeaders } from './security-headers.ts';
+import { addHeaders, addSecurityHeaders } from './security-headers.ts';
 import { serveApp } from './static-app.ts';
 
 /** Large enough for a 2 MB scenario file sent as a JSON string, and for the longest attempt. */
@@ -26,7 +26,17 @@ export interface AppOptions {
 }
 
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger, bodyLimit: BODY_LIMIT_BYTES, trustProxy: options.trustProxy, return503OnClosing: true });
+  const app = Fastify({
+    logger: options.logger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: options.trustProxy,
+    return503OnClosing: true,
+    // A malformed address (`/api/%`) is answered as a problem too, with the same headers as every answer.
+    frameworkErrors: (error, request, reply) => {
+      addHeaders(request, reply);
+      void sendProblem(reply, problemFromError(error, request));
+    },
+  });
   app.setErrorHandler((error, request, reply) => sendProblem(reply, problemFromError(error, request)));
   addSecurityHeaders(app);
   addOriginCheck(app, options.allowedOrigins);

@@ -4,12 +4,13 @@ import { Problem } from './problem.ts';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Refuses a state-changing API request whose Origin header is missing or names another site, so a page
+ * Refuses a state-changing request whose Origin header is missing or names another site, so a page
  * elsewhere cannot act with a signed-in user's cookie. `allowed` adds origins (a dev server in front, say).
  */
 export function addOriginCheck(app: FastifyInstance, allowed: readonly string[]): void {
   app.addHook('onRequest', async (request) => {
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith('/api/')) return;
+    // Every unsafe method, whatever the path: a percent-encoded path reaches the same routes.
+    if (SAFE_METHODS.has(request.method)) return;
     const origin = request.headers.origin;
     if (origin === undefined) throw new Problem(403, 'A state-changing request needs an Origin header naming this site.');
     const own = `${request.protocol}://${request.host}`;

@@ -69,7 +69,9 @@ export function problemFromError(error: unknown, request: FastifyRequest): Probl
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new Problem(400, 'The request body is not valid JSON.');
   }
-  if (error instanceof SyntaxError || fastifyError.statusCode === 400) return new Problem(400, 'The request body is not valid JSON.');
+  if (error instanceof SyntaxError) return new Problem(400, 'The request body is not valid JSON.');
+  const status = fastifyError.statusCode;
+  if (status !== undefined && status >= 400 && status < 500) return new Problem(status, status === 400 ? 'The request is malformed.' : (TITLES[status] ?? 'The request was refused.'));
   request.log.error({ err: error }, 'request failed');
   return new Problem(500, 'Something went wrong on the server. It has been logged.');
 }

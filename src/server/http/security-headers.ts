@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The app has no inline script or style element; audio and images come from this origin. */
 export const CONTENT_SECURITY_POLICY = [
@@ -18,13 +18,18 @@ export const CONTENT_SECURITY_POLICY = [
 
 export function addSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    void reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    void reply.header('X-Content-Type-Options', 'nosniff');
-    void reply.header('X-Frame-Options', 'DENY');
-    void reply.header('Referrer-Policy', 'no-referrer');
-    void reply.header('Cross-Origin-Opener-Policy', 'same-origin');
-    if (request.protocol === 'https') void reply.header('Strict-Transport-Security', 'max-age=31536000');
-    if (request.url.startsWith('/api/')) void reply.header('Cache-Control', 'no-store');
+    addHeaders(request, reply);
     return payload;
   });
+}
+
+/** The headers every answer carries; anything not marked cacheable is not stored. */
+export function addHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  void reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+  void reply.header('X-Content-Type-Options', 'nosniff');
+  void reply.header('X-Frame-Options', 'DENY');
+  void reply.header('Referrer-Policy', 'no-referrer');
+  void reply.header('Cross-Origin-Opener-Policy', 'same-origin');
+  if (request.protocol === 'https') void reply.header('Strict-Transport-Security', 'max-age=31536000');
+  if (!reply.hasHeader('Cache-Control')) void reply.header('Cache-Control', 'no-store');
 }

@@ -280,6 +280,45 @@ describe.each(DATABASE_KINDS)('the API on %s', (kind) => {
     expect((await trainee.api.post('/api/scenarios', { text: JSON.stringify(variant) })).status).toBe(403);
   });
 
+  it('never lets an invitation touch an existing account: staff are refused, trainees join, and no link is handed out for them', async () => {
+    const instructor = await account('instructor');
+    const cohort = (await instructor.api.post('/api/cohorts', { name: 'Takeover attempt' })).body.cohort;
+    const pending = await admin.post('/api/users', { email: 'boss@example.test', name: 'Boss', role: 'admin' });
+    expect(pending.status).toBe(201);
+    const trainee = await account('trainee');
+    const invited = await instructor.api.post(`/api/cohorts/${cohort.id}/invites`, { emails: ['boss@example.test', trainee.user.email] });
+    expect(invited.body.invites).toEqual([
+      { email: 'boss@example.test', refused: expect.stringContaining('staff account') },
+      { email: trainee.user.email, added: true },
+    ]);
+    const fresh = await instructor.api.post(`/api/cohorts/${cohort.id}/invites`, { emails: ['newcomer@example.test'] });
+    const token = new URL(fresh.body.invites[0].link).searchParams.get('invite')!;
+    expect((await admin.post('/api/users', { email: 'newcomer@example.test', name: 'Made meanwhile', role: 'hr' })).status).toBe(201);
+    expect((await client().post(`/api/invites/${token}`, { name: 'Newcomer', password: PASSWORD })).status).toBe(409);
+  });
+
+  it('checks the Origin of a state-changing request whatever the path is spelt as, and answers malformed paths as problems', async () => {
+    const noOrigin = new ApiClient(server.url, null);
+    const encoded = await noOrigin.request('POST', '/%61pi/cohorts', { name: 'Sneaky' });
+    expect(encoded.status).toBe(403);
+    const malformed = await client().get('/api/%');
+    expect(malformed.status).toBe(400);
+    expect(malformed.headers.get('content-type')).toContain('application/problem+json');
+    for (const path of ['/api/%', '/assets/%00', '/../../etc/passwd']) {
+      const answer = await client().get(path);
+      expect([400, 403, 404]).toContain(answer.status);
+      expect(answer.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    }
+  });
+
+  it('refuses an attempt that says it finished in the future', async () => {
+    const trainee = await account('trainee');
+    const later = acmeAttempt({ finishedAt: Date.now() + 24 * 3_600_000 });
+    const refused = await trainee.api.post('/api/attempts', later);
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toContain('future');
+  });
+
   it('slows down guessing: the eleventh failed sign-in for an email answers 429 with Retry-After', async () => {
     const { user } = await account('trainee');
     const guesser = client();

@@ -22,6 +22,9 @@ const AttemptQuery = z.object({
 });
 const AttemptParam = z.object({ attemptId: Uuid });
 
+/** How far ahead of the server's clock a device's clock may run. */
+const CLOCK_SKEW_MS = 10 * 60_000;
+
 /** A record as sent: its shape, then its log against the exact versions it names, regraded here. 422 otherwise. */
 export async function checkedAttempt(body: unknown, library: ContentLibrary, user: User, finished: boolean): Promise<AttemptRecord> {
   const parsed = parseAttempt(body);
@@ -29,6 +32,10 @@ export async function checkedAttempt(body: unknown, library: ContentLibrary, use
   const attempt = parsed.attempt;
   if (finished && attempt.finishedAt === null) throw new Problem(422, 'This attempt is still in progress (finishedAt is null); send it to PUT /api/drafts/{attemptId} until it is finished.');
   if (!finished && attempt.finishedAt !== null) throw new Problem(422, 'This attempt is finished; send it to POST /api/attempts.');
+  const latest = Date.now() + CLOCK_SKEW_MS;
+  if (Date.parse(attempt.startedAt) > latest || (attempt.finishedAt !== null && Date.parse(attempt.finishedAt) > latest)) {
+    throw new Problem(422, 'This attempt says it started or finished in the future; check the device’s clock.', { errors: [{ field: 'finishedAt', message: 'later than the server’s clock' }] });
+  }
   const regraded = regradeAttempt(attempt, await library.lookupFor(attempt), { compareWithStored: false });
   if (!regraded.ok && regraded.reason === 'missing-version') {
     throw new Problem(422, `${regraded.message.replace(/;.*$/, '')}. Ask your instructor to publish that scenario file to the server.`, { missing: regraded.missing });

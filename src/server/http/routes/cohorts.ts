@@ -50,14 +50,17 @@ export function cohortRoutes(app: FastifyInstance, { store }: ServerContext): vo
     const { id } = parseInput(IdParam, request.params);
     const cohort = await ownedCohort(store, user, id);
     const { emails } = parseInput(Invites, request.body);
-    const invites: { email: string; link?: string; added?: true }[] = [];
+    // An invitation creates a new trainee account; it never touches an existing account, and only trainees are enrolled by their instructor.
+    const invites: { email: string; link?: string; added?: true; refused?: string }[] = [];
     for (const email of new Set(emails)) {
       const existing = await store.findUserByEmail(email);
-      if (existing?.passwordHash) {
+      if (existing?.role === 'trainee') {
         await store.addMember(cohort.id, existing.id);
         invites.push({ email, added: true });
+      } else if (existing) {
+        invites.push({ email, refused: 'This address belongs to a staff account; only trainee accounts join a cohort.' });
       } else {
-        invites.push({ email, link: await createLink(store, baseUrlOf(request), { kind: 'invite', email, role: existing?.role ?? 'trainee', cohortId: cohort.id }) });
+        invites.push({ email, link: await createLink(store, baseUrlOf(request), { kind: 'invite', email, role: 'trainee', cohortId: cohort.id }) });
       }
     }
     return reply.code(201).send({ invites });

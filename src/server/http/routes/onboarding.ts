@@ -38,7 +38,18 @@ function checkedPassword(password: string): string {
   return password;
 }
 
+/** Runs one task at a time, in order. */
+class OneAtATime {
+  private last: Promise<unknown> = Promise.resolve();
+  run<T>(task: () => Promise<T>): Promise<T> {
+    const result = this.last.then(task, task);
+    this.last = result.catch(() => {});
+    return result;
+  }
+}
+
 export function onboardingRoutes(app: FastifyInstance, { store }: ServerContext): void {
+  const settingUp = new OneAtATime();
   app.get('/api/setup/:token', async (request) => {
     const { token } = parseInput(TokenParam, request.params);
     const found = await store.findToken(tokenHash(token));
@@ -53,8 +64,11 @@ export function onboardingRoutes(app: FastifyInstance, { store }: ServerContext)
     const found = await store.findToken(hash);
     if (found?.kind !== 'setup' || (await store.countUsers('admin')) > 0) throw new Problem(404, 'This setup link is not valid any more.');
     const passwordHash = await hashPassword(checkedPassword(input.password));
-    if (!(await store.useToken(hash))) throw new Problem(409, 'This setup link has just been used.');
-    const user = await store.createUser({ email: input.email, name: input.name, role: 'admin', passwordHash });
+    // Links printed at several starts may all be valid; one at a time, and only while there is no admin.
+    const user = await settingUp.run(async () => {
+      if ((await store.countUsers('admin')) > 0 || !(await store.useToken(hash))) throw new Problem(409, 'This setup link has just been used.');
+      return store.createUser({ email: input.email, name: input.name, role: 'admin', passwordHash });
+    });
     await startSession(store, request, reply, user);
     return reply.code(201).send({ user });
   });
@@ -83,16 +97,10 @@ export function onboardingRoutes(app: FastifyInstance, { store }: ServerContext)
       await store.setPassword(user.id, passwordHash);
     } else {
       const email = found.email ?? '';
-      const existing = await store.findUserByEmail(email);
-      if (existing?.passwordHash) throw new Problem(409, `An account for ${email} exists already: sign in, and ask your instructor to add you to the cohort.`);
-      if (!input.name && !existing) throw new Problem(400, 'name: a name is needed', { errors: [{ field: 'name', message: 'a name is needed' }] });
+      if (await store.findUserByEmail(email)) throw new Problem(409, `An account for ${email} exists already: sign in instead, and ask your instructor to add it to the cohort.`);
+      if (!input.name) throw new Problem(400, 'name: a name is needed', { errors: [{ field: 'name', message: 'a name is needed' }] });
       if (!(await store.useToken(hash))) throw new Problem(409, 'This link has just been used.');
-      if (existing) {
-        await store.setPassword(existing.id, passwordHash);
-        user = existing;
-      } else {
-        user = await store.createUser({ email, name: input.name ?? email, role: found.role, passwordHash });
-      }
+      user = await store.createUser({ email, name: input.name, role: 'trainee', passwordHash });
       if (found.cohortId) await store.addMember(found.cohortId, user.id);
     }
     const { passwordHash: _hidden, ...plain } = user as User & { passwordHash?: unknown };

@@ -20,7 +20,8 @@ export function sessionRoutes(app: FastifyInstance, ctx: ServerContext): void {
     const wait = Math.max(...counters.map(({ limiter, key }) => limiter.retryAfter(key)));
     if (wait > 0) throw new Problem(429, `Too many failed sign-ins; try again in ${wait} seconds.`, {}, { 'Retry-After': String(wait) });
     const found = await store.findUserByEmail(email);
-    if (!found || !(await passwordMatches(found.passwordHash, password))) {
+    // The hash is checked even for an unknown email, so the answer takes as long either way.
+    if (!(await passwordMatches(found?.passwordHash ?? null, password)) || !found) {
       for (const { limiter, key } of counters) limiter.fail(key);
       throw new Problem(401, 'That email and password do not match an account.');
     }
