@@ -472,7 +472,7 @@ function publishPanel(store: AppStore, intents: InstructorIntents, lives: LiveSe
   const button = h('button', { class: 'button primary', attrs: { type: 'submit' } }, 'Publish');
   const form = h(
     'form',
-    { class: 'instructor-form', attrs: { novalidate: '', 'aria-labelledby': 'publish-heading' } },
+    { class: 'instructor-form', attrs: { novalidate: '' } },
     h('div', { class: 'field' }, h('label', { attrs: { for: 'publish-file' } }, 'Scenario file'), h('p', { class: 'field-hint', attrs: { id: 'publish-hint' } }, 'A scenario .json file. The server checks it as bridge-drill check does, stores it and publishes it to the cohorts ticked.'), input),
     targets,
     local,
