@@ -77,8 +77,11 @@ export const CohortDetailSchema = z.object({
 });
 export type CohortDetail = z.infer<typeof CohortDetailSchema>;
 
-/** One address of an invitation: its one-time link, or `added` when it had an account already and joined at once. */
-export const InviteOutcomeSchema = z.object({ email: z.string(), link: z.string().optional(), added: z.boolean().optional() });
+/**
+ * One address of an invitation: its one-time link, `added` when it was a trainee's account already and joined at
+ * once, or `refused` (why) when it belongs to a staff account, which never joins a cohort.
+ */
+export const InviteOutcomeSchema = z.object({ email: z.string(), link: z.string().optional(), added: z.boolean().optional(), refused: z.string().optional() });
 export type InviteOutcome = z.infer<typeof InviteOutcomeSchema>;
 
 /** A stored scenario (or playbook) version, bundled or published. */

@@ -367,6 +367,7 @@ function inviteOutcomes(open: OpenCohort, win: Window): HTMLElement {
       'ul',
       { class: 'invite-list', attrs: { 'aria-labelledby': 'invite-results-heading' } },
       ...open.invites.sent.map((outcome, index) => {
+        if (outcome.refused !== undefined) return h('li', { class: 'invite-item' }, h('span', { class: 'invite-email' }, outcome.email), h('span', { class: 'invite-refused' }, `not added: ${outcome.refused}`));
         if (!outcome.link) return h('li', { class: 'invite-item' }, h('span', { class: 'invite-email' }, outcome.email), h('span', { class: 'invite-added' }, 'added (already had an account)'));
         const id = `invite-link-${index}`;
         const link = h('input', { class: 'invite-link', attrs: { id, type: 'text', readonly: '', value: outcome.link, 'aria-label': `Invitation link for ${outcome.email}`, spellcheck: 'false' } });

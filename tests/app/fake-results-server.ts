@@ -220,7 +220,9 @@ export class FakeResultsServer {
           const bad = emails.find((email) => !/^[^@\s]+@[^@\s]+$/.test(email));
           if (bad !== undefined || emails.length === 0) return { status: 400, body: { ...problemBody(400, `emails: ${bad ?? 'at least one email'} is not an email address`), errors: [{ field: 'emails', message: 'not an email address' }] } };
           const invites = emails.map((email) => {
-            if (this.users.has(email)) {
+            const existing = this.users.get(email)?.user;
+            if (existing && existing.role !== 'trainee') return { email, refused: 'This address belongs to a staff account; only trainee accounts join a cohort.' };
+            if (existing) {
               if (!cohort.members.includes(email)) cohort.members.push(email);
               return { email, added: true };
             }

@@ -98,7 +98,7 @@ describe('the instructor’s screen', () => {
     await createCohort(root, settle, 'Night shift');
     const form = getByRole(screen(root), 'form', { name: 'Invite trainees' });
     const box = within(form).getByLabelText('Email addresses') as HTMLTextAreaElement;
-    box.value = 'sam@example.org\nkim@example.org';
+    box.value = 'sam@example.org\nkim@example.org, dana@example.org';
     fireEvent.submit(form);
     await settle();
     const sent = getByRole(screen(root), 'list', { name: 'Invitations sent' });
@@ -106,6 +106,8 @@ describe('the instructor’s screen', () => {
     expect(link.value).toBe('http://bridge.test/?invite=t1');
     expect(link.readOnly).toBe(true);
     expect(within(sent).getByText('added (already had an account)')).toBeTruthy();
+    // A staff account never joins a cohort: the server says so, and so does the list.
+    expect(within(sent).getByText('not added: This address belongs to a staff account; only trainee accounts join a cohort.')).toBeTruthy();
     expect(box.value).toBe('');
     expect(within(getByRole(screen(root), 'list', { name: 'Members (1)' })).getByText('Kim Park')).toBeTruthy();
 
