@@ -46,12 +46,13 @@ describe('sound through howler', () => {
       const { page, context, errors } = await openPage(browser());
       await page.addInitScript(BLOCK_AUTOPLAY);
       await page.goto(appUrl('acme-chemical'));
-      await expect.poll(async () => (await soundState(page)).context).toBe('suspended');
+      // The sound chunk loads after the page; on a busy machine that takes longer than a poll's default second.
+      await expect.poll(async () => (await soundState(page)).context, { timeout: 10_000 }).toBe('suspended');
       await page.getByRole('button', { name: 'Start the exercise' }).click();
       await page.locator('.stage[data-ready="true"]').waitFor();
 
-      await expect.poll(async () => (await soundState(page)).context).toBe('running');
-      await expect.poll(async () => (await soundState(page)).playing.some((src) => src.endsWith('/audio/noise/children.ogg'))).toBe(true);
+      await expect.poll(async () => (await soundState(page)).context, { timeout: 10_000 }).toBe('running');
+      await expect.poll(async () => (await soundState(page)).playing.some((src) => src.endsWith('/audio/noise/children.ogg')), { timeout: 10_000 }).toBe(true);
 
       await page.getByRole('button', { name: '5×' }).click();
       await expect.poll(async () => (await soundState(page)).playing.some((src) => src.includes('/audio/lines/')), { timeout: 15_000 }).toBe(true);
