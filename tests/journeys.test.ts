@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ScoreReportSchema } from '../src/core/report/score-report-schema.ts';
 import { journeyCoverage } from '../src/core/scenario/coverage.ts';
 import type { SimState } from '../src/core/session/state.ts';
 import { BUNDLED_SCENARIOS, listJson } from '../src/cli/catalog.ts';
@@ -50,6 +51,13 @@ describe.each(folders)('golden journeys in tests/fixtures/%s', (folder) => {
     if (want.minPercent !== undefined) expect(report.total.percent).toBeGreaterThanOrEqual(want.minPercent);
     if (want.maxPercent !== undefined) expect(report.total.percent).toBeLessThanOrEqual(want.maxPercent);
     expect({ passed: report.passed, ending: report.ending?.id }).toEqual({ passed: want.passed, ending: want.ending });
+  });
+
+  it.each(names)('%s grades to a report the attempt record schema reads back unchanged, so the server stores it as it is', (name) => {
+    const report = runOnce(name).report;
+    expect(report).toBeDefined();
+    const hashed = { ...report, scenario: { ...report?.scenario, sha256: 'a'.repeat(64) }, playbook: { ...report?.playbook, sha256: 'b'.repeat(64) } };
+    expect(ScoreReportSchema.parse(JSON.parse(JSON.stringify(hashed)))).toEqual(hashed);
   });
 
   it('keeps no report in reports/ for a log that is gone', () => {
