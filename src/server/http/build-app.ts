@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerContext } from './context.ts';
+import { addStrictJsonBodies } from './json-body.ts';
 import { addOriginCheck } from './origin-check.ts';
 import { problemFromError, sendProblem } from './problem.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
@@ -38,6 +39,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
     },
   });
   app.setErrorHandler((error, request, reply) => sendProblem(reply, problemFromError(error, request)));
+  addStrictJsonBodies(app);
   addSecurityHeaders(app);
   addOriginCheck(app, options.allowedOrigins);
   for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes]) routes(app, ctx);

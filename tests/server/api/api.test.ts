@@ -194,6 +194,19 @@ describe.each(DATABASE_KINDS)('the API on %s', (kind) => {
     expect(huge.contentType).toContain('application/problem+json');
   });
 
+  it('refuses an attempt whose log writes a key twice, naming where, and stores nothing', async () => {
+    const trainee = await account('trainee');
+    const attempt = acmeAttempt();
+    const text = JSON.stringify(attempt, null, 1).replace('"type": "set-priority"', '"type": "close", "type": "set-priority"');
+    expect(text).toContain('"type": "close", "type"');
+    const refused = await trainee.api.request('POST', '/api/attempts', text);
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toMatch(/duplicate key "type" at line \d+, column \d+/);
+    expect(refused.body.errors[0]).toMatchObject({ field: 'body', line: text.slice(0, text.indexOf('"type": "set-priority"')).split('\n').length });
+    expect((await trainee.api.get(`/api/attempts/${attempt.attemptId}`)).status).toBe(404);
+    expect((await trainee.api.request('POST', '/api/attempts', JSON.stringify(attempt))).status).toBe(201);
+  });
+
   it('shows a trainee only their own attempts, an instructor only their cohorts’, and HR all', async () => {
     const instructor = await account('instructor');
     const cohort = (await instructor.api.post('/api/cohorts', { name: 'Day shift' })).body.cohort;
