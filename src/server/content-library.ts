@@ -9,6 +9,7 @@ import { parseJson } from '../core/json/source.ts';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
+import { BoundedCache } from './bounded-cache.ts';
 import type { ResultsStore, StoredVersion } from './db/store.ts';
 
 export const BUNDLED_FOLDER = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -17,12 +18,19 @@ export type CheckedScenario =
   | { readonly ok: true; readonly scenario: Scenario; readonly playbook: Playbook; readonly version: StoredVersion; readonly playbookVersion: StoredVersion; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
+/** How many loaded versions of each kind stay in memory; the rest are loaded from the store again when needed. */
+export const LOADED_VERSIONS_KEPT = 256;
+
 /**
  * Every scenario and playbook version the server can grade against, by content hash: the bundled files,
- * stored at start, and whatever instructors publish. Loaded values are cached; the texts live in the store.
+ * stored at start, and whatever instructors publish. The texts live in the store; only stored versions are
+ * cached loaded, and only the most recently used.
  */
 export class ContentLibrary {
-  private readonly loaded: { readonly [K in VersionKind]: Map<string, VersionValues[K]> } = { scenario: new Map(), playbook: new Map() };
+  private readonly loaded: { readonly [K in VersionKind]: BoundedCache<string, VersionValues[K]> } = {
+    scenario: new BoundedCache(LOADED_VERSIONS_KEPT),
+    playbook: new BoundedCache(LOADED_VERSIONS_KEPT),
+  };
   /** The newest stored playbook of each id, for checking a scenario an instructor publishes. */
   private readonly playbooksById = new Map<string, { playbook: Playbook; version: StoredVersion }>();
 
@@ -46,6 +54,7 @@ export class ContentLibrary {
       const checked = this.check(text);
       if (!checked.ok) throw new Error(`A bundled scenario does not load: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
       await this.store.putVersion(checked.version);
+      this.loaded.scenario.set(checked.version.sha256, checked.scenario);
     }
   }
 
@@ -56,7 +65,6 @@ export class ContentLibrary {
     if (!loaded.value || !loaded.playbook) return { ok: false, diagnostics: loaded.diagnostics };
     const playbookVersion = this.playbooksById.get(loaded.playbook.id)!.version;
     const version = versionOf('scenario', loaded.value, text);
-    this.loaded.scenario.set(version.sha256, loaded.value);
     return { ok: true, scenario: loaded.value, playbook: loaded.playbook, version, playbookVersion, diagnostics: loaded.diagnostics };
   }
 
