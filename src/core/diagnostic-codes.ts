@@ -109,6 +109,7 @@ export const DIAGNOSTIC_CODES = [
     summary: 'a line too long to read: over 40 words, or more words than can be read (3 a second) before the next line on its bridge',
   },
   { code: 'W_MISSING_VOICE_CLIP', severity: 'warning', group: 'lint', summary: 'a spoken line has no voice clip yet: run `npm run audio`' },
+  { code: 'W_ANALYSIS_LIMIT', severity: 'warning', group: 'lint', summary: 'an analysis reached the step limit for a file of this size and stopped; what it had not checked yet is not reported' },
 
   { code: 'E_LOG_SHAPE', severity: 'error', group: 'log', summary: 'the log is not a JSON object, has no `actions` list, or an action is not an object' },
   { code: 'E_LOG_TOO_MANY_ACTIONS', severity: 'error', group: 'log', summary: 'more than 2,000 actions' },

@@ -93,7 +93,7 @@ export function parseJson(text: string): ParsedJson {
     if (diagnostics.length === 0) diagnostics.push(doc.diagnostic('error', 'E_SYNTAX', 'the file is empty', [], 0));
     return { document: doc, value: undefined, diagnostics };
   }
-  diagnostics.push(...duplicateKeys(doc, root, []));
+  diagnostics.push(...duplicateKeys(doc, root));
   return { document: doc, value: getNodeValue(root), diagnostics };
 }
 
@@ -102,25 +102,51 @@ function describeParseError(code: string): string {
   return `invalid JSON: ${words}`;
 }
 
-function duplicateKeys(doc: JsonDocument, node: Node, path: (string | number)[]): Diagnostic[] {
+/** At most this many duplicate keys are reported one by one; the rest are counted in one more. */
+export const MAX_DUPLICATE_KEY_DIAGNOSTICS = 100;
+
+/**
+ * Every repeated key, walking the tree without recursion; a key's path is built only when it is
+ * reported, from its parents, so the walk costs one step per node however deep or wide the file.
+ */
+function duplicateKeys(doc: JsonDocument, root: Node): Diagnostic[] {
   const found: Diagnostic[] = [];
-  if (node.type === 'object') {
+  let more = 0;
+  const pending: Node[] = [root];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'array') {
+      for (const child of node.children ?? []) pending.push(child);
+      continue;
+    }
+    if (node.type !== 'object') continue;
     const seen = new Set<string>();
     for (const property of node.children ?? []) {
       const [keyNode, valueNode] = property.children ?? [];
       const key = String(keyNode?.value);
-      if (seen.has(key)) {
-        found.push(
-          doc.diagnostic('error', 'E_DUPLICATE_KEY', `duplicate key "${key}"; JSON keeps only the last one`, [...path, key], property.offset),
-        );
-      }
-      seen.add(key);
-      if (valueNode) found.push(...duplicateKeys(doc, valueNode, [...path, key]));
+      if (!seen.has(key)) seen.add(key);
+      else if (found.length < MAX_DUPLICATE_KEY_DIAGNOSTICS) {
+        found.push(doc.diagnostic('error', 'E_DUPLICATE_KEY', `duplicate key "${key}"; JSON keeps only the last one`, [...pathOf(node), key], property.offset));
+      } else more++;
+      if (valueNode) pending.push(valueNode);
     }
-  } else if (node.type === 'array') {
-    (node.children ?? []).forEach((child, index) => found.push(...duplicateKeys(doc, child, [...path, index])));
+  }
+  found.sort((x, y) => x.line - y.line || x.column - y.column);
+  const last = found[found.length - 1];
+  if (more > 0 && last) {
+    found.push({ ...last, message: `${more.toLocaleString('en')} more duplicate key(s) are not listed here; JSON keeps only the last of each` });
   }
   return found;
+}
+
+/** The JSON path of a node, from its parents. */
+function pathOf(node: Node): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'property') path.push(String(parent.children?.[0]?.value));
+    else if (parent.type === 'array') path.push(parent.children?.indexOf(child) ?? 0);
+  }
+  return path.reverse();
 }
 
 /** Bracket depth outside strings, so hostile input cannot exhaust the parser's stack. */

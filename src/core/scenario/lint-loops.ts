@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics.ts';
 import { passesVarTest, type VarTest } from '../expr/compare.ts';
 import type { Expr } from '../expr/schema.ts';
 import type { JsonDocument } from '../json/source.ts';
+import { AnalysisBudget } from './analysis-budget.ts';
 import type { Possibility } from './possibility.ts';
 import type { Scenario } from './schema.ts';
 
@@ -19,8 +20,15 @@ const MAX_CYCLES = 500;
  * phases forever without the clock moving (an error); a group of phases that can only lead to
  * each other traps the run until the clock runs out (a warning).
  */
-export function phaseLoopDiagnostics(doc: JsonDocument, scenario: Scenario, analysis: Possibility, reachable: ReadonlySet<string>): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
+export function phaseLoopDiagnostics(
+  doc: JsonDocument,
+  scenario: Scenario,
+  analysis: Possibility,
+  reachable: ReadonlySet<string>,
+  budget: AnalysisBudget = AnalysisBudget.forScenario(scenario),
+): Diagnostic[] {
+  // The lint calls no other place with the possibility analysis and a document, so its limit is reported here.
+  const diagnostics: Diagnostic[] = analysis.limitDiagnostics(doc);
   const index = new Map(scenario.phases.map((phase, i) => [phase.id, i]));
   const edges: PhaseEdge[][] = scenario.phases.map(() => []);
   const leaves = scenario.phases.map(() => [] as string[]);
@@ -36,11 +44,11 @@ export function phaseLoopDiagnostics(doc: JsonDocument, scenario: Scenario, anal
   const components = stronglyConnected(edges);
   for (const component of components) {
     const members = new Set(component);
-    const first = Math.min(...component);
+    const first = component[0]!;
     const loops = component.length > 1 || (edges[first] ?? []).some((edge) => edge.to === first);
     if (!loops) continue;
     const exits = component.some((i) => (leaves[i]?.length ?? 0) > 0 || (edges[i] ?? []).some((edge) => !members.has(edge.to)));
-    const names = component.map((i) => `"${scenario.phases[i]?.id}"`).join(', ');
+    const names = phaseNames(scenario, component);
     if (!exits && component.some((i) => reachable.has(scenario.phases[i]?.id ?? ''))) {
       diagnostics.push(
         doc.diagnostic('warning', 'W_TRAP_CYCLE', `phases ${names} only lead to each other: once the run enters them, no transition leads on to another phase or an ending, so it ends only when the clock runs out`, ['phases', first, 'next']),
@@ -50,30 +58,69 @@ export function phaseLoopDiagnostics(doc: JsonDocument, scenario: Scenario, anal
 
   for (const component of components) {
     const members = new Set(component);
-    const { cycles, complete } = simpleCycles(edges, members);
-    if (!complete) {
-      const names = component.map((i) => `"${scenario.phases[i]?.id}"`).join(', ');
+    const first = component[0]!;
+    const inside = component.flatMap((i) => (edges[i] ?? []).filter((edge) => members.has(edge.to)));
+    budget.spend(inside.length);
+    // Conditions that can all hold together keep doing so on any subset, so one loop stands for all.
+    if (canHoldTogether(inside.map((edge) => edge.when), analysis, budget)) {
+      diagnostics.push(spinning(shortestLoop(edges, members, first, budget)));
+      continue;
+    }
+    const { cycles, outcome } = elementaryCycles(edges, members, budget);
+    const names = phaseNames(scenario, component);
+    if (outcome === 'too-many') {
       diagnostics.push(
-        doc.diagnostic('error', 'E_PHASE_LOOP', `phases ${names} can loop in more than ${MAX_CYCLES} ways, too many to prove that none can switch forever without the clock moving; make their transitions exclude each other, or split the group`, ['phases', Math.min(...component), 'next']),
+        doc.diagnostic('error', 'E_PHASE_LOOP', `phases ${names} can loop in more than ${MAX_CYCLES} ways, too many to prove that none can switch forever without the clock moving; make their transitions exclude each other, or split the group`, ['phases', first, 'next']),
       );
       continue;
     }
-    for (const cycle of cycles) {
-      if (!canHoldTogether(cycle.map((edge) => edge.when), analysis)) continue;
-      const start = cycle[0];
-      if (!start) continue;
-      const route = [...cycle.map((edge) => scenario.phases[edge.from]?.id), scenario.phases[start.from]?.id].join(' → ');
+    for (const cycle of cycles) if (canHoldTogether(cycle.map((edge) => edge.when), analysis, budget)) diagnostics.push(spinning(cycle));
+    if (outcome === 'out-of-budget' || budget.exhausted) {
       diagnostics.push(
-        doc.diagnostic(
-          'error',
-          'E_PHASE_LOOP',
-          `phases can switch ${route} forever without the clock moving: every transition on this loop can hold at the same time; make one of them exclude another (for example with "not")`,
-          ['phases', start.from, 'next', start.transition, 'when'],
-        ),
+        doc.diagnostic('warning', 'W_ANALYSIS_LIMIT', `stopped checking whether phases ${names} can switch forever without the clock moving after ${budget.limit.toLocaleString('en')} steps, the limit for a scenario this size; make their transitions exclude each other, or split the group`, ['phases', first, 'next']),
       );
+      break;
     }
   }
   return diagnostics;
+
+  function spinning(cycle: readonly PhaseEdge[]): Diagnostic {
+    const start = cycle[0]!;
+    const route = [...cycle.map((edge) => scenario.phases[edge.from]?.id), scenario.phases[start.from]?.id].join(' → ');
+    return doc.diagnostic(
+      'error',
+      'E_PHASE_LOOP',
+      `phases can switch ${route} forever without the clock moving: every transition on this loop can hold at the same time; make one of them exclude another (for example with "not")`,
+      ['phases', start.from, 'next', start.transition, 'when'],
+    );
+  }
+}
+
+/** The ids of a group of phases, quoted, the first ten of a larger group with a count of the rest. */
+function phaseNames(scenario: Scenario, component: readonly number[]): string {
+  const names = component.slice(0, 10).map((i) => `"${scenario.phases[i]?.id}"`).join(', ');
+  return component.length > 10 ? `${names} and ${component.length - 10} more` : names;
+}
+
+/** The shortest loop through `start` inside one strongly connected group, by breadth-first search. */
+function shortestLoop(edges: readonly PhaseEdge[][], members: ReadonlySet<number>, start: number, budget: AnalysisBudget): PhaseEdge[] {
+  const reachedBy = new Map<number, PhaseEdge>();
+  const queue = [start];
+  for (let head = 0; head < queue.length; head++) {
+    for (const edge of edges[queue[head]!] ?? []) {
+      budget.spend();
+      if (!members.has(edge.to)) continue;
+      if (edge.to === start) {
+        const loop = [edge];
+        for (let at = edge.from; at !== start; at = reachedBy.get(at)!.from) loop.unshift(reachedBy.get(at)!);
+        return loop;
+      }
+      if (reachedBy.has(edge.to)) continue;
+      reachedBy.set(edge.to, edge);
+      queue.push(edge.to);
+    }
+  }
+  return [];
 }
 
 /** Tarjan's strongly connected components that can loop (two phases or more, or a phase with a transition to itself), without recursion. */
@@ -123,40 +170,72 @@ function stronglyConnected(edges: readonly PhaseEdge[][]): number[][] {
 
 /**
  * Each elementary cycle inside one strongly connected group once, starting from its lowest phase
- * index, without recursion. `complete` is false when there were more than MAX_CYCLES of them.
+ * index, by Johnson's algorithm without recursion: a phase that cannot lead back to the start stays
+ * blocked, so the work is bounded by the cycles found times the group's size, not by the number of
+ * paths. Stops after MAX_CYCLES cycles, or when the budget runs out.
  */
-function simpleCycles(edges: readonly PhaseEdge[][], members: ReadonlySet<number>): { cycles: PhaseEdge[][]; complete: boolean } {
+function elementaryCycles(edges: readonly PhaseEdge[][], members: ReadonlySet<number>, budget: AnalysisBudget): { cycles: PhaseEdge[][]; outcome: 'complete' | 'too-many' | 'out-of-budget' } {
   const cycles: PhaseEdge[][] = [];
+  const blocked = new Set<number>();
+  const blockedBy = new Map<number, Set<number>>();
+  const unblock = (node: number) => {
+    const pending = [node];
+    while (pending.length > 0) {
+      const next = pending.pop()!;
+      budget.spend();
+      if (!blocked.delete(next)) continue;
+      const waiting = blockedBy.get(next);
+      if (!waiting) continue;
+      blockedBy.delete(next);
+      pending.push(...waiting);
+    }
+  };
   for (const start of [...members].sort((x, y) => x - y)) {
+    blocked.clear();
+    blockedBy.clear();
     const path: PhaseEdge[] = [];
-    const onPath = new Set<number>([start]);
-    const frames: { node: number; next: number }[] = [{ node: start, next: 0 }];
+    const frames: { node: number; next: number; found: boolean }[] = [{ node: start, next: 0, found: false }];
+    blocked.add(start);
     while (frames.length > 0) {
+      if (!budget.spend()) return { cycles, outcome: 'out-of-budget' };
       const frame = frames[frames.length - 1]!;
       const out = edges[frame.node] ?? [];
-      if (frame.next >= out.length) {
-        frames.pop();
-        const left = path.pop();
-        if (left) onPath.delete(left.to);
+      if (frame.next < out.length) {
+        const edge = out[frame.next++]!;
+        if (!members.has(edge.to) || edge.to < start) continue;
+        if (edge.to === start) {
+          cycles.push([...path, edge]);
+          frame.found = true;
+          if (cycles.length > MAX_CYCLES) return { cycles, outcome: 'too-many' };
+        } else if (!blocked.has(edge.to)) {
+          path.push(edge);
+          blocked.add(edge.to);
+          frames.push({ node: edge.to, next: 0, found: false });
+        }
         continue;
       }
-      const edge = out[frame.next++]!;
-      if (!members.has(edge.to) || edge.to < start) continue;
-      if (edge.to === start) {
-        cycles.push([...path, edge]);
-        if (cycles.length > MAX_CYCLES) return { cycles, complete: false };
-      } else if (!onPath.has(edge.to)) {
-        path.push(edge);
-        onPath.add(edge.to);
-        frames.push({ node: edge.to, next: 0 });
+      frames.pop();
+      path.pop();
+      if (frame.found) unblock(frame.node);
+      else {
+        for (const edge of out) {
+          if (!members.has(edge.to) || edge.to < start) continue;
+          const waiting = blockedBy.get(edge.to);
+          if (waiting) waiting.add(frame.node);
+          else blockedBy.set(edge.to, new Set([frame.node]));
+        }
       }
+      const parent = frames[frames.length - 1];
+      if (parent && frame.found) parent.found = true;
     }
   }
-  return { cycles, complete: true };
+  return { cycles, outcome: 'complete' };
 }
+
 /** False when the conditions plainly contradict each other: X and not X, or variable tests no value passes together. */
-function canHoldTogether(conditions: readonly Expr[], analysis: Possibility): boolean {
+function canHoldTogether(conditions: readonly Expr[], analysis: Possibility, budget: AnalysisBudget): boolean {
   const literals = conditions.flatMap(conjuncts);
+  budget.spend(literals.length);
   if (literals.some((literal) => !analysis.mayHold(literal))) return false;
   const written = new Set(literals.map((literal) => JSON.stringify(literal)));
   if (literals.some((literal) => typeof literal === 'object' && 'not' in literal && written.has(JSON.stringify(literal.not)))) return false;
