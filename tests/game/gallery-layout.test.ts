@@ -56,3 +56,30 @@ describe('galleryLayout', () => {
     expect(lastRow.length).toBeLessThan(layout.columns);
   });
 });
+
+describe('galleryLayout for any crowd', () => {
+  const areas: Rect[] = [area, { x: 0, y: 96, width: 1366, height: 520 }, { x: 10, y: 10, width: 320, height: 200 }, { x: 0, y: 0, width: 12, height: 9 }];
+
+  it('gives everyone from 0 to 500 people a cell of positive size inside the area, tiles apart where there is room', () => {
+    const problems: string[] = [];
+    for (const box of areas) {
+      for (let count = 0; count <= 500; count++) {
+        const layout = galleryLayout(count, box, { gap: 8 });
+        if (layout.cells.length !== count) problems.push(`${count} in ${box.width}×${box.height}: ${layout.cells.length} cells`);
+        const outside = layout.cells.filter(
+          (cell) => !(cell.width > 0 && cell.height > 0 && cell.x >= box.x && cell.y >= box.y && cell.x + cell.width <= box.x + box.width && cell.y + cell.height <= box.y + box.height),
+        );
+        if (outside.length > 0) problems.push(`${count} in ${box.width}×${box.height}: ${JSON.stringify(outside[0])}`);
+        if (box.width * box.height < count * 4) continue;
+        if (layout.cells.slice(1).some((cell, index) => overlaps(layout.cells[index]!, cell))) problems.push(`${count} in ${box.width}×${box.height}: tiles overlap`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('keeps the largest tiles it can past the size where the gaps alone fill a column (58 people and more)', () => {
+    const layout = galleryLayout(58, area, { gap: 8 });
+    expect(layout.tileHeight).toBeGreaterThan(40);
+    expect(layout.rows * layout.tileHeight + (layout.rows - 1) * 8).toBeLessThanOrEqual(area.height);
+  });
+});
