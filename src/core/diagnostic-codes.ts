@@ -82,6 +82,9 @@ export const DIAGNOSTIC_CODES = [
   },
   { code: 'E_PHASE_LOOP', severity: 'error', group: 'lint', summary: 'phases whose transitions could switch back and forth forever in one instant' },
   { code: 'W_UNREACHABLE_BEAT', severity: 'warning', group: 'lint', summary: 'a beat whose condition can never hold at its time' },
+  { code: 'E_EMPTY_WINDOW', severity: 'error', group: 'lint', summary: 'the clock window starts and ends at the same time, so the exercise lasts no time' },
+  { code: 'E_MATCHER_FIELD', severity: 'error', group: 'lint', summary: 'an action matcher tests a field that none of its action types has (`participant` on `escalate`), so it never matches' },
+  { code: 'E_CADENCE_NOT_DID', severity: 'error', group: 'lint', summary: 'a cadence whose `expect` is not a `did` condition, so no update is ever counted' },
   { code: 'W_UNREACHABLE_BRANCH', severity: 'warning', group: 'lint', summary: 'a branch whose condition can never hold' },
   { code: 'W_UNREACHABLE_REACTION', severity: 'warning', group: 'lint', summary: 'a reaction whose condition can never hold' },
   { code: 'W_UNREACHABLE_DECISION', severity: 'warning', group: 'lint', summary: 'a decision whose condition can never hold, so it is never offered' },
@@ -109,6 +112,8 @@ export const DIAGNOSTIC_CODES = [
     summary: 'a line too long to read: over 40 words, or more words than can be read (3 a second) before the next line on its bridge',
   },
   { code: 'W_MISSING_VOICE_CLIP', severity: 'warning', group: 'lint', summary: 'a spoken line has no voice clip yet: run `npm run audio`' },
+  { code: 'W_VARIABLE_NEVER_READ', severity: 'warning', group: 'lint', summary: 'a beat, reaction, branch or decision option only sets variables no condition reads, and nothing tests it by id, so it does nothing' },
+  { code: 'W_JOIN_NO_EFFECT', severity: 'warning', group: 'lint', summary: 'a `join` for someone already on a bridge from the start who never leaves before it: it does nothing (a join never moves anyone)' },
   { code: 'W_ANALYSIS_LIMIT', severity: 'warning', group: 'lint', summary: 'an analysis reached the step limit for a file of this size and stopped; what it had not checked yet is not reported' },
 
   { code: 'E_LOG_SHAPE', severity: 'error', group: 'log', summary: 'the log is not a JSON object, has no `actions` list, or an action is not an object' },

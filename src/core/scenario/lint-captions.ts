@@ -1,5 +1,6 @@
 import type { Diagnostic, JsonPath } from '../diagnostics.ts';
 import type { JsonDocument } from '../json/source.ts';
+import { mutuallyExclusive } from '../expr/exclusive.ts';
 import type { ScenarioClock } from '../time.ts';
 import { effectSites } from './expr-sites.ts';
 import type { Effect, Scenario } from './schema.ts';
@@ -15,6 +16,7 @@ const wordCount = (text: string) => text.trim().split(/\s+/).filter((word) => wo
  * Captions too long to read in time. Any `say` line over MAX_CAPTION_WORDS words is too long.
  * A timeline `say` line also needs words ÷ CAPTION_WORDS_PER_SECOND seconds before the next
  * timeline line on the same bridge, unless that next line is marked `overlap` (spoken over it).
+ * A line whose guard excludes this one's (`when X` and `when not X`) is an alternative, not a next line.
  */
 export function captionDiagnostics(doc: JsonDocument, scenario: Scenario, clock: ScenarioClock): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
@@ -39,7 +41,9 @@ export function captionDiagnostics(doc: JsonDocument, scenario: Scenario, clock:
     const { beat } = entry;
     if (beat.type !== 'say') return;
     const bridge = beat.bridge ?? mainBridge;
-    const next = spoken.slice(position + 1).find((later) => later.beat.type === 'say' && (later.beat.bridge ?? mainBridge) === bridge);
+    const next = spoken
+      .slice(position + 1)
+      .find((later) => later.beat.type === 'say' && (later.beat.bridge ?? mainBridge) === bridge && !mutuallyExclusive(beat.when, later.beat.when));
     if (!next || next.beat.type !== 'say' || next.beat.overlap === true) return;
     const words = wordCount(beat.text);
     if (words > MAX_CAPTION_WORDS) return;

@@ -3,6 +3,7 @@ import type { JsonDocument } from '../json/source.ts';
 import { durationMs, ScenarioClock } from '../time.ts';
 import { answerLeakDiagnostics } from './lint-answers.ts';
 import { captionDiagnostics } from './lint-captions.ts';
+import { silentMistakeDiagnostics } from './lint-silent.ts';
 import { phaseLoopDiagnostics } from './lint-loops.ts';
 import { voiceClipDiagnostics, type HasVoiceClip } from './lint-voice.ts';
 import { Possibility } from './possibility.ts';
@@ -27,6 +28,9 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, playbook: Pl
     diagnostics.push(doc.diagnostic(severity, code, message, path));
   const clock = new ScenarioClock(scenario.clock);
   const analysis = new Possibility(scenario, clock);
+  if (clock.lengthMs === 0) {
+    report('error', 'E_EMPTY_WINDOW', `the clock window ${scenario.clock.start}-${scenario.clock.end} lasts no time at all: the exercise would end as it starts; give "end" another time (an end earlier than the start means the next day)`, ['clock', 'end']);
+  }
 
   scenario.timeline.forEach((beat, i) => {
     if (!clock.contains(beat.at)) {
@@ -101,6 +105,7 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, playbook: Pl
   }
   diagnostics.push(...phaseLoopDiagnostics(doc, scenario, analysis, reachable));
   diagnostics.push(...captionDiagnostics(doc, scenario, clock));
+  diagnostics.push(...silentMistakeDiagnostics(doc, scenario, resolved, clock));
   diagnostics.push(...answerLeakDiagnostics(doc, scenario, playbook, resolved.expectations));
   if (options.hasVoiceClip) diagnostics.push(...voiceClipDiagnostics(doc, scenario, options.hasVoiceClip));
   return diagnostics;
