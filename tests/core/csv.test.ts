@@ -129,6 +129,20 @@ describe('reportToCsv', () => {
     expect(cell('reference')).toBe("'\tcmd");
   });
 
+  it('defuses a formula behind leading spaces, line breaks and invisible characters, and in fullwidth forms', () => {
+    const hidden = [' ', '  ', '\n', '\r\n', '\u00a0', '\u200b', '\ufeff', '\u3000', '\u2028', '\u0000', ' \u200b\u00a0'];
+    const starts = ['=', '+', '-', '@', '\uff1d', '\uff0b', '\uff0d', '\uff20', '\ufe66', '\u2212'];
+    for (const lead of ['', ...hidden]) {
+      for (const start of starts) {
+        const message = `${lead}${start}HYPERLINK("http://evil.example","x")`;
+        const row = parseCsv(reportToCsv(withFinding(gradeGolden('partial'), { message })))[1]!;
+        expect(row[FINDING_COLUMNS.indexOf('message')]).toBe(`'${message}`);
+      }
+    }
+    expect(csvField(' plain text')).toBe(' plain text');
+    expect(csvField('\u00a0note: -5 is fine')).toBe('\u00a0note: -5 is fine');
+  });
+
   it('leaves an absent trainee empty and ends every row with CRLF', () => {
     const { trainee: _trainee, ...anonymous } = gradeGolden('strong');
     const csv = reportToCsv(anonymous);

@@ -7,8 +7,12 @@ import type { ScoreReport } from './score-report.ts';
 
 type Cell = string | number | boolean | null | undefined;
 
-/** Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"), also in
+ * their fullwidth and small forms, and also after spaces, line breaks, no-break or zero-width spaces and
+ * other invisible characters that some spreadsheets skip.
+ */
+const FORMULA_START = /^[\t\r]|^[\p{White_Space}\p{Cf}\p{Cc}]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212]/u;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 /** One field, made safe to open in a spreadsheet and quoted only when it must be. */
