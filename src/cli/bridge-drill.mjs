@@ -8,13 +8,17 @@ process.stdout.on('error', (error) => {
   throw error;
 });
 
-/** Standard input as text, for a password piped in; nothing when it is a terminal. */
-async function readStdin() {
-  if (process.stdin.isTTY) return '';
-  let text = '';
-  for await (const chunk of process.stdin) text += chunk;
-  return text;
+const { main } = await import('./main.ts');
+const { readStreamBounded } = await import('./read-input.ts');
+
+/** Standard input up to a limit, for a password or a file piped in as "-"; nothing when it is a terminal. */
+async function readStdin(limit) {
+  if (process.stdin.isTTY) return new Uint8Array();
+  try {
+    return (await readStreamBounded(process.stdin, limit)).bytes;
+  } finally {
+    process.stdin.destroy();
+  }
 }
 
-const { main } = await import('./main.ts');
 process.exitCode = await main(process.argv.slice(2), { out: process.stdout, err: process.stderr, stdin: readStdin, env: process.env });

@@ -1,12 +1,12 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
 import { contentSha256OfJsonText } from '../core/hash/content-hash.ts';
-import { loadPlaybook, loadScenario } from '../core/load.ts';
+import { documentKind, loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import { didYouMean, formatDiagnostic, type Diagnostic } from '../core/diagnostics.ts';
+import { readSourceFile } from './input.ts';
 
 /** The scenarios folder that ships with Bridge Drill. */
 export const BUNDLED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
@@ -23,16 +23,14 @@ export class InputError extends Error {}
 
 /** Whether a parsed JSON file is a playbook rather than a scenario. */
 export function isPlaybookText(value: unknown): boolean {
-  return value !== null && typeof value === 'object' && ('levels' in value || 'rules' in value) && !('timeline' in value);
+  return documentKind(value) === 'playbook';
 }
 
-/** Reads a text file, refusing folders, missing files and files too large to be a scenario or log. */
+/** Reads a file through the bounded reader; any problem (not a regular file, too large, not UTF-8, empty) is an InputError at its position. */
 export function readText(path: string): string {
-  if (!existsSync(path)) throw new InputError(`${path}: no such file`);
-  const stat = statSync(path);
-  if (stat.isDirectory()) throw new InputError(`${path}: is a folder, not a file`);
-  if (stat.size > MAX_DOCUMENT_BYTES) throw new InputError(`${path}: file is ${(stat.size / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB`);
-  return readFileSync(path, 'utf8');
+  const read = readSourceFile(path);
+  if ('problem' in read) throw new InputError(formatDiagnostic(path, read.problem));
+  return read.text;
 }
 
 /** A path as given, or the bundled scenario or playbook with that id. */

@@ -1,4 +1,4 @@
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { importAttempts, exportAttempts } from '../server/data-transfer.ts';
@@ -8,8 +8,11 @@ import { hashPassword, passwordProblem } from '../server/passwords.ts';
 import { options, UsageError } from './args.ts';
 import { InputError } from './catalog.ts';
 import type { Streams } from './main.ts';
+import { refusalOf } from './read-input.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Far more than any password; standard input is read no further. */
+const PASSWORD_BYTES = 64 * 1024;
 
 /** Opens the data the server uses; closes it whatever the command does. */
 async function withStore<T>(streams: Streams, use: (store: ResultsStore) => Promise<T>): Promise<T> {
@@ -39,7 +42,7 @@ export async function usersCommand(args: readonly string[], streams: Streams): P
   if (role === undefined) throw new UsageError(`users add needs --role ${ROLES.join('|')}`);
   if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
   if (!streams.stdin) throw new UsageError('users add reads the password from standard input');
-  const password = (await streams.stdin()).replace(/\r?\n$/, '');
+  const password = new TextDecoder().decode(await streams.stdin(PASSWORD_BYTES)).replace(/\r?\n$/, '');
   const problem = passwordProblem(password);
   if (problem) throw new InputError(`${problem} Pipe it in, for example: printf '%s' "$PASSWORD" | bridge-drill users add ${normalized} --role ${role}`);
   const passwordHash = await hashPassword(password);
@@ -87,8 +90,8 @@ export async function exportData(args: readonly string[], streams: Streams): Pro
 export async function importAttemptsCommand(files: readonly string[], streams: Streams): Promise<number> {
   if (files.length === 0) throw new UsageError('import-attempts needs at least one FILE');
   for (const file of files) {
-    if (!existsSync(file)) throw new InputError(`${file}: no such file`);
-    if (!statSync(file).isFile()) throw new InputError(`${file}: not a regular file`);
+    const refusal = refusalOf(file);
+    if (refusal) throw new InputError(`${file}: ${refusal}`);
   }
   return withStore(streams, async (store) => {
     let created = 0;

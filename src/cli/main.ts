@@ -1,6 +1,5 @@
 import { parseJson } from '../core/json/source.ts';
-import { hasErrors, type Diagnostic } from '../core/diagnostics.ts';
-import { loadPlaybook, loadScenario } from '../core/load.ts';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import type { ActionLog } from '../core/actions/action.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import { toMermaid } from '../core/scenario/graph.ts';
@@ -12,9 +11,12 @@ import { regrade } from './regrade.ts';
 import { withContentHashes } from '../core/hash/report-hashes.ts';
 import { locateLogDiagnostics } from '../core/session/log-diagnostic-location.ts';
 import { validateLog } from '../core/session/validate-log.ts';
-import { InputError, isPlaybookText, loadScenarioFile, playbooksFor, readText, voiceClipExists } from './catalog.ts';
-import { diagnosticsWithFrames, diagnosticWithFrame, scoreSummary, transcriptLine } from './format.ts';
-import { inertOutput } from './inert-output.ts';
+import { InputError, loadScenarioFile } from './catalog.ts';
+import { check } from './check-command.ts';
+import { diagnosticsWithFrames, scoreSummary, transcriptLine } from './format.ts';
+import { asksForHelp, COMMAND_HELP } from './help.ts';
+import { inertOutput, type GuardedOutput } from './inert-output.ts';
+import { displayName, readSource, type StdinReader } from './input.ts';
 import { options, UsageError } from './args.ts';
 
 export interface Output {
@@ -24,14 +26,15 @@ export interface Output {
 export interface Streams {
   readonly out: Output;
   readonly err: Output;
-  /** The whole of standard input, for a password piped in; absent where there is none. */
-  readonly stdin?: () => Promise<string>;
+  /** Standard input, up to a limit (for a password, or a file given as "-"); absent where there is none. */
+  readonly stdin?: StdinReader;
   /** The environment, for the data location (BRIDGE_DRILL_DATA, DATABASE_URL). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 const USAGE = `Usage:
-  bridge-drill check FILE...                 validate scenario and playbook files, with lint
+  bridge-drill check [--max-messages N] [--no-voice] [--format text|json] FILE...
+                                             validate scenario and playbook files, with lint ("-": stdin)
   bridge-drill graph FILE                    print a scenario's branch graph as Mermaid
   bridge-drill grade --scenario FILE_OR_ID --log FILE [--playbook FILE_OR_ID]
                                              print the score report as JSON
@@ -45,29 +48,50 @@ const USAGE = `Usage:
   bridge-drill export-data FILE              write every stored attempt as NDJSON attempt records ("-": stdout)
   bridge-drill import-attempts FILE...       load NDJSON attempt records; an attempt already stored is skipped
 
-The data commands use the server's data: $BRIDGE_DRILL_DATA (default ./data), or PostgreSQL at $DATABASE_URL.
+Every command takes --help. The data commands use the server's data: $BRIDGE_DRILL_DATA (default ./data), or PostgreSQL at $DATABASE_URL.
 Stop a server using the embedded database first; it cannot be opened by two processes at once.
 `;
 
 const MAX_SHOWN_PER_FILE = 30;
+/** Characters of messages on the error stream; past it, one closing line says how much was cut. */
+const ERROR_STREAM_CAP = 200_000;
+
+/** What commands write through: both streams inert, the error stream capped. */
+interface Io {
+  readonly out: GuardedOutput;
+  readonly err: GuardedOutput;
+  readonly stdin?: StdinReader;
+}
 
 /**
  * Runs one command; returns the exit code (0 ok, 1 bad input, 2 bad usage). Never throws. Everything it
- * writes passes through `inert`, since scenario and log text reach the terminal on every path.
+ * writes passes through one guarded writer per stream, since scenario and log text reach the terminal on every path.
  */
 export async function main(argv: readonly string[], streams: Streams): Promise<number> {
-  const io: Streams = { out: inertOutput(streams.out), err: inertOutput(streams.err) };
+  const io: Io = { out: inertOutput(streams.out), err: inertOutput(streams.err, ERROR_STREAM_CAP), ...(streams.stdin ? { stdin: streams.stdin } : {}) };
+  const code = await dispatch(argv, streams, io);
+  io.out.finish();
+  io.err.finish();
+  return code;
+}
+
+async function dispatch(argv: readonly string[], streams: Streams, io: Io): Promise<number> {
   const [command, ...rest] = argv;
+  const help = command === undefined ? undefined : COMMAND_HELP[command];
   try {
+    if (help !== undefined && asksForHelp(rest)) {
+      io.out.write(help);
+      return 0;
+    }
     switch (command) {
       case 'check':
-        return check(rest, io);
+        return await check(rest, io.out, io.stdin);
       case 'graph':
         return graph(rest, io);
       case 'grade':
-        return gradeCommand(rest, io);
+        return await gradeCommand(rest, io);
       case 'play':
-        return play(rest, io);
+        return await play(rest, io);
       case 'regrade':
         return regradeCommand(rest, io);
       // The data commands load the database drivers, so only they pay for that.
@@ -88,7 +112,7 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err.write(`bridge-drill: ${error.message}\n\n${USAGE}`);
+      io.err.write(`bridge-drill: ${error.message}\n\n${help ?? USAGE}`);
       return 2;
     }
     if (error instanceof InputError) {
@@ -101,44 +125,7 @@ export async function main(argv: readonly string[], streams: Streams): Promise<n
   }
 }
 
-function check(files: readonly string[], { out }: Streams): number {
-  if (files.length === 0) throw new UsageError('check needs at least one FILE');
-  let errors = 0;
-  let warnings = 0;
-  let checked = 0;
-  let missingClips = 0;
-  for (const file of files) {
-    if (file.endsWith('.schema.json')) {
-      out.write(`${file}: skipped, it is a JSON Schema for editors, not a scenario or playbook\n`);
-      continue;
-    }
-    checked++;
-    let text: string;
-    try {
-      text = readText(file);
-    } catch (error) {
-      out.write(`${file}:1:1: error E_READ: ${(error as Error).message}\n`);
-      errors++;
-      continue;
-    }
-    const parsed = parseJson(text);
-    const diagnostics: readonly Diagnostic[] = isPlaybookText(parsed.value)
-      ? loadPlaybook(text).diagnostics
-      : loadScenario(text, playbooksFor(file), { hasVoiceClip: voiceClipExists }).diagnostics;
-    missingClips += diagnostics.filter((d) => d.code === 'W_MISSING_VOICE_CLIP').length;
-    diagnostics.forEach((diagnostic, index) => {
-      if (index < MAX_SHOWN_PER_FILE) out.write(`${diagnosticWithFrame(file, text, diagnostic)}\n`);
-      if (diagnostic.severity === 'error') errors++;
-      else warnings++;
-    });
-    if (diagnostics.length > MAX_SHOWN_PER_FILE) out.write(`${file}: ${diagnostics.length - MAX_SHOWN_PER_FILE} more diagnostic(s) not shown\n`);
-  }
-  out.write(`${checked} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
-  if (missingClips > 0) out.write(`hint: ${missingClips} spoken line(s) have no voice clip; run \`npm run audio\` to make them\n`);
-  return errors > 0 ? 1 : 0;
-}
-
-function graph(args: readonly string[], { out }: Streams): number {
+function graph(args: readonly string[], { out }: Io): number {
   if (args.length !== 1) throw new UsageError('graph needs exactly one FILE');
   const { scenario } = loadScenarioFile(args[0] ?? '');
   out.write(toMermaid(scenario));
@@ -151,10 +138,12 @@ interface LogFile {
   readonly value: unknown;
 }
 
-/** Reads a log file; a file that is not clean JSON is refused with its problems at line:col. */
-function readLog(path: string): LogFile {
-  const text = readText(path);
-  const parsed = parseJson(text);
+/** Reads a log file or standard input ("-"); one that is not clean JSON is refused with its problems at line:col. */
+async function readLog(name: string, stdin: StdinReader | undefined): Promise<LogFile> {
+  const path = displayName(name);
+  const read = await readSource(name, stdin);
+  if ('problem' in read) throw new InputError(`${path} is not a readable action log:\n${formatDiagnostic(path, read.problem)}`);
+  const parsed = parseJson(read.text);
   if (parsed.value === undefined || hasErrors(parsed.diagnostics)) {
     throw new InputError(`${path} is not a readable action log:\n${diagnosticsWithFrames(path, parsed.document.text, parsed.diagnostics, MAX_SHOWN_PER_FILE)}`);
   }
@@ -175,36 +164,36 @@ function playbookChoice(opts: Map<string, string>, logValue: unknown): string | 
   return opts.get('playbook') ?? (typeof fromLog === 'string' ? fromLog : undefined);
 }
 
-function gradeCommand(args: readonly string[], { out }: Streams): number {
+async function gradeCommand(args: readonly string[], { out, stdin }: Io): Promise<number> {
   const opts = options(args, ['scenario', 'log', 'playbook']);
   const scenarioArg = opts.get('scenario');
   const logArg = opts.get('log');
   if (scenarioArg === undefined || logArg === undefined) throw new UsageError('grade needs --scenario and --log');
-  const logFile = readLog(logArg);
+  const logFile = await readLog(logArg, stdin);
   const { scenario, playbook, sha256 } = loadScenarioFile(scenarioArg, playbookChoice(opts, logFile.value));
   const log = validLog(logFile, scenario, playbook);
   out.write(`${JSON.stringify(withContentHashes(grade(scenario, playbook, log), sha256), null, 2)}\n`);
   return 0;
 }
 
-function regradeCommand(args: readonly string[], { out, err }: Streams): number {
+function regradeCommand(args: readonly string[], { out, err }: Io): number {
   const [file, ...rest] = args;
   if (file === undefined || file.startsWith('--')) throw new UsageError('regrade needs an ATTEMPT_FILE');
   const versions = options(rest, ['versions']).get('versions');
   return regrade(file, versions === undefined ? [] : [versions], out, err);
 }
 
-function play(args: readonly string[], { out }: Streams): number {
+async function play(args: readonly string[], { out, stdin }: Io): Promise<number> {
   const opts = options(args, ['scenario', 'log', 'playbook']);
   const scenarioArg = opts.get('scenario');
   if (scenarioArg === undefined) throw new UsageError('play needs --scenario');
   const logArg = opts.get('log');
-  const logFile = logArg === undefined ? undefined : readLog(logArg);
+  const logFile = logArg === undefined ? undefined : await readLog(logArg, stdin);
   const { scenario, playbook } = loadScenarioFile(scenarioArg, playbookChoice(opts, logFile?.value));
   const log: ActionLog = logFile === undefined ? { scenario: scenario.id, actions: [] } : validLog(logFile, scenario, playbook);
   const compiled = compileScenario(scenario, playbook);
   const session = Session.replay(compiled, log);
-  out.write(`${scenario.title} — ${logArg === undefined ? 'the do-nothing path (no actions)' : `playing ${logArg}`}\n\n`);
+  out.write(`${scenario.title} — ${logArg === undefined ? 'the do-nothing path (no actions)' : `playing ${displayName(logArg)}`}\n\n`);
   for (const entry of session.transcriptSince(0).entries) out.write(`${transcriptLine(entry, compiled)}\n`);
   out.write(`\n${scoreSummary(session.report())}`);
   return 0;

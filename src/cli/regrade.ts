@@ -1,12 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { parseAttempt, regradeAttempt, versionLibrary, type VersionLibrary } from '../core/attempt.ts';
-import { formatDiagnostic } from '../core/diagnostics.ts';
+import { formatDiagnostic, hasErrors } from '../core/diagnostics.ts';
 import { parseJson } from '../core/json/source.ts';
 import { loadPlaybook, loadScenario } from '../core/load.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import { logDiagnosticText } from '../core/session/log-diagnostic.ts';
 import { BUNDLED_SCENARIOS, InputError, isPlaybookText, listJson, readText } from './catalog.ts';
+import { diagnosticsWithFrames } from './format.ts';
+
+const MAX_SHOWN = 30;
 
 /** A folder of scenario and playbook files, whatever their versions. */
 interface VersionFiles {
@@ -66,7 +69,10 @@ function gradableWith(text: string, scenario: Scenario, playbook: Playbook): boo
 export function regrade(file: string, versionFolders: readonly string[], out: { write(text: string): unknown }, err: { write(text: string): unknown }): number {
   const text = readText(file);
   const parsed = parseJson(text);
-  if (parsed.value === undefined) throw new InputError(`${file} is not valid JSON:\n${parsed.diagnostics.map((d) => formatDiagnostic(file, d)).join('\n')}`);
+  // Duplicate keys are refused here as in a log: JSON would silently keep the last one.
+  if (parsed.value === undefined || hasErrors(parsed.diagnostics)) {
+    throw new InputError(`${file} is not a readable attempt record:\n${diagnosticsWithFrames(file, parsed.document.text, parsed.diagnostics, MAX_SHOWN)}`);
+  }
   const attempt = parseAttempt(parsed.value);
   if (!attempt.ok) {
     const lines = attempt.diagnostics.map((d) => formatDiagnostic(file, parsed.document.diagnostic('error', d.code, d.message, d.path)));

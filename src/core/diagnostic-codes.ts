@@ -26,6 +26,7 @@ export interface DiagnosticCodeInfo {
 export const DIAGNOSTIC_CODES = [
   { code: 'E_READ', severity: 'error', group: 'file', summary: 'the file cannot be read' },
   { code: 'E_TOO_LARGE', severity: 'error', group: 'file', summary: 'over 2 MB' },
+  { code: 'E_ENCODING', severity: 'error', group: 'file', summary: 'not UTF-8: a UTF-16 file, or a byte that is not valid UTF-8' },
   { code: 'E_TOO_DEEP', severity: 'error', group: 'file', summary: 'nested more than 64 levels' },
   { code: 'E_SYNTAX', severity: 'error', group: 'file', summary: 'not valid JSON (comments, trailing commas, missing quotes…), or an empty file' },
   { code: 'E_DUPLICATE_KEY', severity: 'error', group: 'file', summary: 'a key appears twice in one object' },

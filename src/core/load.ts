@@ -72,3 +72,23 @@ export function loadScenario(
   const ok = value !== undefined && playbook !== undefined && !hasErrors(sorted);
   return { value: ok ? value : undefined, playbook: ok ? playbook : undefined, diagnostics: sorted, document: doc };
 }
+
+/** Top-level keys only a scenario has, and only a playbook has (shared ones, like id and title, tell nothing). */
+const SCENARIO_KEYS = ['briefing', 'objectives', 'difficulty', 'estimatedMinutes', 'playbook', 'passPercent', 'clock', 'cast', 'bridges', 'variables', 'phases', 'timeline', 'reactions', 'branches', 'decisions', 'endings', 'rubric', 'rubricNotes', 'can'];
+const PLAYBOOK_KEYS = ['levelKind', 'levels', 'impacts', 'urgencies', 'matrix', 'tiers', 'classifications', 'audiences', 'channels', 'escalations', 'templates', 'rules', 'rubricTemplates'];
+
+/**
+ * Whether a parsed file is a scenario or a playbook: the `$schema` it names when it names one, else the
+ * kind most of its own keys belong to, a tie going to the scenario. So a scenario with one stray playbook
+ * key (`levels`) is still checked as the scenario it mostly is, and told the key is unknown.
+ */
+export function documentKind(value: unknown): 'scenario' | 'playbook' {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'scenario';
+  const schema = (value as { $schema?: unknown }).$schema;
+  if (typeof schema === 'string' && /(^|[/\\])playbook\.schema\.json$/.test(schema)) return 'playbook';
+  if (typeof schema === 'string' && /(^|[/\\])scenario\.schema\.json$/.test(schema)) return 'scenario';
+  const keys = Object.keys(value);
+  const scenario = keys.filter((key) => SCENARIO_KEYS.includes(key)).length;
+  const playbook = keys.filter((key) => PLAYBOOK_KEYS.includes(key)).length;
+  return playbook > scenario ? 'playbook' : 'scenario';
+}

@@ -1,0 +1,46 @@
+/** What each command takes, printed by `bridge-drill COMMAND --help` and after a usage mistake. */
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  check: `Usage: bridge-drill check [options] FILE...
+  Validates scenario and playbook files, with lint. "-" reads one file from standard input.
+  Exit 0 when clean or warnings only, 1 on any error, 2 on bad usage.
+
+Options:
+  --max-messages N   show at most N messages per file (default 30); errors come before warnings
+  --no-voice         do not warn about spoken lines that have no voice clip
+  --format text|json text (default): compiler-style lines with the source line and a caret;
+                     json: one object {"version":1,"files":[...],"summary":{...}}, each message with
+                     file, line, column, severity, code and message
+  --help             show this help
+  --                 every argument after this is a FILE, even one starting with "-"
+`,
+  graph: `Usage: bridge-drill graph FILE
+  Prints the scenario's branch graph as Mermaid. Exit 0, 1 when the file is not a valid scenario, 2 on bad usage.
+`,
+  grade: `Usage: bridge-drill grade --scenario FILE_OR_ID --log FILE [--playbook FILE_OR_ID]
+  Prints the score report as JSON. "--log -" reads the log from standard input.
+  Exit 0 graded, 1 bad input, 2 bad usage.
+`,
+  play: `Usage: bridge-drill play --scenario FILE_OR_ID [--log FILE] [--playbook FILE_OR_ID]
+  Prints the transcript of a headless play-through, then the score. "--log -" reads the log from standard input.
+  Exit 0, 1 bad input, 2 bad usage.
+`,
+  regrade: `Usage: bridge-drill regrade ATTEMPT_FILE [--versions DIR]
+  Regrades an attempt record on the exact scenario and playbook versions it was played on
+  (bundled, or files in DIR). Exit 0, 1 bad input or a missing version, 2 bad usage.
+`,
+  users: `Usage: bridge-drill users add EMAIL --role admin|hr|instructor|trainee [--name NAME]
+  Creates an account; the password is read from standard input.
+`,
+  'export-data': `Usage: bridge-drill export-data FILE
+  Writes every stored attempt as NDJSON attempt records ("-": standard output).
+`,
+  'import-attempts': `Usage: bridge-drill import-attempts FILE...
+  Loads NDJSON attempt records; an attempt already stored is skipped.
+`,
+};
+
+/** Whether the arguments ask for help (before any "--" that ends the options). */
+export function asksForHelp(args: readonly string[]): boolean {
+  const end = args.indexOf('--');
+  return (end === -1 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h');
+}
