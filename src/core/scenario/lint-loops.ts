@@ -59,6 +59,10 @@ export function phaseLoopDiagnostics(
   for (const component of components) {
     const members = new Set(component);
     const first = component[0]!;
+    if (budget.exhausted) {
+      diagnostics.push(gaveUp(component));
+      break;
+    }
     const inside = component.flatMap((i) => (edges[i] ?? []).filter((edge) => members.has(edge.to)));
     budget.spend(inside.length);
     // Conditions that can all hold together keep doing so on any subset, so one loop stands for all.
@@ -74,15 +78,25 @@ export function phaseLoopDiagnostics(
       );
       continue;
     }
-    for (const cycle of cycles) if (canHoldTogether(cycle.map((edge) => edge.when), analysis, budget)) diagnostics.push(spinning(cycle));
+    for (const cycle of cycles) {
+      if (budget.exhausted) break;
+      if (canHoldTogether(cycle.map((edge) => edge.when), analysis, budget)) diagnostics.push(spinning(cycle));
+    }
     if (outcome === 'out-of-budget' || budget.exhausted) {
-      diagnostics.push(
-        doc.diagnostic('warning', 'W_ANALYSIS_LIMIT', `stopped checking whether phases ${names} can switch forever without the clock moving after ${budget.limit.toLocaleString('en')} steps, the limit for a scenario this size; make their transitions exclude each other, or split the group`, ['phases', first, 'next']),
-      );
+      diagnostics.push(gaveUp(component));
       break;
     }
   }
   return diagnostics;
+
+  function gaveUp(component: readonly number[]): Diagnostic {
+    return doc.diagnostic(
+      'warning',
+      'W_ANALYSIS_LIMIT',
+      `stopped checking whether phases ${phaseNames(scenario, component)} can switch forever without the clock moving after ${budget.limit.toLocaleString('en')} steps, the limit for a scenario this size; make their transitions exclude each other, or split the group`,
+      ['phases', component[0]!, 'next'],
+    );
+  }
 
   function spinning(cycle: readonly PhaseEdge[]): Diagnostic {
     const start = cycle[0]!;

@@ -1,0 +1,146 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
+
+/**
+ * `check` as the CLI runs it (read, parse, schema, references, lint, voice clips, printing) on the
+ * largest bundled scenario and on generated files built to make the analyses slow, each against
+ * JSON.parse of the same text in the same run. Target: at most 2 s each.
+ */
+
+export const CHECK_TITLE = 'Bridge Drill check benchmark (the CLI check command, adversarial files near the size limit)';
+const TARGET_MS = 2000;
+
+type ScenarioObject = Record<string, unknown> & { clock: { start: string; end: string }; timeline: unknown[]; phases: unknown[]; cast: { id: string }[] };
+type Phase = { id: string; title: string; next?: { to: string; when: unknown }[] };
+
+/** Beats each waiting for the next one, the last of which can never happen: impossibility flows back down the whole chain. */
+export function beatChain(base: ScenarioObject, count: number): ScenarioObject {
+  const speaker = base.cast[0]?.id ?? '';
+  const chain = Array.from({ length: count }, (_, i) => ({
+    id: `chain-${i}`,
+    at: base.clock.start,
+    type: 'say',
+    speaker,
+    text: `Line ${i} of a long exchange that waits for the next.`,
+    when: i === count - 1 ? false : { fired: `chain-${i + 1}` },
+  }));
+  return { ...base, timeline: [...base.timeline, ...chain] };
+}
+
+/**
+ * Layers of two phases, each leading to both phases of the next layer, the last layer back to the
+ * first: twice as many loops with every layer. Transitions alternate between "a beat fired" and
+ * its negation, so no loop can spin, yet no single transition is impossible.
+ */
+export function phaseLadder(base: ScenarioObject, layers: number): ScenarioObject {
+  const first = (base.timeline[0] as { id: string } | undefined)?.id ?? '';
+  const flag = { fired: first };
+  const phases: Phase[] = [];
+  for (let layer = 0; layer < layers; layer++) {
+    const to = (layer + 1) % layers;
+    for (const side of ['a', 'b']) {
+      phases.push({
+        id: `l${layer}${side}`,
+        title: `Layer ${layer} ${side}`,
+        next: [
+          { to: `l${to}a`, when: layer % 2 === 0 ? flag : { not: flag } },
+          { to: `l${to}b`, when: layer % 2 === 0 ? flag : { not: flag } },
+        ],
+      });
+    }
+  }
+  return { ...base, phases };
+}
+
+/** Every phase leads to every later one. */
+export function denseDag(base: ScenarioObject, count: number): ScenarioObject {
+  const phases: Phase[] = Array.from({ length: count }, (_, i) => ({
+    id: `d${i}`,
+    title: `Phase ${i}`,
+    ...(i < count - 1 ? { next: Array.from({ length: count - 1 - i }, (_, j) => ({ to: `d${i + 1 + j}`, when: { after: base.clock.end } })) } : {}),
+  }));
+  return { ...base, phases };
+}
+
+/** The scenario's text with `count` copies of one key added to its first object. */
+export function duplicateKeys(baseText: string, count: number): string {
+  const open = baseText.indexOf('{');
+  return `${baseText.slice(0, open + 1)}${'"x":0,'.repeat(count)}${baseText.slice(open + 1)}`;
+}
+
+/** The largest n, up to `most`, whose generated text fits under the size limit (sizes grow with n). */
+export function largestUnderLimit(make: (n: number) => string, most: number): { n: number; text: string } {
+  let low = 1;
+  let high = most;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (make(mid).length <= MAX_DOCUMENT_BYTES) low = mid;
+    else high = mid - 1;
+  }
+  return { n: low, text: make(low) };
+}
+
+const sink = { write: () => true };
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function timeCheck(path: string, runs: number): Promise<number> {
+  const { main } = await import('../cli/main.ts');
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await main(['check', path], { out: sink, err: sink });
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+function timeParse(text: string, runs: number): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    JSON.parse(text);
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+/** The rows of the check benchmark: for each file, check time, JSON.parse time and their ratio. */
+export async function checkBenchmark(root: string, largest: { name: string; text: string }): Promise<[string, string][]> {
+  const acmeText = readFileSync(join(root, 'scenarios/acme-chemical.json'), 'utf8');
+  const acme = (): ScenarioObject => JSON.parse(acmeText) as ScenarioObject;
+  const text = (object: ScenarioObject) => JSON.stringify(object, null, 1);
+  const chain = largestUnderLimit((n) => text(beatChain(acme(), n)), 12_000);
+  const ladder = largestUnderLimit((n) => text(phaseLadder(acme(), n)), 20_000);
+  const dag = largestUnderLimit((n) => text(denseDag(acme(), n)), 2_000);
+  const keys = largestUnderLimit((n) => duplicateKeys(acmeText, n), 400_000);
+  const cases = [
+    { label: `largest bundled scenario (${largest.name})`, text: largest.text, runs: 10 },
+    { label: `chain of ${chain.n.toLocaleString('en')} beats, each waiting for the next`, text: chain.text, runs: 3 },
+    { label: `ladder of ${ladder.n.toLocaleString('en')} layers of phases (2^${ladder.n} loops)`, text: ladder.text, runs: 3 },
+    { label: `dense DAG: ${dag.n} phases, each leading to every later one`, text: dag.text, runs: 3 },
+    { label: `${keys.n.toLocaleString('en')} duplicate keys`, text: keys.text, runs: 3 },
+  ];
+  const folder = mkdtempSync(join(tmpdir(), 'bench-check-'));
+  const rows: [string, string][] = [];
+  try {
+    for (const [i, item] of cases.entries()) {
+      const path = join(folder, `case-${i}.json`);
+      writeFileSync(path, item.text);
+      const check = await timeCheck(path, item.runs);
+      const parse = timeParse(item.text, item.runs);
+      const size = `${(Buffer.byteLength(item.text) / 1024 / 1024).toFixed(2)} MB`;
+      rows.push([`check ${item.label}, ${size}, median of ${item.runs}`, `${check.toFixed(0)} ms ${check <= TARGET_MS ? '(target ≤ 2 s met)' : '(target ≤ 2 s NOT met)'}`]);
+      rows.push(['  ratio check / JSON.parse of the same text (baseline, same run)', `${(check / parse).toFixed(0)}× (JSON.parse ${parse.toFixed(1)} ms)`]);
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return rows;
+}

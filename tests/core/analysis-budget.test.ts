@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_DOCUMENT_BYTES, parseJson } from '../../src/core/json/source.ts';
+import { AnalysisBudget, scenarioUnits } from '../../src/core/scenario/analysis-budget.ts';
+import { phaseLoopDiagnostics } from '../../src/core/scenario/lint-loops.ts';
+import { Possibility } from '../../src/core/scenario/possibility.ts';
+import type { Scenario } from '../../src/core/scenario/schema.ts';
+import { ScenarioClock } from '../../src/core/time.ts';
+import { beatChain, denseDag, duplicateKeys, phaseLadder } from '../../src/tools/bench-check.ts';
+import { acmeObject, acmeText, loadAcme } from '../helpers.ts';
+
+type ScenarioObject = Parameters<typeof beatChain>[0];
+const acme = () => acmeObject() as ScenarioObject;
+const { scenario: acmeScenario } = loadAcme();
+
+/** The generated object as the loader would hand it to lint (it keeps the shape of a valid scenario). */
+const asScenario = (object: ScenarioObject) => object as unknown as Scenario;
+
+/** Runs the possibility analysis and the phase-loop lint as `check` does, each with its own budget. */
+function analyse(object: ScenarioObject, budgets?: { possibility?: AnalysisBudget; loops?: AnalysisBudget }) {
+  const scenario = asScenario(object);
+  const doc = parseJson(JSON.stringify(object, null, 1)).document;
+  const analysis = new Possibility(scenario, new ScenarioClock(scenario.clock), budgets?.possibility);
+  const loops = budgets?.loops ?? AnalysisBudget.forScenario(scenario);
+  const reachable = new Set(scenario.phases.map((phase) => phase.id));
+  const diagnostics = phaseLoopDiagnostics(doc, scenario, analysis, reachable, loops);
+  return { analysis, loops, diagnostics, units: scenarioUnits(scenario), size: doc.text.length };
+}
+
+/** Steps per unit of input an analysis may take on these families before it counts as super-linear. */
+const LINEAR = 16;
+
+describe('every analysis is bounded by a budget proportional to the scenario', () => {
+  it('finds every impossible beat in a chain of 12,000 in a number of steps linear in its length', () => {
+    const result = analyse(beatChain(acme(), 12_000));
+    expect(result.analysis.gaveUp).toBe(false);
+    for (let i = 0; i < 12_000; i += 997) expect(result.analysis.beatCanHappen(`chain-${i}`)).toBe(false);
+    expect(result.analysis.beatCanHappen(acmeScenario.timeline[0]!.id)).toBe(true);
+    expect(result.analysis.budget.used).toBeLessThan(LINEAR * result.units);
+  });
+
+  it('judges a ladder of phases with 2^400 loops without enumerating them', () => {
+    const result = analyse(phaseLadder(acme(), 400));
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['W_TRAP_CYCLE', 'E_PHASE_LOOP']);
+    expect(result.diagnostics[1]?.message).toContain('more than 500 ways');
+    expect(result.loops.exhausted).toBe(false);
+    // Johnson's algorithm: at most one pass over the group per loop found, and it stops after 500 loops.
+    const group = 800 + 1600;
+    expect(result.loops.used).toBeLessThan(501 * group);
+  });
+
+  it('reports one spinning loop for a ladder whose transitions can all hold together, in linear steps', () => {
+    const object = phaseLadder(acme(), 2_000);
+    for (const phase of object.phases as { next: { when: unknown }[] }[]) for (const transition of phase.next) transition.when = true;
+    const result = analyse(object);
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['W_TRAP_CYCLE', 'E_PHASE_LOOP']);
+    expect(result.diagnostics[1]?.message).toMatch(/^phases can switch l0a → l1a → .* → l0a forever/);
+    expect(result.loops.used).toBeLessThan(LINEAR * result.units);
+  });
+
+  it('checks a dense DAG near the size limit in linear steps', () => {
+    const object = denseDag(acme(), 250);
+    const result = analyse(object);
+    expect(result.size).toBeLessThan(MAX_DOCUMENT_BYTES);
+    expect(result.diagnostics).toEqual([]);
+    expect(result.loops.used + result.analysis.budget.used).toBeLessThan(LINEAR * result.units);
+  });
+
+  it('says where and why when the phase-loop budget runs out, instead of running on', () => {
+    const result = analyse(phaseLadder(acme(), 30), { loops: new AnalysisBudget(50) });
+    const limit = result.diagnostics.find((d) => d.code === 'W_ANALYSIS_LIMIT');
+    expect(limit?.severity).toBe('warning');
+    expect(limit?.path).toEqual(['phases', 0, 'next']);
+    expect(limit?.line).toBeGreaterThan(1);
+    expect(limit?.message).toContain('stopped checking whether phases "l0a"');
+    expect(result.loops.used).toBeLessThan(50 + 8 * (60 + 120));
+  });
+
+  it('says so when the beat budget runs out, and keeps every beat not proved impossible as possible', () => {
+    const result = analyse(beatChain(acme(), 200), { possibility: new AnalysisBudget(100) });
+    expect(result.analysis.gaveUp).toBe(true);
+    expect(result.analysis.beatCanHappen('chain-0')).toBe(true);
+    const limit = result.diagnostics.find((d) => d.code === 'W_ANALYSIS_LIMIT');
+    expect(limit?.path).toEqual(['timeline']);
+    expect(limit?.line).toBeGreaterThan(1);
+  });
+
+  it('keeps to its budget on any graph of phases, and either answers as with no limit or says where it stopped', () => {
+    const conditions = [true, { fired: acmeScenario.timeline[0]!.id }, { not: { fired: acmeScenario.timeline[0]!.id } }, { after: '03:00:00' }];
+    const graph = fc.integer({ min: 2, max: 40 }).chain((count) =>
+      fc.record({
+        count: fc.constant(count),
+        edges: fc.array(fc.tuple(fc.nat(count - 1), fc.nat(count - 1), fc.nat(conditions.length - 1)), { maxLength: count * 6 }),
+        budget: fc.integer({ min: 1, max: 5_000 }),
+      }),
+    );
+    fc.assert(
+      fc.property(graph, ({ count, edges, budget }) => {
+        const phases = Array.from({ length: count }, (_, i) => ({
+          id: `p${i}`,
+          title: `Phase ${i}`,
+          next: edges.filter(([from]) => from === i).map(([, to, condition]) => ({ to: `p${to}`, when: conditions[condition] })),
+        }));
+        const result = analyse({ ...acme(), phases }, { loops: new AnalysisBudget(budget) });
+        const gaveUp = result.diagnostics.filter((d) => d.code === 'W_ANALYSIS_LIMIT');
+        expect(result.loops.used).toBeLessThanOrEqual(budget + 8 * (count + edges.length));
+        if (gaveUp.length > 0) {
+          expect(result.loops.exhausted).toBe(true);
+          expect(gaveUp[0]?.line).toBeGreaterThan(1);
+        } else {
+          expect(result.diagnostics).toEqual(analyse({ ...acme(), phases }).diagnostics);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('duplicate keys', () => {
+  it('reports 200,000 copies of a key (199,999 duplicates) without overflowing the stack: 100 positioned, then one summary', () => {
+    const parsed = parseJson(duplicateKeys(acmeText(), 200_000));
+    const duplicates = parsed.diagnostics.filter((d) => d.code === 'E_DUPLICATE_KEY');
+    expect(duplicates).toHaveLength(101);
+    expect(duplicates[0]).toMatchObject({ line: 1, path: ['x'], severity: 'error' });
+    expect(duplicates[100]?.message).toContain('199,899 more duplicate key(s) are not listed');
+  });
+
+  it('gives the path of a duplicate key deep inside arrays and objects', () => {
+    const parsed = parseJson('{"a": [{"b": 1}, {"c": {"d": 1,\n "d": 2}}]}');
+    expect(parsed.diagnostics).toEqual([expect.objectContaining({ code: 'E_DUPLICATE_KEY', path: ['a', 1, 'c', 'd'], line: 2, column: 2 })]);
+  });
+});
