@@ -110,6 +110,9 @@ function writeText(results: readonly FileResult[], options: CheckOptions, out: G
       out.write(`${result.file}: ${entries.length - options.maxMessages} more message(s) not shown; --max-messages N shows more\n`);
     }
   }
+  // The count of what was cut, then the totals, are always shown.
+  out.finish();
+  out.cap(Infinity);
   const { files, errors, warnings } = counted(results);
   out.write(`${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`);
   const missingClips = results.flatMap((r) => r.diagnostics).filter((d) => d.code === 'W_MISSING_VOICE_CLIP').length;

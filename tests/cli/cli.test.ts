@@ -169,7 +169,7 @@ describe('bridge-drill grade', () => {
 
     const mit = contentSha256OfJsonText(readFileSync(repoPath('scenarios/playbooks/mit-ist-problem-response.json'), 'utf8'));
     const otherPlaybook = { ...stored, playbook: { id: 'mit-ist-problem-response', version: '1.0.0', sha256: mit }, log: { scenario: 'acme-chemical', actions: [] }, report: null, finishedAt: null };
-    const unfit = run('regrade', writeScratch('other-playbook.attempt.json', JSON.stringify(otherPlaybook)));
+    const unfit = run('regrade', writeScratch('other-playbook.attempt.json', JSON.stringify(otherPlaybook)), '--versions', 'tests/fixtures/attempts/versions');
     expect(unfit.code).toBe(1);
     expect(unfit.err).toContain('cannot be graded with playbook "mit-ist-problem-response"');
     expect(run('regrade', fixture, '--versions', 'no-such-folder').err).toContain('--versions no-such-folder: no such folder');
