@@ -61,3 +61,9 @@ export function recentCaptions(sim: SimState, count = 3): TranscriptEntry[] {
 export function nextUpdateIn(sim: SimState): number | null {
   return sim.nextUpdateDue === null ? null : sim.nextUpdateDue - sim.now;
 }
+
+/** The name of the bridge a line or a join was on, when the scenario has more than one bridge to tell apart. */
+export function bridgeOf(entry: TranscriptEntry, compiled: CompiledScenario): string | undefined {
+  if (entry.bridge === undefined || compiled.scenario.bridges.length < 2) return undefined;
+  return compiled.bridges.get(entry.bridge)?.name ?? entry.bridge;
+}

@@ -3,6 +3,7 @@ import type { PlayState } from '../app/store.ts';
 import type { NoiseSound } from '../core/session/state.ts';
 import { initials } from '../app/identity.ts';
 import { avatarColour } from './avatar.ts';
+import { isolateText } from './bidi-text.ts';
 
 /** Everything one gallery tile shows. Plain data, compared field by field to redraw only what changed. */
 export interface TileView {
@@ -56,7 +57,7 @@ export function noiseLabel(sound: NoiseSound): string {
 export function departureLabel(play: PlayState, id: string): string {
   const state = play.sim.participants[id];
   if (state?.present && state.bridge !== play.viewedBridge) {
-    return `Moved to ${play.compiled.bridges.get(state.bridge)?.name ?? state.bridge}`;
+    return `Moved to ${isolateText(play.compiled.bridges.get(state.bridge)?.name ?? state.bridge)}`;
   }
   const transcript = play.sim.transcript;
   for (let i = transcript.length - 1; i >= 0; i--) {

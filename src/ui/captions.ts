@@ -3,8 +3,8 @@ import type { Mode } from '../app/store.ts';
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { SimState, TranscriptEntry } from '../core/session/state.ts';
 import type { Announcer } from './announcer.ts';
-import { h, replaceChildren } from './dom.ts';
-import { announcementFor, shownDuringPlay } from './transcript-entry.ts';
+import { bdi, h, replaceChildren } from './dom.ts';
+import { announcementFor, bridgeTag, shownDuringPlay } from './transcript-entry.ts';
 
 const ANNOUNCED: ReadonlySet<TranscriptEntry['kind']> = new Set(['say', 'report', 'inject', 'join', 'leave', 'phase', 'ending']);
 
@@ -44,7 +44,8 @@ function captionLine(entry: TranscriptEntry, compiled: CompiledScenario, latest:
     'p',
     { class: `caption caption-${entry.kind}${latest ? ' latest' : ''}` },
     h('span', { class: 'caption-time' }, compiled.clock.format(entry.at)),
-    who ? h('span', { class: 'caption-who' }, who) : null,
-    h('span', { class: 'caption-text' }, entry.text),
+    bridgeTag(entry, compiled),
+    who ? h('span', { class: 'caption-who' }, bdi(who)) : null,
+    h('span', { class: 'caption-text' }, bdi(entry.text)),
   );
 }

@@ -36,3 +36,11 @@ export function replaceChildren(parent: Element, ...children: readonly Child[]):
 export function prefersReducedMotion(): boolean {
   return typeof window !== 'undefined' && typeof window.matchMedia === 'function' && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 }
+
+/**
+ * Text from a scenario, a log or a person, isolated from the text around it: a right-to-left override
+ * or an unmatched isolate inside it cannot reorder the labels and lines that follow.
+ */
+export function bdi(text: string): HTMLElement {
+  return h('bdi', {}, text);
+}

@@ -1,6 +1,7 @@
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { TranscriptEntry } from '../core/session/state.ts';
-import { h } from './dom.ts';
+import { bdi, h, type Child } from './dom.ts';
+import { bridgeOf } from '../app/selectors.ts';
 import { hueFor, initials } from '../app/identity.ts';
 import type { Mode } from '../app/store.ts';
 
@@ -25,7 +26,7 @@ function clockTime(entry: TranscriptEntry, compiled: CompiledScenario): HTMLTime
 }
 
 export function avatar(id: string, name: string): HTMLElement {
-  const element = h('span', { class: 'avatar', attrs: { 'aria-hidden': 'true' } }, id === TRAINEE ? 'IM' : initials(name));
+  const element = h('span', { class: 'avatar', attrs: { 'aria-hidden': 'true' } }, id === TRAINEE ? 'IM' : bdi(initials(name)));
   element.style.setProperty('--hue', String(hueFor(id)));
   return element;
 }
@@ -57,12 +58,13 @@ export function renderEntry(entry: TranscriptEntry, compiled: CompiledScenario):
           h(
             'p',
             { class: 'meta' },
-            h('span', { class: 'speaker' }, who.name),
-            who.role ? h('span', { class: 'role' }, who.role) : null,
+            h('span', { class: 'speaker' }, bdi(who.name)),
+            who.role ? h('span', { class: 'role' }, bdi(who.role)) : null,
+            bridgeTag(entry, compiled),
             clockTime(entry, compiled),
             entry.overlap ? h('span', { class: 'overlap-tag', attrs: { title: 'Spoken while someone else was talking' } }, 'Talking over others') : null,
           ),
-          h('p', { class: 'text' }, entry.text),
+          h('p', { class: 'text' }, bdi(entry.text)),
         ),
       );
     }
@@ -72,16 +74,16 @@ export function renderEntry(entry: TranscriptEntry, compiled: CompiledScenario):
         'li',
         { class: `entry alert ${entry.kind}` },
         h('p', { class: 'alert-meta' }, h('span', { class: 'alert-kind' }, entry.kind === 'report' ? 'Report' : 'Inject'), clockTime(entry, compiled)),
-        h('p', { class: 'alert-title' }, entry.title ?? (entry.kind === 'report' ? 'Report' : 'Inject')),
-        h('p', { class: 'text' }, entry.text),
-        speaker ? h('p', { class: 'alert-from' }, `From ${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}`) : null,
+        h('p', { class: 'alert-title' }, entry.title === undefined ? (entry.kind === 'report' ? 'Report' : 'Inject') : bdi(entry.title)),
+        h('p', { class: 'text' }, bdi(entry.text)),
+        speaker ? h('p', { class: 'alert-from' }, 'From ', bdi(speaker.name), speaker.role ? ', ' : null, speaker.role ? bdi(speaker.role) : null) : null,
       );
     case 'phase':
       // A phase's description is an authoring note, which can name the answer; trainees see only the title.
       return h(
         'li',
         { class: 'entry phase' },
-        h('h3', {}, h('span', { class: 'phase-label' }, 'Phase'), h('span', { class: 'phase-title' }, entry.text)),
+        h('h3', {}, h('span', { class: 'phase-label' }, 'Phase'), h('span', { class: 'phase-title' }, bdi(entry.text))),
         h('p', { class: 'phase-meta' }, clockTime(entry, compiled)),
       );
     case 'ending': {
@@ -91,8 +93,8 @@ export function renderEntry(entry: TranscriptEntry, compiled: CompiledScenario):
         'li',
         { class: `entry ending outcome-${outcome}` },
         h('p', { class: 'ending-meta' }, h('span', {}, `Ending · ${OUTCOME[outcome]}`), clockTime(entry, compiled)),
-        h('h3', {}, entry.text),
-        ending ? h('p', { class: 'text' }, ending.summary) : null,
+        h('h3', {}, bdi(entry.text)),
+        ending ? h('p', { class: 'text' }, bdi(ending.summary)) : null,
       );
     }
     default:
@@ -100,10 +102,22 @@ export function renderEntry(entry: TranscriptEntry, compiled: CompiledScenario):
         'li',
         { class: `entry system ${entry.kind}` },
         h('span', { class: 'system-icon', attrs: { 'aria-hidden': 'true' } }, SYSTEM_ICON[entry.kind] ?? '•'),
-        h('span', { class: 'text' }, entry.text),
+        h('span', { class: 'text' }, ...nameLed(entry.text, speaker?.name)),
+        bridgeTag(entry, compiled),
         clockTime(entry, compiled),
       );
   }
+}
+
+/** "On Business bridge", for a line or a join when the scenario has more than one bridge. */
+export function bridgeTag(entry: TranscriptEntry, compiled: CompiledScenario): HTMLElement | null {
+  const bridge = bridgeOf(entry, compiled);
+  return bridge === undefined ? null : h('span', { class: 'bridge-tag' }, 'on ', bdi(bridge));
+}
+
+/** A system line that starts with a person's name ("Bill joined"), with the name isolated. */
+function nameLed(text: string, name: string | undefined): Child[] {
+  return name !== undefined && text.startsWith(name) ? [bdi(name), text.slice(name.length)] : [bdi(text)];
 }
 
 const OUTCOME = { success: 'Success', partial: 'Partial success', failure: 'Failure' } as const;
@@ -121,7 +135,7 @@ export function announcementFor(entry: TranscriptEntry, compiled: CompiledScenar
   switch (entry.kind) {
     case 'say':
     case 'action':
-      return `${speaker ? `${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}` : 'Someone'}${entry.overlap ? ', talking over others' : ''}: ${entry.text}`;
+      return `${speaker ? `${speaker.name}${speaker.role ? `, ${speaker.role}` : ''}` : 'Someone'}${onBridge(entry, compiled)}${entry.overlap ? ', talking over others' : ''}: ${entry.text}`;
     case 'report':
     case 'inject':
       return `${entry.kind === 'report' ? 'Report' : 'Inject'}: ${entry.title ?? ''}. ${entry.text}`;
@@ -132,6 +146,11 @@ export function announcementFor(entry: TranscriptEntry, compiled: CompiledScenar
       return `Ending: ${entry.text}.${ending ? ` ${ending.summary}` : ''}`;
     }
     default:
-      return entry.text;
+      return `${entry.text}${onBridge(entry, compiled)}`;
   }
+}
+
+function onBridge(entry: TranscriptEntry, compiled: CompiledScenario): string {
+  const bridge = bridgeOf(entry, compiled);
+  return bridge === undefined ? '' : `, on ${bridge}`;
 }

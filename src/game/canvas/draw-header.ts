@@ -1,3 +1,4 @@
+import { isolateText } from '../bidi-text.ts';
 import { ellipsize, type MeasureText } from '../ellipsize.ts';
 import type { Rect } from '../gallery-layout.ts';
 import { rosterLabel, type HeaderView } from '../header-view.ts';
@@ -118,7 +119,7 @@ function drawTabs(ctx: CanvasRenderingContext2D, view: HeaderView, headerHeight:
     ctx.font = font;
     ctx.textAlign = 'left';
     ctx.fillStyle = tab.viewed ? TEXT_COLOURS.onAccent : TEXT_COLOURS.textMuted;
-    ctx.fillText(label, x + padLeft, top + h / 2);
+    ctx.fillText(isolateText(label), x + padLeft, top + h / 2);
     const countX = x + width - padRight - countWidth;
     const countHeight = Math.round(h * 0.58);
     pill(ctx, countX, top + Math.round((h - countHeight) / 2), countWidth, countHeight);

@@ -1,3 +1,4 @@
+import { isolateText } from '../bidi-text.ts';
 import { ellipsize, type MeasureText } from '../ellipsize.ts';
 import { fontString } from '../text-style.ts';
 import { COLOURS, TEXT_COLOURS, css } from '../theme.ts';
@@ -105,16 +106,16 @@ export function drawTile(ctx: CanvasRenderingContext2D, view: TileView, m: TileM
   const nameFont = fontString(m.name);
   ctx.font = nameFont;
   ctx.fillStyle = TEXT_COLOURS.text;
-  ctx.fillText(ellipsize(view.name, nameFont, width - m.pad - m.textX, measure), m.textX, m.audioY);
+  ctx.fillText(isolateText(ellipsize(view.name, nameFont, width - m.pad - m.textX, measure)), m.textX, m.audioY);
   ctx.textBaseline = 'top';
   const detailFont = fontString(m.detail);
   const detailWidth = width - m.pad * 2;
-  const lines = m.twoLineDetail ? [view.role, view.team] : [`${view.role} · ${view.team}`];
+  const lines = m.twoLineDetail ? [view.role, view.team] : [`${isolateText(view.role)} · ${isolateText(view.team)}`];
   ctx.fillStyle = TEXT_COLOURS.textMuted;
   lines.forEach((line, index) => {
     const text = ellipsize(line, detailFont, detailWidth, measure);
     ctx.font = detailFont;
-    ctx.fillText(text, m.pad, m.detailY + index * Math.round(m.detail.size * 1.3));
+    ctx.fillText(m.twoLineDetail ? isolateText(text) : text, m.pad, m.detailY + index * Math.round(m.detail.size * 1.3));
   });
 
   const badgeFont = fontString(m.badge);

@@ -9,6 +9,7 @@ import { createSharedTextures } from '../objects/shared-textures.ts';
 import { textStyle } from '../text-style.ts';
 import { TEXT_COLOURS } from '../theme.ts';
 import { departureLabel, tileViews } from '../tile-view.ts';
+import { isolateText } from '../bidi-text.ts';
 
 function clamp(value: number, low: number, high: number): number {
   return Math.max(low, Math.min(high, value));
@@ -106,7 +107,7 @@ export class Bridge extends Scene {
     const views = tileViews(play);
     this.gallery.show(views, this.castIndex, sameBridge, (id) => departureLabel(play, id));
     const bridgeName = play.compiled.bridges.get(play.viewedBridge)?.name ?? play.viewedBridge;
-    const emptyText = views.length === 0 ? `Nobody is on ${bridgeName} yet.` : '';
+    const emptyText = views.length === 0 ? `Nobody is on ${isolateText(bridgeName)} yet.` : '';
     if (this.empty.text !== emptyText) this.empty.setText(emptyText);
     this.pacer.wake();
   }
