@@ -6,6 +6,7 @@ import type { Playbook } from '../playbook/schema.ts';
 import { walkExpr } from '../expr/walk.ts';
 import { effectSites, exprSites, rubricItems } from './expr-sites.ts';
 import { resolveRubric } from './rubric-templates.ts';
+import { suggestion } from './suggest.ts';
 import type { Effect, Scenario } from './schema.ts';
 
 /** Checks every id a scenario mentions, and reports duplicates, with "did you mean" suggestions. */
@@ -13,7 +14,7 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   const diagnostics: Diagnostic[] = [];
   const error = (code: string, message: string, path: JsonPath) => diagnostics.push(doc.diagnostic('error', code, message, path));
   const known = (what: string, code: string, value: string | undefined, set: ReadonlySet<string>, path: JsonPath) => {
-    if (value !== undefined && !set.has(value)) error(code, `unknown ${what} "${value}"${didYouMean(value, set)}`, path);
+    if (value !== undefined && !set.has(value)) error(code, `unknown ${what} "${value}"${suggestion(value, set)}`, path);
   };
   const knownAll = (what: string, code: string, value: string | readonly string[] | undefined, set: ReadonlySet<string>, path: JsonPath) => {
     if (typeof value === 'string') known(what, code, value, set, path);

@@ -191,7 +191,12 @@ const Feedback = z
   .strictObject({
     met: z.string().optional().meta({ description: 'Shown when the expectation is met on time (or an avoid is avoided).' }),
     late: z.string().optional().meta({ description: 'Shown when it is met late, or partly.' }),
-    missed: z.string().optional().meta({ description: 'Shown when it is missed (or an avoid is broken).' }),
+    missed: z.string().optional().meta({
+      description: 'Shown when it is missed (or an avoid is broken). Not shown when the decision it wants a particular answer to was never answered: see "unanswered".',
+    }),
+    unanswered: z.string().optional().meta({
+      description: 'For an expectation that wants a particular answer to a decision: shown when nobody answered it. Default: a generated message saying the question went unanswered.',
+    }),
   })
   .meta({ description: 'Debrief messages that replace the generated ones.' });
 

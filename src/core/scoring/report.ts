@@ -1,5 +1,6 @@
 import type { ActionLog, ActionOf } from '../actions/action.ts';
 import { describeExpr } from '../expr/describe.ts';
+import type { Expr } from '../expr/schema.ts';
 import {
   percentOf,
   roundPoints,
@@ -29,7 +30,7 @@ export function reportOf(compiled: CompiledScenario, observations: readonly Obse
   const { scenario, playbook } = compiled;
   let can: CanFeedback | null = null;
   const findings = observations.flatMap((observation) => {
-    const result = judge(observation, compiled, state.now);
+    const result = judge(observation, compiled, state);
     if (result?.can) can = result.can;
     return result ? [result.finding] : [];
   });
@@ -67,8 +68,9 @@ interface Judgement {
   readonly can?: CanFeedback;
 }
 
-function judge(observation: Observation, compiled: CompiledScenario, end: number): Judgement | undefined {
+function judge(observation: Observation, compiled: CompiledScenario, state: SimState): Judgement | undefined {
   const { expectation: item } = observation;
+  const end = state.now;
   if (observation.triggeredAt === null && item.optional) return undefined;
   const { clock } = compiled;
   if (observation.triggeredAt === null) return judgeUntriggered(item, compiled);
@@ -90,6 +92,12 @@ function judge(observation: Observation, compiled: CompiledScenario, end: number
       const undoneText = undone.length === 0 ? '' : ` It was undone at ${undone.map((at) => clock.format(at)).join(', ')} while it still had to stand, which halves the credit.`;
       if (hit === null) {
         if (observation.firstHitAt === null) {
+          const unanswered = unansweredDecision(item.expect, state, compiled);
+          if (unanswered !== undefined) {
+            const observed = `Nobody answered "${unanswered}" by the end of the exercise (${clock.format(end)}).`;
+            const message = item.feedback?.unanswered ?? defaultMessage('missed', item.title, observed, 0, null);
+            return { finding: { ...make('missed', 0, observed, expected, null), message } };
+          }
           const before = observation.heldBeforeTrigger
             ? `It held only from before ${item.triggerLabel ?? 'the trigger'} (${clock.format(triggeredAt)}), and work from before the trigger does not count: it had to be done again after.`
             : `Not done by the end of the exercise (${clock.format(end)}).`;
@@ -175,7 +183,7 @@ function findingMaker(item: Expectation, compiled: CompiledScenario, due: string
     at: at === null ? null : compiled.clock.format(at),
     points: roundPoints(points),
     max: item.points,
-    message: item.feedback?.[feedbackKey(status)] ?? defaultMessage(status, item.title, observed),
+    message: item.feedback?.[feedbackKey(status)] ?? defaultMessage(status, item.title, observed, points, at),
     expected,
     observed,
     reference: `${compiled.playbook.id} §${rule?.section ?? item.rule}`,
@@ -215,15 +223,32 @@ export function cadenceWindows(start: number, updates: readonly number[], every:
   return { met, due };
 }
 
-function defaultMessage(status: FindingStatus, title: string, observed: string): string {
+/** The generated message: what happened in a word, then what was observed. */
+function defaultMessage(status: FindingStatus, title: string, observed: string, points: number, at: number | null): string {
   switch (status) {
     case 'on-time':
     case 'avoided':
       return `${title}: done. ${observed}`;
     case 'late':
+      return points > 0 ? `${title}: done late. ${observed}` : `${title}: done late, for no points. ${observed}`;
     case 'partial':
       return `${title}: only partly done. ${observed}`;
+    case 'violated':
+      return `${title}: broken. ${observed}`;
     default:
-      return `${title}: not done. ${observed}`;
+      return at === null ? `${title}: not done. ${observed}` : `${title}: done, but it earned no points. ${observed}`;
   }
+}
+
+/**
+ * The prompt of a decision the expectation wants a particular answer to, when nobody answered it
+ * at all: then a custom "missed" message, written for a wrong answer, does not apply.
+ */
+function unansweredDecision(expect: Expr, state: SimState, compiled: CompiledScenario): string | undefined {
+  const required = typeof expect === 'object' && 'all' in expect ? expect.all : [expect];
+  for (const part of required) {
+    if (typeof part !== 'object' || !('decided' in part) || part.choice === undefined) continue;
+    if (state.decisions[part.decided] === undefined) return compiled.scenario.decisions?.find((d) => d.id === part.decided)?.prompt ?? part.decided;
+  }
+  return undefined;
 }
