@@ -103,6 +103,21 @@ describe('a join that does nothing', () => {
     expect(lint((s) => s.timeline.push({ id: 'exec-moves', at: '03:40:00', type: 'join', participant: 'senior-executive', bridge: 'customer-bridge' })).of('W_JOIN_NO_EFFECT')).toEqual([]);
   });
 
+  it('warns about a second join for someone an earlier unconditional beat brought in', () => {
+    const { of } = lint((s) => {
+      s.timeline.push({ id: 'exec-joins', at: '03:30:00', type: 'join', participant: 'senior-executive' });
+      s.timeline.push({ id: 'exec-to-customers', at: '03:40:00', type: 'join', participant: 'senior-executive', bridge: 'customer-bridge' });
+    });
+    expect(of('W_JOIN_NO_EFFECT').map((d) => d.message)).toEqual([
+      'this join does nothing: "senior-executive" is already on bridge "main" since beat "exec-joins" and never leaves before this, and a join never moves anyone to another bridge ("customer-bridge"); add a "leave" before it',
+    ]);
+    const guarded = lint((s) => {
+      s.timeline.push({ id: 'exec-joins', at: '03:30:00', type: 'join', participant: 'senior-executive', when: { fired: 'customer-escalation-1' } });
+      s.timeline.push({ id: 'exec-to-customers', at: '03:40:00', type: 'join', participant: 'senior-executive', bridge: 'customer-bridge' });
+    });
+    expect(guarded.of('W_JOIN_NO_EFFECT')).toEqual([]);
+  });
+
   it('counts a leave only when it can come first', () => {
     const { of } = lint((s) => {
       s.timeline.push({ id: 'db-joins', at: '03:10:00', type: 'join', participant: 'db-engineer' });

@@ -88,25 +88,45 @@ function carrierOf(scenario: Scenario, path: JsonPath): { id: string; what: stri
 }
 
 /**
- * A join for someone present from the start who never leaves before it does nothing: a join never
- * moves anyone to another bridge. Only timeline leaves have a known time; any other leave could
- * come first, so then the join is given the benefit of the doubt.
+ * A join for someone certainly on a bridge already does nothing: a join never moves anyone to
+ * another bridge. Someone is certainly on a bridge when present from the start, or joined by an
+ * earlier timeline beat that has no condition and is never cancelled, and no leave can come
+ * between. Only timeline beats have a known time; any other leave could come first.
  */
 function uselessJoins(doc: JsonDocument, scenario: Scenario, effects: readonly { effect: Effect; path: JsonPath; at?: number }[]): Diagnostic[] {
-  const mainBridge = scenario.bridges[0]?.id;
-  const leaves = effects.filter((entry) => entry.effect.type === 'leave');
+  const mainBridge = scenario.bridges[0]?.id ?? '';
+  const cancelled = new Set(effects.flatMap(({ effect }) => (effect.type === 'cancel' ? [effect.beat] : [])));
+  const timelineIndex = (path: JsonPath) => (path[0] === 'timeline' && typeof path[1] === 'number' ? path[1] : undefined);
+  const earlier = (a: { path: JsonPath; at?: number }, b: { path: JsonPath; at?: number }) => {
+    const [i, j] = [timelineIndex(a.path), timelineIndex(b.path)];
+    if (i === undefined || j === undefined || a.at === undefined || b.at === undefined) return false;
+    return a.at < b.at || (a.at === b.at && i < j);
+  };
   const diagnostics: Diagnostic[] = [];
-  for (const { effect, path, at } of effects) {
+  for (const entry of effects) {
+    const { effect, path } = entry;
     if (effect.type !== 'join') continue;
     const person = scenario.cast.find((member) => member.id === effect.participant);
-    if (!person || person.present === false) continue;
-    const mayLeaveFirst = leaves.some((leave) => leave.effect.type === 'leave' && leave.effect.participant === effect.participant && (leave.at === undefined || at === undefined || leave.at <= at));
+    if (!person) continue;
+    const mayLeaveFirst = effects.some((other) => other.effect.type === 'leave' && other.effect.participant === effect.participant && !earlier(entry, other));
     if (mayLeaveFirst) continue;
-    const elsewhere = effect.bridge !== undefined && effect.bridge !== mainBridge;
-    const why = elsewhere
-      ? `"${effect.participant}" is already on bridge "${mainBridge}" from the start and never leaves before this, and a join never moves anyone to another bridge ("${effect.bridge}")`
-      : `"${effect.participant}" is already on the bridge from the start and never leaves before this`;
-    diagnostics.push(doc.diagnostic('warning', 'W_JOIN_NO_EFFECT', `this join does nothing: ${why}; add a "leave" before it, or give them "present": false in the cast`, [...path, 'participant']));
+    const joinedBefore = effects.find((other) => {
+      if (other.effect.type !== 'join' || other.effect.participant !== effect.participant || !earlier(other, entry)) return false;
+      const beat = scenario.timeline[timelineIndex(other.path) ?? -1];
+      return beat !== undefined && beat.when === undefined && !cancelled.has(beat.id);
+    });
+    let on: string;
+    let since: string;
+    if (person.present !== false) {
+      on = mainBridge;
+      since = 'from the start';
+    } else if (joinedBefore?.effect.type === 'join') {
+      on = joinedBefore.effect.bridge ?? mainBridge;
+      since = `since beat "${scenario.timeline[timelineIndex(joinedBefore.path) ?? -1]?.id}"`;
+    } else continue;
+    const elsewhere = effect.bridge !== undefined && effect.bridge !== on;
+    const why = `"${effect.participant}" is already on bridge "${on}" ${since} and never leaves before this${elsewhere ? `, and a join never moves anyone to another bridge ("${effect.bridge}")` : ''}`;
+    diagnostics.push(doc.diagnostic('warning', 'W_JOIN_NO_EFFECT', `this join does nothing: ${why}; add a "leave" before it${since === 'from the start' ? ', or give them "present": false in the cast' : ''}`, [...path, 'participant']));
   }
   return diagnostics;
 }
