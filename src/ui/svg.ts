@@ -9,3 +9,8 @@ export function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Readonl
   }
   return element;
 }
+
+/** Scenario text inside SVG text, isolated like `bdi()`, so its bidi controls cannot reorder what follows. */
+export function isolated(text: string): SVGTSpanElement {
+  return svg('tspan', { 'unicode-bidi': 'isolate' }, text);
+}

@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { acmeObject } from '../helpers.ts';
+import { acmeObject, repoPath } from '../helpers.ts';
 import { appUrl, useBrowser, keepScreenshot, openPage } from './browser.ts';
 
 const browser = useBrowser();
@@ -73,5 +74,39 @@ describe('opening a scenario file in the browser', () => {
       await context.close();
     },
     60_000,
+  );
+
+  it(
+    'fits a large scenario in a 1,366 px window: no long JSON line widens the page, every ending and decision is in view, no two edge labels overlap',
+    async () => {
+      const { page, context, errors } = await openPage(browser(), { viewport: { width: 1366, height: 900 } });
+      const object = JSON.parse(readFileSync(repoPath('scenarios/freshdesk-hosting-outage.json'), 'utf8')) as Record<string, unknown> & { id: string; phases: { next?: { label?: string }[] }[]; timeline: { id: string }[] };
+      object.id = 'wide-freshdesk';
+      for (const phase of object.phases) for (const transition of phase.next ?? []) transition.label = `${transition.label ?? 'a long condition'} and then quite a lot more words`;
+      const text = JSON.stringify(object, null, 2).replace('"timeline": [', `"timeline": [ ${JSON.stringify({ ...object.timeline[0]!, id: 'wide-beat', text: 'x'.repeat(400) })},`);
+      await page.goto(appUrl());
+      await page.getByLabel('Scenario file', { exact: true }).setInputFiles({ name: 'wide.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+      await page.getByRole('heading', { name: 'Branch graph' }).waitFor();
+      await page.getByRole('button', { name: /^Phase: / }).first().click();
+      await page.locator('.node-details pre').waitFor();
+      const screenshot = process.env.AUTHORING_SCREENSHOT;
+      if (screenshot) await page.screenshot({ path: screenshot, fullPage: true });
+
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(1366);
+      const scroll = (await page.locator('.graph-scroll').boundingBox())!;
+      const boxes = await page.locator('.graph-node').evaluateAll((nodes) => nodes.map((node) => ({ label: node.getAttribute('aria-label') ?? '', ...node.getBoundingClientRect().toJSON() }) as { label: string; x: number; width: number }));
+      expect(boxes.filter((box) => box.label.startsWith('Ending:'))).toHaveLength(4);
+      expect(boxes.filter((box) => box.label.startsWith('Decision:')).length).toBeGreaterThan(0);
+      expect(boxes.filter((box) => box.label.startsWith('Branch:')).length).toBeGreaterThan(0);
+      for (const box of boxes) expect(box.x + box.width, box.label).toBeLessThanOrEqual(scroll.x + scroll.width + 1);
+      const labels = await page.locator('.graph-edge-label rect').evaluateAll((rects) => rects.map((rect) => rect.getBoundingClientRect().toJSON() as DOMRect));
+      expect(labels.length).toBeGreaterThan(1);
+      labels.forEach((a, i) => {
+        for (const b of labels.slice(i + 1)) expect(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height).toBe(false);
+      });
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    90_000,
   );
 });
