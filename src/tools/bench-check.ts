@@ -115,7 +115,7 @@ function timeParse(text: string, runs: number): number {
 export async function checkBenchmark(root: string, largest: { name: string; text: string }): Promise<[string, string][]> {
   const acmeText = readFileSync(join(root, 'scenarios/acme-chemical.json'), 'utf8');
   const acme = (): ScenarioObject => JSON.parse(acmeText) as ScenarioObject;
-  const text = (object: ScenarioObject) => JSON.stringify(object, null, 1);
+  const text = (object: ScenarioObject) => JSON.stringify(object);
   const chain = largestUnderLimit((n) => text(beatChain(acme(), n)), 12_000);
   const ladder = largestUnderLimit((n) => text(phaseLadder(acme(), n)), 20_000);
   const dag = largestUnderLimit((n) => text(denseDag(acme(), n)), 2_000);

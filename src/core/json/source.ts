@@ -1,19 +1,33 @@
-import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, visit, type Node, type ParseOptions } from 'jsonc-parser';
 import type { Diagnostic, JsonPath, Severity } from '../diagnostics.ts';
 
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
 const MAX_NESTING = 64;
+const STRICT: ParseOptions = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false };
 
-/** A parsed JSON text that remembers where every value came from, so diagnostics can point at line:col. */
+/**
+ * A parsed JSON text that remembers where every value came from, so diagnostics can point at
+ * line:col. The tree of positions is built the first time a diagnostic needs one.
+ */
 export class JsonDocument {
   private readonly lineStarts: number[];
+  private tree: { readonly root: Node | undefined } | undefined;
 
   constructor(
     readonly text: string,
-    readonly root: Node | undefined,
+    root: Node | undefined | (() => Node | undefined),
   ) {
+    if (typeof root !== 'function') this.tree = { root };
+    else this.build = root;
     this.lineStarts = [0];
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  }
+
+  private build: () => Node | undefined = () => undefined;
+
+  get root(): Node | undefined {
+    this.tree ??= { root: this.build() };
+    return this.tree.root;
   }
 
   position(offset: number): { line: number; column: number } {
@@ -82,19 +96,31 @@ export function parseJson(text: string): ParsedJson {
       diagnostics: [doc.diagnostic('error', 'E_TOO_DEEP', `values are nested more than ${MAX_NESTING} levels deep`, [], nesting.offset)],
     };
   }
-  const errors: ParseError[] = [];
   if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
-  const root = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const doc = new JsonDocument(text, root);
-  const diagnostics = errors.map((error) =>
-    doc.diagnostic('error', 'E_SYNTAX', describeParseError(printParseErrorCode(error.error)), [], error.offset),
-  );
-  if (diagnostics.length > 0 || !root) {
-    if (diagnostics.length === 0) diagnostics.push(doc.diagnostic('error', 'E_SYNTAX', 'the file is empty', [], 0));
-    return { document: doc, value: undefined, diagnostics };
+  const source = text;
+  const doc = new JsonDocument(source, () => parseTree(source, [], STRICT));
+  const scan = scanJson(source);
+  if (scan.errors.length > 0) {
+    return { document: doc, value: undefined, diagnostics: scan.errors.map((error) => doc.diagnostic('error', 'E_SYNTAX', describeParseError(printParseErrorCode(error.error)), [], error.offset)) };
   }
-  diagnostics.push(...duplicateKeys(doc, root));
-  return { document: doc, value: getNodeValue(root), diagnostics };
+  if (!scan.hasValue) return { document: doc, value: undefined, diagnostics: [doc.diagnostic('error', 'E_SYNTAX', 'the file is empty', [], 0)] };
+  const diagnostics = scan.duplicates.map(({ key, path, offset }) =>
+    doc.diagnostic('error', 'E_DUPLICATE_KEY', `duplicate key "${key}"; JSON keeps only the last one`, [...path, key], offset),
+  );
+  const last = diagnostics[diagnostics.length - 1];
+  if (scan.unlisted > 0 && last) {
+    diagnostics.push({ ...last, message: `${scan.unlisted.toLocaleString('en')} more duplicate key(s) are not listed here; JSON keeps only the last of each` });
+  }
+  return { document: doc, value: valueOf(doc), diagnostics };
+}
+
+/** The native parser's value (the text is strict JSON by now); the tree's for the few texts only the tree accepts, such as ones spaced with no-break spaces. */
+function valueOf(doc: JsonDocument): unknown {
+  try {
+    return JSON.parse(doc.text) as unknown;
+  } catch {
+    return doc.root ? getNodeValue(doc.root) : undefined;
+  }
 }
 
 function describeParseError(code: string): string {
@@ -105,48 +131,50 @@ function describeParseError(code: string): string {
 /** At most this many duplicate keys are reported one by one; the rest are counted in one more. */
 export const MAX_DUPLICATE_KEY_DIAGNOSTICS = 100;
 
-/**
- * Every repeated key, walking the tree without recursion; a key's path is built only when it is
- * reported, from its parents, so the walk costs one step per node however deep or wide the file.
- */
-function duplicateKeys(doc: JsonDocument, root: Node): Diagnostic[] {
-  const found: Diagnostic[] = [];
-  let more = 0;
-  const pending: Node[] = [root];
-  while (pending.length > 0) {
-    const node = pending.pop()!;
-    if (node.type === 'array') {
-      for (const child of node.children ?? []) pending.push(child);
-      continue;
-    }
-    if (node.type !== 'object') continue;
-    const seen = new Set<string>();
-    for (const property of node.children ?? []) {
-      const [keyNode, valueNode] = property.children ?? [];
-      const key = String(keyNode?.value);
-      if (!seen.has(key)) seen.add(key);
-      else if (found.length < MAX_DUPLICATE_KEY_DIAGNOSTICS) {
-        found.push(doc.diagnostic('error', 'E_DUPLICATE_KEY', `duplicate key "${key}"; JSON keeps only the last one`, [...pathOf(node), key], property.offset));
-      } else more++;
-      if (valueNode) pending.push(valueNode);
-    }
-  }
-  found.sort((x, y) => x.line - y.line || x.column - y.column);
-  const last = found[found.length - 1];
-  if (more > 0 && last) {
-    found.push({ ...last, message: `${more.toLocaleString('en')} more duplicate key(s) are not listed here; JSON keeps only the last of each` });
-  }
-  return found;
+interface Scan {
+  readonly errors: { error: number; offset: number }[];
+  readonly duplicates: { key: string; path: (string | number)[]; offset: number }[];
+  unlisted: number;
+  hasValue: boolean;
 }
 
-/** The JSON path of a node, from its parents. */
-function pathOf(node: Node): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
-    if (parent.type === 'property') path.push(String(parent.children?.[0]?.value));
-    else if (parent.type === 'array') path.push(parent.children?.indexOf(child) ?? 0);
-  }
-  return path.reverse();
+/**
+ * One pass over the text, building no tree: syntax errors, and every repeated key (the first
+ * MAX_DUPLICATE_KEY_DIAGNOSTICS with their paths, the rest counted). Never recurses into the value.
+ */
+function scanJson(text: string): Scan {
+  const scan: Scan = { errors: [], duplicates: [], unlisted: 0, hasValue: false };
+  const keys: Set<string>[] = [];
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        scan.hasValue = true;
+        keys.push(new Set());
+      },
+      onObjectEnd: () => {
+        keys.pop();
+      },
+      onObjectProperty: (key, offset, _length, _line, _column, pathSupplier) => {
+        const seen = keys[keys.length - 1];
+        if (!seen) return;
+        if (!seen.has(key)) seen.add(key);
+        else if (scan.duplicates.length < MAX_DUPLICATE_KEY_DIAGNOSTICS) scan.duplicates.push({ key, path: pathSupplier() as (string | number)[], offset });
+        else scan.unlisted++;
+      },
+      onArrayBegin: () => {
+        scan.hasValue = true;
+      },
+      onLiteralValue: () => {
+        scan.hasValue = true;
+      },
+      onError: (error, offset) => {
+        scan.errors.push({ error, offset });
+      },
+    },
+    STRICT,
+  );
+  return scan;
 }
 
 /** Bracket depth outside strings, so hostile input cannot exhaust the parser's stack. */

@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../diagnostics.ts';
-import { passesVarTest, type VarTest } from '../expr/compare.ts';
 import type { Expr } from '../expr/schema.ts';
 import type { JsonDocument } from '../json/source.ts';
 import { AnalysisBudget } from './analysis-budget.ts';
+import { Conjunction } from './conjunction.ts';
 import type { Possibility } from './possibility.ts';
 import type { Scenario } from './schema.ts';
 
@@ -13,7 +13,8 @@ interface PhaseEdge {
   readonly when: Expr;
 }
 
-const MAX_CYCLES = 500;
+/** Loops that can spin reported per group of phases; one is enough to fix, a few show the pattern. */
+const MAX_REPORTED = 10;
 
 /**
  * Loops among phases. A loop whose transitions can all hold at the same instant would switch
@@ -57,32 +58,21 @@ export function phaseLoopDiagnostics(
   }
 
   for (const component of components) {
-    const members = new Set(component);
-    const first = component[0]!;
     if (budget.exhausted) {
       diagnostics.push(gaveUp(component));
       break;
     }
+    const members = new Set(component);
     const inside = component.flatMap((i) => (edges[i] ?? []).filter((edge) => members.has(edge.to)));
-    budget.spend(inside.length);
     // Conditions that can all hold together keep doing so on any subset, so one loop stands for all.
-    if (canHoldTogether(inside.map((edge) => edge.when), analysis, budget)) {
-      diagnostics.push(spinning(shortestLoop(edges, members, first, budget)));
+    const together = new Conjunction(analysis, budget);
+    if (inside.every((edge) => together.push(edge.when))) {
+      diagnostics.push(spinning(shortestLoop(edges, members, component[0]!, budget)));
       continue;
     }
-    const { cycles, outcome } = elementaryCycles(edges, members, budget);
-    const names = phaseNames(scenario, component);
-    if (outcome === 'too-many') {
-      diagnostics.push(
-        doc.diagnostic('error', 'E_PHASE_LOOP', `phases ${names} can loop in more than ${MAX_CYCLES} ways, too many to prove that none can switch forever without the clock moving; make their transitions exclude each other, or split the group`, ['phases', first, 'next']),
-      );
-      continue;
-    }
-    for (const cycle of cycles) {
-      if (budget.exhausted) break;
-      if (canHoldTogether(cycle.map((edge) => edge.when), analysis, budget)) diagnostics.push(spinning(cycle));
-    }
-    if (outcome === 'out-of-budget' || budget.exhausted) {
+    const { loops, complete } = spinningLoops(edges, members, analysis, budget);
+    diagnostics.push(...loops.map(spinning));
+    if (!complete) {
       diagnostics.push(gaveUp(component));
       break;
     }
@@ -183,87 +173,44 @@ function stronglyConnected(edges: readonly PhaseEdge[][]): number[][] {
 }
 
 /**
- * Each elementary cycle inside one strongly connected group once, starting from its lowest phase
- * index, by Johnson's algorithm without recursion: a phase that cannot lead back to the start stays
- * blocked, so the work is bounded by the cycles found times the group's size, not by the number of
- * paths. Stops after MAX_CYCLES cycles, or when the budget runs out.
+ * Loops inside one strongly connected group whose conditions can all hold together, each from its
+ * lowest phase, at most MAX_REPORTED of them. The search extends a path only while its conditions
+ * agree, so it never walks the many paths that already contradict themselves; it stops when the
+ * budget runs out (`complete` false).
  */
-function elementaryCycles(edges: readonly PhaseEdge[][], members: ReadonlySet<number>, budget: AnalysisBudget): { cycles: PhaseEdge[][]; outcome: 'complete' | 'too-many' | 'out-of-budget' } {
-  const cycles: PhaseEdge[][] = [];
-  const blocked = new Set<number>();
-  const blockedBy = new Map<number, Set<number>>();
-  const unblock = (node: number) => {
-    const pending = [node];
-    while (pending.length > 0) {
-      const next = pending.pop()!;
-      budget.spend();
-      if (!blocked.delete(next)) continue;
-      const waiting = blockedBy.get(next);
-      if (!waiting) continue;
-      blockedBy.delete(next);
-      pending.push(...waiting);
-    }
-  };
+function spinningLoops(edges: readonly PhaseEdge[][], members: ReadonlySet<number>, analysis: Possibility, budget: AnalysisBudget): { loops: PhaseEdge[][]; complete: boolean } {
+  const loops: PhaseEdge[][] = [];
   for (const start of [...members].sort((x, y) => x - y)) {
-    blocked.clear();
-    blockedBy.clear();
     const path: PhaseEdge[] = [];
-    const frames: { node: number; next: number; found: boolean }[] = [{ node: start, next: 0, found: false }];
-    blocked.add(start);
+    const onPath = new Set<number>([start]);
+    const conditions = new Conjunction(analysis, budget);
+    const frames: { node: number; next: number }[] = [{ node: start, next: 0 }];
     while (frames.length > 0) {
-      if (!budget.spend()) return { cycles, outcome: 'out-of-budget' };
+      if (!budget.spend()) return { loops, complete: false };
       const frame = frames[frames.length - 1]!;
       const out = edges[frame.node] ?? [];
-      if (frame.next < out.length) {
-        const edge = out[frame.next++]!;
-        if (!members.has(edge.to) || edge.to < start) continue;
-        if (edge.to === start) {
-          cycles.push([...path, edge]);
-          frame.found = true;
-          if (cycles.length > MAX_CYCLES) return { cycles, outcome: 'too-many' };
-        } else if (!blocked.has(edge.to)) {
-          path.push(edge);
-          blocked.add(edge.to);
-          frames.push({ node: edge.to, next: 0, found: false });
+      if (frame.next >= out.length) {
+        frames.pop();
+        const left = path.pop();
+        if (left) {
+          onPath.delete(left.to);
+          conditions.pop();
         }
         continue;
       }
-      frames.pop();
-      path.pop();
-      if (frame.found) unblock(frame.node);
-      else {
-        for (const edge of out) {
-          if (!members.has(edge.to) || edge.to < start) continue;
-          const waiting = blockedBy.get(edge.to);
-          if (waiting) waiting.add(frame.node);
-          else blockedBy.set(edge.to, new Set([frame.node]));
-        }
+      const edge = out[frame.next++]!;
+      if (!members.has(edge.to) || edge.to < start || (edge.to !== start && onPath.has(edge.to))) continue;
+      if (!conditions.push(edge.when)) continue;
+      if (edge.to === start) {
+        conditions.pop();
+        loops.push([...path, edge]);
+        if (loops.length >= MAX_REPORTED) return { loops, complete: true };
+        continue;
       }
-      const parent = frames[frames.length - 1];
-      if (parent && frame.found) parent.found = true;
+      path.push(edge);
+      onPath.add(edge.to);
+      frames.push({ node: edge.to, next: 0 });
     }
   }
-  return { cycles, outcome: 'complete' };
-}
-
-/** False when the conditions plainly contradict each other: X and not X, or variable tests no value passes together. */
-function canHoldTogether(conditions: readonly Expr[], analysis: Possibility, budget: AnalysisBudget): boolean {
-  const literals = conditions.flatMap(conjuncts);
-  budget.spend(literals.length);
-  if (literals.some((literal) => !analysis.mayHold(literal))) return false;
-  const written = new Set(literals.map((literal) => JSON.stringify(literal)));
-  if (literals.some((literal) => typeof literal === 'object' && 'not' in literal && written.has(JSON.stringify(literal.not)))) return false;
-  const varTests = new Map<string, VarTest[]>();
-  for (const literal of literals) {
-    if (typeof literal === 'object' && 'var' in literal) varTests.set(literal.var, [...(varTests.get(literal.var) ?? []), literal]);
-  }
-  for (const [name, tests] of varTests) {
-    const values = analysis.possibleValues(name);
-    if (values && ![...values].some((value) => tests.every((test) => passesVarTest(test, value)))) return false;
-  }
-  return true;
-}
-
-function conjuncts(expr: Expr): Expr[] {
-  return typeof expr === 'object' && 'all' in expr ? expr.all.flatMap(conjuncts) : [expr];
+  return { loops, complete: true };
 }
