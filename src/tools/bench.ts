@@ -9,6 +9,7 @@ import { gradeCan, type CanText } from '../core/scoring/can-grader.ts';
 import { grade } from '../core/scoring/grade.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { browserBenchmark } from './bench-browser.ts';
+import { CHECK_TITLE, checkBenchmark } from './bench-check.ts';
 import { serverBenchmark, SERVER_TITLE } from './bench-server.ts';
 import { SESSIONS_TITLE, sessionsBenchmark } from './bench-sessions.ts';
 import { printTable } from './print-table.ts';
@@ -16,7 +17,8 @@ import { printTable } from './print-table.ts';
 /**
  * Core benchmark: replay + grade of one Acme session against JSON.parse of the same log, check +
  * compile time of Acme and of every bundled scenario, and the time to enumerate every path of the
- * largest scenario; then 2,000 live sessions ticking together (bench-sessions.ts) and the browser
+ * largest scenario; then `check` as the CLI runs it on the largest scenario and on adversarial files of
+ * the size limit (bench-check.ts), 2,000 live sessions ticking together (bench-sessions.ts) and the browser
  * benchmark (bench-browser.ts), and the results server (bench-server.ts).
  */
 
@@ -129,6 +131,7 @@ const rows: [string, string][] = [
   [`enumerate every path of the largest scenario (${largest.name}, ${(largest.text.length / 1024).toFixed(0)} KB): ${pathCount} paths, median of 20`, `${median(pathSamples).toFixed(2)} ms`],
 ];
 printTable('Bridge Drill core benchmark', rows);
+printTable(CHECK_TITLE, await checkBenchmark(root, largest));
 printTable(SESSIONS_TITLE, sessionsBenchmark(scenario, playbook));
 printTable('Bridge Drill browser benchmark (production build, headless Chromium, 1280×720)', await browserBenchmark(scenario, playbook));
 printTable(SERVER_TITLE, await serverBenchmark({ clients: 50, perClient: 40, importCount: 100_000 }));
