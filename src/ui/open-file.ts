@@ -30,6 +30,7 @@ export function renderOpenFile(controller: AppController): HTMLElement {
     h('p', { class: 'panel-hint' }, 'For instructors: choose or drop a scenario .json file. It is checked at once and its problems are listed with line and column; a valid file is playable straight away and stays in this browser.'),
     h('div', { class: 'file-field' }, h('label', { attrs: { for: 'scenario-file' } }, 'Scenario file'), input),
     status,
+    schemaHint(),
   );
   zone.addEventListener('dragover', (event) => {
     event.preventDefault();
@@ -42,4 +43,29 @@ export function renderOpenFile(controller: AppController): HTMLElement {
     void open(event.dataTransfer?.files[0]);
   });
   return zone;
+}
+
+/** How to get field help for a draft written outside the repository: the schema, saved next to it. */
+function schemaHint(): HTMLElement {
+  const button = h('button', { class: 'link-button schema-download', attrs: { type: 'button' } }, 'Download scenario.schema.json');
+  button.addEventListener('click', () => void downloadSchema());
+  return h(
+    'p',
+    { class: 'panel-hint schema-hint' },
+    'Writing a scenario in your own folder? ',
+    button,
+    ', save it next to your draft and put ',
+    h('code', {}, '"$schema": "./scenario.schema.json",'),
+    ' first in the file: VS Code and other editors then complete field names and explain each one as you type.',
+  );
+}
+
+async function downloadSchema(): Promise<void> {
+  const { scenarioJsonSchema } = await import('../core/json-schemas.ts');
+  const url = URL.createObjectURL(new Blob([`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`], { type: 'application/json' }));
+  const link = h('a', { attrs: { href: url, download: 'scenario.schema.json' } });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

@@ -45,6 +45,7 @@ export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElem
     ),
     options.assigned ?? null,
     options.carryOn ?? null,
+    instructorLink(),
     count > 0
       ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...scenarios.map((entry) => h('li', {}, renderCard(entry, options, options.inProgress.has(entry.scenario.id)))))
       : h('p', { class: 'empty' }, 'No playable scenarios were found.'),
@@ -52,6 +53,18 @@ export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElem
     options.openFile,
     catalog.problems.length > 0 ? renderProblems(catalog.problems) : null,
   );
+}
+
+/** A way to "Open a scenario file" from the top of the page, for an instructor who does not know to scroll past every card. */
+function instructorLink(): HTMLElement {
+  const link = h('a', { class: 'button subtle', attrs: { href: '#open-file-heading' } }, 'Open a scenario file');
+  link.addEventListener('click', (event) => {
+    event.preventDefault();
+    const panel = document.getElementById('open-file-heading')?.closest('section');
+    panel?.scrollIntoView?.({ block: 'start' });
+    document.getElementById('scenario-file')?.focus();
+  });
+  return h('p', { class: 'instructor-entry' }, 'Instructor with a scenario of your own? ', link, ' to check it, see its branch graph and play it.');
 }
 
 function renderCard(entry: CatalogScenario, options: PickerOptions, inProgress: boolean): HTMLElement {
