@@ -38,7 +38,7 @@ describe('matcher fields no listed action type has', () => {
     const { of, lineOf } = lint((s) => (s.reactions[0].on = { type: 'escalate', participant: 'bill' }));
     expect(of('E_MATCHER_FIELD')).toHaveLength(1);
     expect(of('E_MATCHER_FIELD')[0]?.severity).toBe('error');
-    expect(of('E_MATCHER_FIELD')[0]?.message).toContain('"escalate" action has no "participant" (only mute, unmute, page, assign, request-update');
+    expect(of('E_MATCHER_FIELD')[0]?.message).toBe('"participant" never matches: no action of type "escalate" has a "participant" (only mute, unmute, page, assign, request-update have one); remove the field or change "type"');
     expect(lineOf('E_MATCHER_FIELD')).toContain('"participant"');
   });
 
@@ -47,7 +47,7 @@ describe('matcher fields no listed action type has', () => {
       s.rubric.find((r: Mutable) => r.id === 'senior-executive').expect = { did: { type: 'close', mentions: ['done'] } };
       s.reactions[0].on = { type: ['escalate', 'page'], participant: 'bill' };
     });
-    expect(of('E_MATCHER_FIELD').map((d) => d.message)).toEqual([expect.stringContaining('"mentions" can never match: "close" action has no "mentions"')]);
+    expect(of('E_MATCHER_FIELD').map((d) => d.message)).toEqual([expect.stringContaining('"mentions" never matches: no action of type "close" has a "mentions"')]);
   });
 });
 

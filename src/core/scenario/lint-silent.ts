@@ -24,7 +24,7 @@ export function silentMistakeDiagnostics(doc: JsonDocument, scenario: Scenario, 
       report(
         'error',
         'E_MATCHER_FIELD',
-        `"${field}" can never match: ${listed} action${types.length > 1 ? 's have' : ' has'} no "${field}" (only ${typesWithField.join(', ')} ${typesWithField.length > 1 ? 'have' : 'has'} it), so this never matches; remove the field or change "type"`,
+        `"${field}" never matches: no action of type ${listed} has a "${field}" (only ${typesWithField.join(', ')} ${typesWithField.length > 1 ? 'have' : 'has'} one); remove the field or change "type"`,
         [...path, field],
       );
     }
