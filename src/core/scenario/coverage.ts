@@ -24,6 +24,8 @@ export interface JourneyCoverage {
 export function journeyCoverage(scenario: Scenario, finals: readonly SimState[]): JourneyCoverage {
   const count = (ids: readonly string[], reached: (state: SimState, id: string) => boolean): CoverageItem[] =>
     ids.map((id) => ({ id, journeys: finals.filter((state) => reached(state, id)).length }));
+  // One pass over each transcript, not one per phase.
+  const entered = new Map(finals.map((state) => [state, new Set(state.transcript.flatMap((entry) => (entry.kind === 'phase' ? [entry.source] : [])))]));
   const fired = (state: SimState, id: string) => state.fired[id] !== undefined;
   const decisions = scenario.decisions ?? [];
   return {
@@ -31,7 +33,7 @@ export function journeyCoverage(scenario: Scenario, finals: readonly SimState[])
     items: {
       phases: count(
         scenario.phases.map((phase) => phase.id),
-        (state, id) => state.transcript.some((entry) => entry.kind === 'phase' && entry.source === id),
+        (state, id) => entered.get(state)?.has(id) ?? false,
       ),
       beats: count(scenario.timeline.map((beat) => beat.id), fired),
       reactions: count((scenario.reactions ?? []).map((reaction) => reaction.id), fired),
