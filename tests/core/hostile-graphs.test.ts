@@ -16,23 +16,19 @@ function withPhases(phases: Phase[]) {
 describe('scenario graphs built to hurt the loader', () => {
   it('checks a chain of 5,000 phases without overflowing the stack', () => {
     const phases = Array.from({ length: 5000 }, (_, i) => ({ id: `p${i}`, title: `Phase ${i}`, ...(i < 4999 ? { next: [{ to: `p${i + 1}`, when: { after: '03:00:00' } }] } : {}) }));
-    const started = performance.now();
     const loaded = loadScenario(withPhases(phases), bundledPlaybooks());
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
-  it('checks a dense chain where every phase leads to every later one in about a second', () => {
+  it('checks a dense chain where every phase leads to every later one (its step count: analysis-budget.test.ts)', () => {
     const count = 26;
     const phases = Array.from({ length: count }, (_, i) => ({
       id: `p${i}`,
       title: `Phase ${i}`,
       ...(i < count - 1 ? { next: Array.from({ length: count - 1 - i }, (_, j) => ({ to: `p${i + 1 + j}`, when: { after: '03:00:00' } })) } : {}),
     }));
-    const started = performance.now();
     const loaded = loadScenario(withPhases(phases), bundledPlaybooks());
     expect(loaded.value).toBeDefined();
-    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it('refuses a spinning loop hidden behind hundreds of harmless ones', () => {
@@ -57,9 +53,7 @@ describe('scenario graphs built to hurt the loader', () => {
   it('stops a spinning loop in the engine itself, should one reach it', () => {
     const valid = loadScenario(withPhases([{ id: 'only', title: 'Only' }]), bundledPlaybooks());
     const scenario = { ...valid.value!, phases: [{ id: 'lx', title: 'X', next: [{ to: 'ly', when: true }] }, { id: 'ly', title: 'Y', next: [{ to: 'lx', when: true }] }] };
-    const started = performance.now();
     const final = Session.replay(compileScenario(scenario as never, valid.playbook!), { scenario: scenario.id, actions: [] }).state;
-    expect(performance.now() - started).toBeLessThan(5_000);
     expect(final.transcript.filter((entry) => entry.kind === 'phase' && entry.at === 0).length).toBeLessThanOrEqual(3);
     expect(final.ending).not.toBeNull();
   });
