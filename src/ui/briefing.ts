@@ -2,7 +2,7 @@ import type { CatalogScenario } from '../app/catalog.ts';
 import type { AppController } from '../app/controller.ts';
 import type { Mode } from '../app/store.ts';
 import { renderCast } from './cast-list.ts';
-import { h } from './dom.ts';
+import { bdi, h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
 import { linkTo, navigateOnClick, type Navigate } from './router.ts';
 
@@ -50,7 +50,7 @@ export function renderBriefing(entry: CatalogScenario, controller: AppController
       { class: 'scenario-head' },
       back,
       h('p', { class: 'eyebrow' }, 'Briefing'),
-      h('h1', { attrs: { id: 'scenario-title', tabindex: '-1' } }, scenario.title),
+      h('h1', { attrs: { id: 'scenario-title', tabindex: '-1' } }, bdi(scenario.title)),
       h(
         'p',
         { class: 'chips' },
@@ -67,9 +67,9 @@ export function renderBriefing(entry: CatalogScenario, controller: AppController
         'section',
         { class: 'panel briefing', attrs: { 'aria-labelledby': 'briefing-heading', tabindex: '0' } },
         h('h2', { attrs: { id: 'briefing-heading' } }, 'The situation'),
-        h('p', { class: 'briefing-text' }, scenario.briefing),
+        h('p', { class: 'briefing-text' }, bdi(scenario.briefing)),
         h('h3', { class: 'subheading' }, 'Your objectives'),
-        h('ul', { class: 'objectives' }, ...scenario.objectives.map((objective) => h('li', {}, objective))),
+        h('ul', { class: 'objectives' }, ...scenario.objectives.map((objective) => h('li', {}, bdi(objective)))),
       ),
       h('div', { class: 'sidebar' }, form, cast.element),
     ),

@@ -1,5 +1,5 @@
 import type { Participant, Scenario } from '../core/scenario/schema.ts';
-import { h, replaceChildren } from './dom.ts';
+import { bdi, h, replaceChildren } from './dom.ts';
 import { avatar } from './transcript-entry.ts';
 
 export interface CastList {
@@ -20,8 +20,8 @@ export function renderCast(scenario: Scenario): CastList {
       h(
         'div',
         { class: 'who' },
-        h('p', { class: 'name' }, participant.name),
-        h('p', { class: 'role' }, `${participant.role} · ${participant.team}`),
+        h('p', { class: 'name' }, bdi(participant.name)),
+        h('p', { class: 'role' }, bdi(participant.role), ' · ', bdi(participant.team)),
         h('p', { class: 'where' }, h('span', { class: 'where-label' }, 'Dials in from: '), participant.location),
         h('p', { class: 'badges' }, status, participant.noisyLine ? noisyBadge(participant) : null),
       ),

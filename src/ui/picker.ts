@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Catalog, CatalogScenario, FileProblem } from '../app/catalog.ts';
 import { diagnosticLines } from '../app/catalog.ts';
-import { h } from './dom.ts';
+import { bdi, h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
 import { addressOf, linkTo, navigateOnClick, type Navigate } from './router.ts';
 
@@ -88,15 +88,15 @@ function renderCard(entry: CatalogScenario, options: PickerOptions, inProgress: 
         inProgress ? h('span', { class: 'chip in-progress' }, 'In progress') : null,
         options.published?.has(scenario.id) ? h('span', { class: 'chip published' }, 'Published by your instructor') : null,
       ),
-      h('h2', { attrs: { id: headingId } }, scenario.title),
-      h('p', { class: 'summary' }, scenario.summary),
+      h('h2', { attrs: { id: headingId } }, bdi(scenario.title)),
+      h('p', { class: 'summary' }, bdi(scenario.summary)),
       h('div', { class: 'card-foot' }, open, authorLink(entry, author), h('p', { class: 'playbook' }, 'Playbook: ', h('span', {}, entry.playbook.title))),
     ),
     h(
       'div',
       { class: 'card-objectives' },
       h('h3', { class: 'subheading' }, 'Learning objectives'),
-      h('ul', { class: 'objectives' }, ...scenario.objectives.map((objective) => h('li', {}, objective))),
+      h('ul', { class: 'objectives' }, ...scenario.objectives.map((objective) => h('li', {}, bdi(objective)))),
     ),
     entry.warnings.length > 0
       ? h(

@@ -79,3 +79,14 @@ function textNodes(root: Node): Text[] {
   while (walker.nextNode()) nodes.push(walker.currentNode as Text);
   return nodes;
 }
+
+describe('scenario text in the cast list', () => {
+  it('isolates each name, role and team', async () => {
+    const { renderCast } = await import('../../src/ui/cast-list.ts');
+    const scenario = tinyScenario({ cast: TINY_CAST.map((person) => (person.id === LEAD ? { ...person, name: RLO_NAME, team: 'Plat\u202eform' } : person)) });
+    const cast = renderCast(scenario);
+    document.body.append(cast.element);
+    const isolated = [...cast.element.querySelectorAll('bdi')].map((element) => element.textContent);
+    expect(isolated).toEqual(expect.arrayContaining([RLO_NAME, 'Plat\u202eform', 'Technical lead']));
+  });
+});

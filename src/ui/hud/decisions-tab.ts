@@ -1,6 +1,6 @@
 import { openDecisions } from '../../app/selectors.ts';
 import type { Decision } from '../../core/scenario/schema.ts';
-import { h } from '../dom.ts';
+import { bdi, h } from '../dom.ts';
 import { button, setHidden, uid } from './controls.ts';
 import { createFeedback, sendIntent } from './feedback.ts';
 import { hint, section, type TabContent, type TabContext } from './section.ts';
@@ -31,7 +31,7 @@ export function createDecisionsTab({ store, controller, compiled }: TabContext):
     return h(
       'div',
       { class: 'hud-decision', attrs: { role: 'group', 'aria-labelledby': promptId } },
-      h('p', { class: 'hud-decision-prompt', attrs: { id: promptId } }, decision.prompt),
+      h('p', { class: 'hud-decision-prompt', attrs: { id: promptId } }, bdi(decision.prompt)),
       askedBy ? h('p', { class: 'hud-hint' }, `Asked by ${askedBy}`) : null,
       h(
         'div',
@@ -76,7 +76,7 @@ export function createDecisionsTab({ store, controller, compiled }: TabContext):
           ...taken.map(([id, choice]) => {
             const decision = decisions.find((item) => item.id === id);
             const label = decision?.options.find((option) => option.id === choice)?.label ?? choice;
-            return h('li', {}, h('span', { class: 'hud-taken-prompt' }, decision?.prompt ?? id), h('span', { class: 'hud-taken-choice' }, label));
+            return h('li', {}, h('span', { class: 'hud-taken-prompt' }, bdi(decision?.prompt ?? id)), h('span', { class: 'hud-taken-choice' }, bdi(label)));
           }),
         );
         setHidden(takenSection, taken.length === 0);

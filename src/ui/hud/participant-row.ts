@@ -2,7 +2,7 @@ import type { AppController } from '../../app/controller.ts';
 import type { AppStore } from '../../app/store.ts';
 import type { Participant } from '../../core/scenario/schema.ts';
 import type { ParticipantState } from '../../core/session/state.ts';
-import { h } from '../dom.ts';
+import { bdi, h } from '../dom.ts';
 import { avatar } from '../transcript-entry.ts';
 import { button, field, minutesInput, readMinutes, setAttr, setHidden, setText, textInput, uid } from './controls.ts';
 import { actionForm, createFeedback, rejectInput, sendIntent } from './feedback.ts';
@@ -49,7 +49,7 @@ export function createParticipantRow(participant: Participant, { store, controll
     'button',
     { class: 'hud-person-toggle', attrs: { type: 'button', 'aria-expanded': 'false', 'aria-controls': menuId } },
     avatar(id, name),
-    h('span', { class: 'hud-person-who' }, h('span', { class: 'hud-person-name' }, name), h('span', { class: 'sr-only' }, ', '), h('span', { class: 'hud-person-role' }, participant.role)),
+    h('span', { class: 'hud-person-who' }, h('span', { class: 'hud-person-name' }, bdi(name)), h('span', { class: 'sr-only' }, ', '), h('span', { class: 'hud-person-role' }, bdi(participant.role))),
     h('span', { class: 'sr-only' }, ': '),
     badge,
     h('span', { class: 'hud-chevron', attrs: { 'aria-hidden': 'true' } }),
