@@ -65,4 +65,18 @@ describe('authoring view', () => {
     expect(element.querySelector('img, script')).toBeNull();
     expect(getByRole(element, 'heading', { level: 1 }).textContent).toBe('<img src=x onerror="window.hacked=1">');
   });
+
+  it('draws the decisions and branches; choosing one shows its condition, options and JSON lines', () => {
+    const object = acmeObject();
+    object.id = 'my-acme';
+    const { element } = mount(stateFor(object));
+    const decision = getByRole(element, 'button', { name: 'Decision: Roll back the failed release now, or keep fixing it forward?' });
+    expect(element.querySelectorAll('.graph-branch')).toHaveLength((object.branches as unknown[]).length);
+    expect(element.querySelectorAll('.graph-edge.dotted').length).toBeGreaterThan(0);
+    fireEvent.keyDown(decision, { key: 'Enter' });
+    expect(element.querySelector('.node-details pre')?.textContent).toContain('"id": "release-rollback"');
+    expect(element.querySelector('.node-details')?.textContent).toContain('Roll back the release');
+    expect(element.querySelector('.node-details')?.textContent).toContain('Can be decided after hostname-fix-proposed');
+  });
 });
+
