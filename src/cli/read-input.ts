@@ -32,7 +32,7 @@ export function tooLarge(limit: number): ReadRefused {
 
 function kindOf(stat: Stats): string | undefined {
   if (stat.isFile()) return undefined;
-  if (stat.isDirectory()) return 'is a folder, not a file';
+  if (stat.isDirectory()) return 'is a folder, not a regular file';
   if (stat.isFIFO()) return 'is a named pipe (FIFO), not a regular file; save it to a file first, or pipe it in as "-"';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'is a device, not a regular file';
   if (stat.isSocket()) return 'is a socket, not a regular file';
@@ -52,7 +52,7 @@ export function readFileBounded(path: string, limit = MAX_DOCUMENT_BYTES): ReadB
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new ReadRefused('E_READ', 'no such file');
     if (code === 'EACCES' || code === 'EPERM') throw new ReadRefused('E_READ', 'permission denied');
-    if (code === 'EISDIR') throw new ReadRefused('E_READ', 'is a folder, not a file');
+    if (code === 'EISDIR') throw new ReadRefused('E_READ', 'is a folder, not a regular file');
     throw new ReadRefused('E_READ', `cannot be opened (${code ?? 'unknown error'})`);
   }
   try {
