@@ -11,6 +11,8 @@ const KEY = 'bridge-drill:history:v2';
 const LEGACY_KEY = 'bridge-drill:history:v1';
 /** Enough for a term of practice; the oldest attempts go first. */
 export const HISTORY_LIMIT = 200;
+const UNREADABLE_LEFT =
+  'The history this browser kept cannot be read and the storage has no room to copy it aside, so nothing is written over it.';
 
 const LegacyEntrySchema = z.object({
   id: z.string().min(1),
@@ -32,8 +34,11 @@ export interface LoadedHistory {
    * were played on. They stay where they are, read-only, and are listed beside the attempt records.
    */
   readonly legacy: readonly LegacyHistoryEntry[];
-  /** How many entries could not be read and were set aside ('all' when the whole list was unreadable). */
-  readonly setAside: number | 'all';
+  /**
+   * How many entries could not be read and were set aside ('all' when the whole list was unreadable; 'left' when
+   * it was unreadable and could not be copied aside, so it stays where it was and nothing is written over it).
+   */
+  readonly setAside: number | 'all' | 'left';
 }
 
 /** Finished attempt records kept on this device. Every write merges with what is stored now, so two tabs never overwrite each other's attempts. */
@@ -64,14 +69,11 @@ export class AttemptHistory {
       if (parsed.success) legacyEntries.push(parsed.data);
       else unreadableLegacy.push(item);
     }
-    if (unreadable.length > 0 && (await this.values.keepAside(KEY, JSON.stringify(unreadable))) !== null) {
-      await this.values.write(KEY, current.items.filter((item) => !unreadable.includes(item)));
-    }
-    if (unreadableLegacy.length > 0 && (await this.values.keepAside(LEGACY_KEY, JSON.stringify(unreadableLegacy))) !== null) {
-      await this.values.write(LEGACY_KEY, legacy.items.filter((item) => !unreadableLegacy.includes(item)));
-    }
-    const whole = current.unreadable || legacy.unreadable;
-    return { attempts: newestFirst(attempts), legacy: legacyEntries, setAside: whole ? 'all' : unreadable.length + unreadableLegacy.length };
+    await this.dropCopied(KEY, unreadable);
+    await this.dropCopied(LEGACY_KEY, unreadableLegacy);
+    const left = current.unreadable === 'left' || legacy.unreadable === 'left';
+    const whole = current.unreadable !== false || legacy.unreadable !== false;
+    return { attempts: newestFirst(attempts), legacy: legacyEntries, setAside: left ? 'left' : whole ? 'all' : unreadable.length + unreadableLegacy.length };
   }
 
   /**
@@ -81,6 +83,7 @@ export class AttemptHistory {
    */
   async add(attempt: AttemptRecord): Promise<{ readonly attempts: readonly AttemptRecord[]; readonly stored: AttemptRecord; readonly problem: string | null }> {
     const stored = await this.readList(KEY);
+    if (stored.unreadable === 'left') return { attempts: [attempt], stored: attempt, problem: UNREADABLE_LEFT };
     const same = stored.items.find((item) => isAttemptLike(item) && item.attemptId === attempt.attemptId);
     const added = same === undefined || canonicalJson(same) === canonicalJson(attempt) ? attempt : { ...attempt, attemptId: this.newId() };
     const kept = stored.items.filter((item) => !(isAttemptLike(item) && item.attemptId === added.attemptId));
@@ -93,7 +96,16 @@ export class AttemptHistory {
     return { attempts: attempts.slice(0, HISTORY_LIMIT), stored: added, problem };
   }
 
-  private async readList(key: string): Promise<{ items: unknown[]; unreadable: boolean }> {
+  /** Copies `items` aside, then takes them out of the list as it is stored now, so what another tab added meanwhile stays. */
+  private async dropCopied(key: string, items: readonly unknown[]): Promise<void> {
+    if (items.length === 0 || (await this.values.keepAside(key, JSON.stringify(items))) === null) return;
+    const copied = new Set(items.map((item) => JSON.stringify(item)));
+    const now = await this.readList(key);
+    if (now.unreadable === false) await this.values.write(key, now.items.filter((item) => !copied.has(JSON.stringify(item))));
+  }
+
+  /** The stored list; a text that is not a list is set aside ('set') or, when it cannot be copied, left where it is ('left'). */
+  private async readList(key: string): Promise<{ items: unknown[]; unreadable: false | 'set' | 'left' }> {
     const text = await this.values.readText(key);
     if (text === null) return { items: [], unreadable: false };
     try {
@@ -102,8 +114,7 @@ export class AttemptHistory {
     } catch {
       // falls through to set the text aside
     }
-    await this.values.setAside(key, text);
-    return { items: [], unreadable: true };
+    return { items: [], unreadable: (await this.values.setAside(key, text)) === null ? 'left' : 'set' };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { AttemptRecord } from '../core/attempt.ts';
 import type { CatalogScenario } from './catalog.ts';
+import type { NeedsAttention } from './store.ts';
 
 /** Says which versions an attempt was played on that this browser does not have, and which it has instead. */
 export function versionNotice(attempt: AttemptRecord, installed: CatalogScenario): string {
@@ -13,7 +14,8 @@ export function versionNotice(attempt: AttemptRecord, installed: CatalogScenario
   return `This attempt was played on ${played}; this browser has ${here} instead. The score shown is the one given then, and the timeline is replayed on the installed version.`;
 }
 
-export function setAsideNotice(setAside: number | 'all'): string {
+export function setAsideNotice(setAside: number | 'all' | 'left'): string {
+  if (setAside === 'left') return 'Your local history could not be read. The browser’s storage is too full to copy it aside, so it is left untouched; free some space and reload to try again.';
   if (setAside === 'all') return 'Your local history could not be read, so it has been set aside and a new one started.';
   return `${setAside === 1 ? 'One entry' : `${setAside} entries`} of your local history could not be read and ${setAside === 1 ? 'has' : 'have'} been set aside.`;
 }
@@ -28,4 +30,10 @@ export function notInstalled(title: string): string {
 
 export function noLongerFits(title: string, problem: string): string {
   return `This attempt no longer fits the current version of “${title}”: ${problem}`;
+}
+
+/** Names the opened files that no longer pass the checks, with their first problem; they are kept, not deleted. */
+export function needsAttentionNotice(files: readonly NeedsAttention[]): string {
+  const each = files.map((item) => `“${item.file}” (${item.problems[0] ?? 'it no longer loads'}${item.problems.length > 1 ? `, and ${item.problems.length - 1} more` : ''})`);
+  return `${files.length === 1 ? 'A scenario file' : `${files.length} scenario files`} opened in this browser no longer ${files.length === 1 ? 'passes' : 'pass'} the checks: ${each.join('; ')}. ${files.length === 1 ? 'It is' : 'They are'} kept; open ${files.length === 1 ? 'it' : 'them'} again once fixed.`;
 }

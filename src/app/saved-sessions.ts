@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { ActionLogSchema } from '../core/actions/action.ts';
 import { AttemptRecordSchema, type AttemptRecord } from '../core/attempt.ts';
+import { canonicalJson } from '../core/hash/canonical-json.ts';
 import type { StoragePort } from './ports.ts';
 import { SPEEDS, type Mode, type Speed } from './store.ts';
-import { parseWith, StoredValues, type LoadResult } from './stored-values.ts';
+import { parseWith, StoredValues } from './stored-values.ts';
 
 const PREFIX = 'bridge-drill:session:v2:';
 /** Sessions saved before attempts had records: read once, then saved again in the new form. */
@@ -41,9 +42,25 @@ const LegacySessionSchema = z.object({
   actions: ActionLogSchema.shape.actions,
 });
 
-export type SessionLoad = LoadResult<SavedSession> | { readonly kind: 'legacy'; readonly value: LegacySession };
+/** A session read back, with the key it was stored under. */
+export type SessionLoad =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'ok'; readonly value: SavedSession; readonly key: string }
+  | { readonly kind: 'unreadable'; readonly reason: string; readonly keptAs: string | null }
+  | { readonly kind: 'legacy'; readonly value: LegacySession };
 
-/** Sessions in progress, one per scenario, in the storage port. */
+/**
+ * Where a tab keeps its session when the scenario's key holds another attempt (a second tab started the same
+ * scenario) or a different course of the same attempt (two tabs resumed one session): a key of its own, so
+ * neither tab writes over the other.
+ */
+const OWN_MARK = ':attempt:';
+
+/**
+ * Sessions in progress, one per scenario, in the storage port. Every save reads what is stored at that moment
+ * and writes over it only when it is the same attempt carried further; anything else is kept, and the session
+ * goes to a key of its own, as the outbox keeps each entry apart.
+ */
 export class SavedSessions {
   private readonly values: StoredValues;
 
@@ -51,19 +68,43 @@ export class SavedSessions {
     this.values = new StoredValues(port);
   }
 
-  /** Returns why the session could not be saved, or null. Once saved, a session an older version kept for the scenario is stale and goes. */
-  async save(session: SavedSession): Promise<string | null> {
-    const problem = await this.values.write(PREFIX + session.attempt.scenario.id, { version: 2, ...session });
-    if (problem === null) await this.values.remove(LEGACY_PREFIX + session.attempt.scenario.id);
+  /**
+   * Returns why the session could not be saved, or null. Once saved, a session an older version kept for the
+   * scenario is stale and goes. `replaces` names an attempt whose session this one may write over (it is kept
+   * elsewhere, such as in the account).
+   */
+  async save(session: SavedSession, replaces?: string): Promise<string | null> {
+    const scenarioId = session.attempt.scenario.id;
+    const key = PREFIX + scenarioId;
+    const own = ownKey(scenarioId, session.attempt.attemptId);
+    const text = await this.values.readText(key);
+    const parsed = text === null ? null : parseWith(SavedSessionSchema, text);
+    let target = key;
+    if (text !== null && parsed && !parsed.ok) {
+      if ((await this.values.setAside(key, text)) === null) target = own;
+    } else if (parsed?.ok && parsed.value.attempt.attemptId !== replaces && !carriesOn(parsed.value, session)) target = own;
+    const value = { version: 2, ...session };
+    const problem = await this.values.write(target, value);
+    if (problem === null && target === key) {
+      if ((await this.values.readText(key)) === JSON.stringify(value)) await this.values.remove(own);
+      await this.values.remove(LEGACY_PREFIX + scenarioId);
+    }
     return problem;
   }
 
   async load(scenarioId: string): Promise<SessionLoad> {
-    const current = await this.values.load(PREFIX + scenarioId, SavedSessionSchema);
+    const key = PREFIX + scenarioId;
+    const current = await this.values.load(key, SavedSessionSchema);
     if (current.kind === 'ok' && current.value.attempt.scenario.id !== scenarioId) {
-      return { kind: 'unreadable', reason: 'it belongs to another scenario', keptAs: await this.setAside(scenarioId) };
+      return { kind: 'unreadable', reason: 'it belongs to another scenario', keptAs: await this.setAside(scenarioId, key) };
     }
+    if (current.kind === 'ok') return { ...current, key };
     if (current.kind !== 'none') return current;
+    for (const other of await this.values.keys(PREFIX + scenarioId + OWN_MARK)) {
+      const text = await this.values.readText(other);
+      const parsed = text === null ? null : parseWith(SavedSessionSchema, text);
+      if (parsed?.ok && parsed.value.attempt.scenario.id === scenarioId) return { kind: 'ok', value: parsed.value, key: other };
+    }
     const legacy = await this.values.load(LEGACY_PREFIX + scenarioId, LegacySessionSchema);
     if (legacy.kind === 'ok') return { kind: 'legacy', value: legacy.value };
     return legacy;
@@ -72,7 +113,8 @@ export class SavedSessions {
   /** Ids of scenarios with a session in progress. */
   async inProgress(): Promise<string[]> {
     const keys = [...(await this.values.keys(PREFIX)), ...(await this.values.keys(LEGACY_PREFIX))];
-    return [...new Set(keys.map((key) => key.slice(key.startsWith(PREFIX) ? PREFIX.length : LEGACY_PREFIX.length)))].sort();
+    const ids = keys.map((key) => key.slice(key.startsWith(PREFIX) ? PREFIX.length : LEGACY_PREFIX.length).split(OWN_MARK)[0]!);
+    return [...new Set(ids)].sort();
   }
 
   /** The attempt ids of the sessions saved here, read without changing anything (what cannot be read is skipped). */
@@ -86,18 +128,56 @@ export class SavedSessions {
     return ids;
   }
 
-  /** Moves a session that cannot be replayed aside, so it is not lost and does not block a new start. */
-  async setAside(scenarioId: string): Promise<string | null> {
-    let keptAs: string | null = null;
-    for (const key of [PREFIX + scenarioId, LEGACY_PREFIX + scenarioId]) {
+  /** Whether a session of this attempt is stored, so a notice never claims one is kept when none is. */
+  async holds(scenarioId: string, attemptId: string): Promise<boolean> {
+    for (const key of [PREFIX + scenarioId, ownKey(scenarioId, attemptId)]) {
       const text = await this.values.readText(key);
-      if (text !== null) keptAs = await this.values.setAside(key, text);
+      const parsed = text === null ? null : parseWith(SavedSessionSchema, text);
+      if (parsed?.ok && parsed.value.attempt.attemptId === attemptId) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Moves a session that cannot be replayed aside, so it is not lost and does not block a new start: the one stored
+   * under `key`, or else the scenario's own and an older version's. Returns the copy's key, or null when nothing
+   * could be copied, in which case it stays where it was.
+   */
+  async setAside(scenarioId: string, key?: string): Promise<string | null> {
+    let keptAs: string | null = null;
+    for (const each of key ? [key] : [PREFIX + scenarioId, LEGACY_PREFIX + scenarioId]) {
+      const text = await this.values.readText(each);
+      if (text !== null) keptAs = await this.values.setAside(each, text);
     }
     return keptAs;
   }
 
-  async remove(scenarioId: string): Promise<void> {
-    await this.values.remove(PREFIX + scenarioId);
+  /** Removes the session of one attempt, once it is finished or abandoned; another tab's session of the scenario stays. */
+  async remove(scenarioId: string, attemptId: string): Promise<void> {
+    const key = PREFIX + scenarioId;
+    const text = await this.values.readText(key);
+    const parsed = text === null ? null : parseWith(SavedSessionSchema, text);
+    if (parsed?.ok && parsed.value.attempt.attemptId === attemptId) await this.values.remove(key);
+    await this.values.remove(ownKey(scenarioId, attemptId));
+  }
+
+  /** Removes the session an older version kept for the scenario, which no attempt owns. */
+  async removeLegacy(scenarioId: string): Promise<void> {
     await this.values.remove(LEGACY_PREFIX + scenarioId);
   }
+}
+
+function ownKey(scenarioId: string, attemptId: string): string {
+  return PREFIX + scenarioId + OWN_MARK + attemptId;
+}
+
+/** Whether `next` is `stored` carried further: the same attempt, with every stored action still in its log. */
+function carriesOn(stored: SavedSession, next: SavedSession): boolean {
+  const before = stored.attempt.log.actions;
+  const after = next.attempt.log.actions;
+  return (
+    stored.attempt.attemptId === next.attempt.attemptId &&
+    before.length <= after.length &&
+    before.every((action, index) => canonicalJson(action) === canonicalJson(after[index]))
+  );
 }

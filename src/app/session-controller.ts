@@ -6,7 +6,7 @@ import { Session } from '../core/session/session.ts';
 import { AttemptHistory, type LegacyHistoryEntry } from './attempt-history.ts';
 import { audioSettings } from './audio-settings.ts';
 import { installedVersionOf, sessionOfDraft } from './carry-on.ts';
-import { besideBundled, findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
+import { besideBundled, diagnosticLines, findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
 import { coachItems } from './coach.ts';
 import type { ActResult, AppController } from './controller.ts';
 import { historyDebrief } from './history-debrief.ts';
@@ -14,13 +14,13 @@ import { historyEntryOf } from './history-entry.ts';
 import { runLiveClock } from './live-clock.ts';
 import { localAttempt } from './local-attempt.ts';
 import { attemptsById } from './my-attempts.ts';
-import { setAsideNotice, unknownScenario } from './notices.ts';
-import { OpenedFiles } from './opened-files.ts';
+import { needsAttentionNotice, setAsideNotice, unknownScenario } from './notices.ts';
+import { namedId, OpenedFiles } from './opened-files.ts';
 import type { FrameLoop, IdSource, StoragePort, WallClock } from './ports.ts';
 import { whyNotResumable } from './resume-check.ts';
 import { SavedSessions, type SavedSession } from './saved-sessions.ts';
 import { NO_SYNC, type SessionSync } from './session-sync.ts';
-import type { AppStore, DebriefState, HistoryEntry, Mode, PlayState, Speed } from './store.ts';
+import type { AppStore, DebriefState, HistoryEntry, Mode, NeedsAttention, PlayState, Speed } from './store.ts';
 
 export interface ControllerDeps {
   readonly store: AppStore;
@@ -99,8 +99,14 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   /** What was stored at start. It never rejects: whatever cannot be read leaves the app usable and says so. */
   const ready = (async () => {
     try {
-      const opened = (await openedFiles.load()).flatMap((file) => loadOpenedFile(catalog, file.file, file.text).entry ?? []);
-      store.setState({ opened });
+      const opened: CatalogScenario[] = [];
+      const needing: NeedsAttention[] = [];
+      for (const file of await openedFiles.load()) {
+        const { entry, diagnostics } = loadOpenedFile(catalog, file.file, file.text);
+        if (entry) opened.push(entry);
+        else needing.push({ file: file.file, problems: diagnosticLines(file.file, diagnostics.filter((d) => d.severity === 'error')) });
+      }
+      store.setState({ opened, openedNeedingAttention: needing, ...(needing.length === 0 ? {} : { notice: needsAttentionNotice(needing) }) });
       const loaded = await history.load();
       legacy = new Map(loaded.legacy.map((entry) => [entry.id, entry]));
       showHistory(loaded.attempts);
@@ -198,9 +204,11 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       const shown = store.getState().debrief;
       if (queued.attemptId !== attempt.attemptId && shown?.attempt?.attemptId === attempt.attemptId) store.setState({ debrief: { ...shown, attempt: queued } });
       if (added.problem === null) {
-        await sessions.remove(entry.scenario.id);
+        await sessions.remove(entry.scenario.id, attemptId);
         if (live?.entry.scenario.id !== entry.scenario.id) markInProgress(entry.scenario.id, false);
-      } else notify(`This attempt could not be added to your history: ${added.problem} Its session is kept, so opening the scenario again brings it back; download the report from the debrief to keep it.`);
+      } else if (await sessions.holds(entry.scenario.id, attemptId)) {
+        notify(`This attempt could not be added to your history: ${added.problem} Its session is kept, so opening the scenario again brings it back; download the report from the debrief to keep it.`);
+      } else notify(`This attempt could not be added to your history: ${added.problem} Nothing of it could be saved in this browser; download the report from the debrief to keep it.`);
     });
   }
 
@@ -209,7 +217,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     const loaded = await sessions.load(entry.scenario.id);
     if (visit !== navigation || loaded.kind === 'none') return false;
     if (loaded.kind === 'unreadable') {
-      notify(`Your saved session of “${entry.scenario.title}” could not be resumed (${loaded.reason}). It has been kept aside, and you can start again.`);
+      notify(`Your saved session of “${entry.scenario.title}” could not be resumed (${loaded.reason}). ${keptNotice(loaded.keptAs)}`);
       return false;
     }
     const saved =
@@ -219,8 +227,8 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     const problem = whyNotResumable(entry, saved.actions, loaded.kind === 'legacy' ? loaded.value.playbook : loaded.value.attempt.playbook.id, saved.now);
     if (visit !== navigation) return false;
     if (problem !== null) {
-      await queue(() => sessions.setAside(entry.scenario.id));
-      notify(`Your saved session of “${entry.scenario.title}” could not be resumed (${problem}). It has been kept aside, and you can start again.`);
+      const keptAs = await queue(() => sessions.setAside(entry.scenario.id, loaded.kind === 'ok' ? loaded.key : undefined));
+      notify(`Your saved session of “${entry.scenario.title}” could not be resumed (${problem}). ${keptNotice(typeof keptAs === 'string' ? keptAs : null)}`);
       return false;
     }
     begin(entry, saved.mode, saved.speed, saved.actions, saved.now, saved.identity, true);
@@ -278,7 +286,6 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       const entry = id === null ? undefined : find(id);
       if (!entry) return;
       navigation++;
-      void queue(() => sessions.remove(entry.scenario.id));
       begin(entry, mode, 1, [], 0, { attemptId: newId(), startedAt: wallClock() }, false);
     },
 
@@ -325,13 +332,17 @@ export function createAppController({ store, catalog, storage, frames, wallClock
 
     async abandon() {
       const id = store.getState().scenarioId;
-      if (live) sync.abandoned(live.attemptId);
+      const attemptId = live?.attemptId;
+      if (attemptId) sync.abandoned(attemptId);
       stopSession();
       navigation++;
       store.setState({ screen: id === null ? 'picker' : 'briefing', play: null });
       if (id === null) return;
       markInProgress(id, false);
-      await queue(() => sessions.remove(id));
+      await queue(async () => {
+        if (attemptId) await sessions.remove(id, attemptId);
+        await sessions.removeLegacy(id);
+      });
     },
 
     async openFile(fileName, text) {
@@ -342,7 +353,11 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       const before = store.getState().opened;
       const opened = entry ? [...before.filter((other) => other.scenario.id !== entry.scenario.id), entry] : before;
       store.setState({ screen: 'authoring', scenarioId: entry?.scenario.id ?? null, play: null, debrief: null, opened, authoring: { file: fileName, text, diagnostics, entry } });
-      if (entry) await queue(async () => notify(await openedFiles.save(opened.map(({ file, text: source }) => ({ file, text: source })))));
+      if (!entry) return;
+      const id = entry.scenario.id;
+      const replaced = (stored: { file: string; text: string }) => namedId(stored.text) === id;
+      store.setState({ openedNeedingAttention: store.getState().openedNeedingAttention.filter((item) => item.file !== fileName) });
+      await queue(async () => notify(await openedFiles.add({ file: fileName, text }, replaced)));
     },
 
     openAuthoring(id) {
@@ -394,7 +409,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
           return false;
         }
       }
-      const problem = await queue(() => sessions.save(replayable.session));
+      const problem = await queue(() => sessions.save(replayable.session, here.kind === 'ok' ? here.value.attempt.attemptId : undefined));
       if (problem !== null) {
         notify(`Your session of “${title}” could not be carried on here: ${String(problem)}`);
         return false;
@@ -418,4 +433,11 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     },
   };
   return controller;
+}
+
+/** Says truly where a session that cannot be resumed is now. */
+function keptNotice(keptAs: string | null): string {
+  return keptAs === null
+    ? 'The browser’s storage is too full to copy it aside, so it is left where it was; free some space and open the scenario again.'
+    : 'It has been kept aside, and you can start again.';
 }

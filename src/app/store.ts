@@ -189,6 +189,12 @@ export interface InstructorState {
   readonly publish: PublishState;
 }
 
+/** A kept file that cannot be used as it is, with its problems as `check` words them. */
+export interface NeedsAttention {
+  readonly file: string;
+  readonly problems: readonly string[];
+}
+
 export interface AppState {
   readonly screen: Screen;
   /** The scenario the address bar names, if any. */
@@ -200,6 +206,11 @@ export interface AppState {
   readonly authoring: AuthoringState | null;
   /** Scenario files opened in this browser, playable beside the bundled ones. */
   readonly opened: readonly CatalogScenario[];
+  /**
+   * Scenario files opened in this browser that no longer pass the checks (a newer check may reject a file that
+   * passed before): still kept, not playable, each with its problems, until it is opened again fixed.
+   */
+  readonly openedNeedingAttention: readonly NeedsAttention[];
   /** Scenarios with a saved session waiting to be resumed. */
   readonly inProgress: readonly string[];
   /** A message for the trainee: a save that could not be restored, a storage that is full. */
@@ -234,6 +245,7 @@ export function initialAppState(): AppState {
     history: [],
     authoring: null,
     opened: [],
+    openedNeedingAttention: [],
     inProgress: [],
     notice: null,
     account: { status: 'unknown' },

@@ -64,16 +64,18 @@ export class StoredValues {
    */
   async setAside(key: string, text: string, mark = UNREADABLE_MARK): Promise<string | null> {
     const copy = await this.keepAside(key, text, mark);
-    if (copy !== null) await this.remove(key);
+    // Only the text that was copied goes: what another tab stored there since stays.
+    if (copy !== null && (await this.readText(key)) === text) await this.remove(key);
     return copy;
   }
 
   /** Stores a copy of `text` under a free `key:unreadable[:N]` key and reads it back; returns that key, or null when it could not be stored. */
   async keepAside(key: string, text: string, mark = UNREADABLE_MARK): Promise<string | null> {
     const taken = new Set(await this.port.keys(`${key}${mark}`).catch(() => []));
-    let copy = `${key}${mark}`;
-    for (let n = 2; taken.has(copy); n++) copy = `${key}${mark}:${n}`;
     try {
+      let copy = `${key}${mark}`;
+      // Checked again just before the write: another tab may have set a copy aside since the keys were listed.
+      for (let n = 2; taken.has(copy) || (await this.port.read(copy)) !== null; n++) copy = `${key}${mark}:${n}`;
       await this.port.write(copy, text);
       return (await this.port.read(copy)) === text ? copy : null;
     } catch {
