@@ -67,8 +67,16 @@ function isMissingKey(issue: Issue): boolean {
   return issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
 }
 
+/** Whether the issue is about a key its object does not have, whatever the schema would have accepted there. */
 function isMissingProperty(issue: Issue, path: JsonPath, root: unknown): boolean {
-  return issue.code === 'invalid_type' && valueAt(root, path) === undefined;
+  if (issue.code === 'unrecognized_keys' || path.length === 0 || valueAt(root, path) !== undefined) return false;
+  const parent = valueAt(root, path.slice(0, -1));
+  return parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !Object.hasOwn(parent, String(path[path.length - 1]));
+}
+
+/** A `do` list's effect: `reactions.0.do.1`, or inside a branch. */
+function isEffect(path: JsonPath): boolean {
+  return path.length >= 2 && path[path.length - 2] === 'do' && typeof path[path.length - 1] === 'number';
 }
 
 function valueAt(root: unknown, path: JsonPath): unknown {
@@ -85,6 +93,7 @@ function where(path: JsonPath): string {
 }
 
 function describeIssue(issue: Issue, path: JsonPath, root: unknown, propertyNames: readonly string[]): string {
+  if (isMissingProperty(issue, path, root)) return `missing required property ${where(path)}`;
   switch (issue.code) {
     case 'invalid_type': {
       const actual = valueAt(root, path);
@@ -93,6 +102,9 @@ function describeIssue(issue: Issue, path: JsonPath, root: unknown, propertyName
     }
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
+      if (key === 'when' && isEffect(path)) {
+        return `an effect cannot have "when" (in ${where(path)}): put the condition on the reaction, or put the effect in a branch, whose "when" decides whether its "do" happens`;
+      }
       return `unknown property "${key}" in ${where(path)}${didYouMean(key, propertyNames)}`;
     }
     case 'invalid_union':
