@@ -3,7 +3,7 @@ import type { PlayState } from '../app/store.ts';
 import type { NoiseSound } from '../core/session/state.ts';
 import { initials } from '../app/identity.ts';
 import { avatarColour } from './avatar.ts';
-import { isolateText } from './bidi-text.ts';
+import { isolateText } from '../core/text/bidi.ts';
 
 /** Everything one gallery tile shows. Plain data, compared field by field to redraw only what changed. */
 export interface TileView {

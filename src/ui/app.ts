@@ -4,6 +4,7 @@ import type { AppController } from '../app/controller.ts';
 import type { AppState, AppStore } from '../app/store.ts';
 import { renderBriefing } from './briefing.ts';
 import { renderDebrief } from './debrief/render-debrief.ts';
+import { hasBidiControl, isolateText } from '../core/text/bidi.ts';
 import { h, replaceChildren } from './dom.ts';
 import { renderAccountBar } from './account-bar.ts';
 import { renderAssignments } from './assignments.ts';
@@ -13,6 +14,7 @@ import { renderPicker } from './picker.ts';
 import { renderPlayScreen, type GameLoader } from './play-screen.ts';
 import { renderAuthoringView } from './authoring-view.ts';
 import { renderOpenFile } from './open-file.ts';
+import { renderNeedsAttention } from './needs-attention.ts';
 import { addressOf, linkTo, navigateOnClick, startRouter, type Router } from './router.ts';
 import { renderSyncStatus } from './sync-status.ts';
 import { renderWelcomePage } from './welcome-page.ts';
@@ -68,7 +70,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
         : state.screen === 'debrief'
           ? [state.debrief]
           : state.screen === 'picker'
-            ? [state.inProgress, state.opened, state.published]
+            ? [state.inProgress, state.opened, state.openedNeedingAttention, state.published]
             : state.screen === 'authoring'
               ? [state.authoring]
               : state.screen === 'welcome'
@@ -87,7 +89,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     dispose = view.dispose;
     // On the first load the address already names this view, and the router is still starting.
     if (state.screen === 'authoring' && state.scenarioId !== null) routerIfStarted?.show({ kind: 'author', id: state.scenarioId });
-    win.document.title = state.screen === 'picker' ? APP_TITLE : `${titleOf(state)} · ${APP_TITLE}`;
+    win.document.title = state.screen === 'picker' ? APP_TITLE : `${windowTitle(titleOf(state))} · ${APP_TITLE}`;
     if (moveFocus) page.querySelector<HTMLElement>('h1')?.focus();
   };
 
@@ -125,6 +127,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
       history: history.element,
       inProgress: new Set(state.inProgress),
       published: new Set(state.published.map((entry) => entry.scenario.id)),
+      needsAttention: renderNeedsAttention(state.openedNeedingAttention, { open: (item) => void controller.openFile(item.file, item.text) }),
       ...(assigned ? { assigned: assigned.element } : {}),
       ...(carryOn ? { carryOn: carryOn.element } : {}),
     });
@@ -193,3 +196,6 @@ function renderNotice(element: HTMLElement, text: string | null, controller: App
   replaceChildren(element, h('p', {}, text), dismiss);
   element.hidden = false;
 }
+
+/** A window title cannot hold markup: text with bidi controls of its own is isolated by characters instead. */
+const windowTitle = (text: string): string => (hasBidiControl(text) ? isolateText(text) : text);

@@ -1,3 +1,5 @@
+import { hasBidiControl, isolateText } from '../core/text/bidi.ts';
+
 /**
  * A tiny element builder. Text always goes in through text nodes, never as markup,
  * so scenario text (which may contain anything, including HTML) shows exactly as written.
@@ -22,8 +24,21 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, props: Props = 
 export function append(parent: Node, ...children: readonly Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
-    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    parent.appendChild(typeof child === 'string' || typeof child === 'number' ? textNode(parent, String(child)) : child);
   }
+}
+
+/** Elements whose text is their value or label, where no element can go inside. */
+const TEXT_ONLY = new Set(['OPTION', 'TEXTAREA', 'TITLE', 'STYLE', 'SCRIPT']);
+
+/**
+ * Text as a node. Text that carries a bidi override, embedding or isolate of its own is isolated, so
+ * however it was built (a name inside a sentence, a line a trainee typed), it cannot reorder what follows.
+ */
+function textNode(parent: Node, text: string): Node {
+  if (!hasBidiControl(text)) return document.createTextNode(text);
+  if (parent instanceof Element && TEXT_ONLY.has(parent.tagName)) return document.createTextNode(parent.tagName === 'OPTION' ? isolateText(text) : text);
+  return bdi(text);
 }
 
 /** Replaces all of an element's children. */
@@ -42,5 +57,7 @@ export function prefersReducedMotion(): boolean {
  * or an unmatched isolate inside it cannot reorder the labels and lines that follow.
  */
 export function bdi(text: string): HTMLElement {
-  return h('bdi', {}, text);
+  const isolated = document.createElement('bdi');
+  isolated.textContent = text;
+  return isolated;
 }

@@ -1,4 +1,4 @@
-import { isolateText } from '../bidi-text.ts';
+import { isolateText } from '../../core/text/bidi.ts';
 import { ellipsize, type MeasureText } from '../ellipsize.ts';
 import type { Rect } from '../gallery-layout.ts';
 import { rosterLabel, type HeaderView } from '../header-view.ts';

@@ -1,4 +1,4 @@
-import { isolateText } from '../bidi-text.ts';
+import { isolateText } from '../../core/text/bidi.ts';
 import { ellipsize, type MeasureText } from '../ellipsize.ts';
 import { fontString } from '../text-style.ts';
 import { COLOURS, TEXT_COLOURS, css } from '../theme.ts';

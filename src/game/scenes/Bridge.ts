@@ -9,7 +9,7 @@ import { createSharedTextures } from '../objects/shared-textures.ts';
 import { textStyle } from '../text-style.ts';
 import { TEXT_COLOURS } from '../theme.ts';
 import { departureLabel, tileViews } from '../tile-view.ts';
-import { isolateText } from '../bidi-text.ts';
+import { isolateText } from '../../core/text/bidi.ts';
 
 function clamp(value: number, low: number, high: number): number {
   return Math.max(low, Math.min(high, value));

@@ -1,4 +1,4 @@
-import { h, type Child } from '../dom.ts';
+import { h, replaceChildren, type Child } from '../dom.ts';
 
 let counter = 0;
 
@@ -10,7 +10,7 @@ export function uid(prefix: string): string {
 
 /** Sets an element's text only when it changed, so updates on every tick leave the DOM alone. */
 export function setText(element: Element, text: string): void {
-  if (element.textContent !== text) element.textContent = text;
+  if (element.textContent !== text) replaceChildren(element, text);
 }
 
 export function setAttr(element: Element, name: string, value: string | null): void {

@@ -1,7 +1,7 @@
 import type { ActionIntent } from '../../app/intents.ts';
 import type { AppController } from '../../app/controller.ts';
 import type { AppStore } from '../../app/store.ts';
-import { h, type Child } from '../dom.ts';
+import { h, replaceChildren, type Child } from '../dom.ts';
 import { setText } from './controls.ts';
 
 /** Where a form says what became of its last submission: a polite status on success, an alert on failure. */
@@ -22,12 +22,12 @@ export function createFeedback(): Feedback {
       setText(alert, '');
       // Re-set the text even when it is the same, so a second identical confirmation is read out again.
       status.textContent = '';
-      status.textContent = message;
+      replaceChildren(status, message);
     },
     failed(error) {
       setText(status, '');
       alert.textContent = '';
-      alert.textContent = error;
+      replaceChildren(alert, error);
     },
     clear() {
       setText(status, '');

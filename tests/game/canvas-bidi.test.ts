@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isolateText } from '../../src/game/bidi-text.ts';
+import { isolateText } from '../../src/core/text/bidi.ts';
 import { drawTile } from '../../src/game/canvas/draw-tile.ts';
 import { tileMetrics } from '../../src/game/tile-metrics.ts';
 import type { TileView } from '../../src/game/tile-view.ts';
