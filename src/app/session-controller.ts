@@ -104,7 +104,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       for (const file of await openedFiles.load()) {
         const { entry, diagnostics } = loadOpenedFile(catalog, file.file, file.text);
         if (entry) opened.push(entry);
-        else needing.push({ file: file.file, problems: diagnosticLines(file.file, diagnostics.filter((d) => d.severity === 'error')) });
+        else needing.push({ file: file.file, text: file.text, problems: diagnosticLines(file.file, diagnostics.filter((d) => d.severity === 'error')) });
       }
       store.setState({ opened, openedNeedingAttention: needing, ...(needing.length === 0 ? {} : { notice: needsAttentionNotice(needing) }) });
       const loaded = await history.load();

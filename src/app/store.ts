@@ -192,6 +192,8 @@ export interface InstructorState {
 /** A kept file that cannot be used as it is, with its problems as `check` words them. */
 export interface NeedsAttention {
   readonly file: string;
+  /** The file as it was kept, so it can be shown in the authoring view with its problems. */
+  readonly text: string;
   readonly problems: readonly string[];
 }
 

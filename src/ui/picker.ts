@@ -23,9 +23,11 @@ export interface PickerOptions {
   readonly assigned?: HTMLElement;
   /** "Carry on from another device", shown above the scenarios when there is something to carry on. */
   readonly carryOn?: HTMLElement;
+  /** Opened scenario files kept though they no longer pass the checks, shown under the scenarios. */
+  readonly needsAttention?: HTMLElement | null;
 }
 
-/** The scenario list: a card per playable scenario, then any files that could not be loaded. */
+/** The scenario list: a card per playable scenario, opened files that need attention, then any files that could not be loaded. */
 export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElement {
   const scenarios = [...catalog.scenarios, ...options.opened];
   const count = scenarios.length;
@@ -49,6 +51,7 @@ export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElem
     count > 0
       ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...scenarios.map((entry) => h('li', {}, renderCard(entry, options, options.inProgress.has(entry.scenario.id)))))
       : h('p', { class: 'empty' }, 'No playable scenarios were found.'),
+    options.needsAttention ?? null,
     options.history,
     options.openFile,
     catalog.problems.length > 0 ? renderProblems(catalog.problems) : null,
