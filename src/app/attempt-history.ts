@@ -39,6 +39,8 @@ export interface LoadedHistory {
    * it was unreadable and could not be copied aside, so it stays where it was and nothing is written over it).
    */
   readonly setAside: number | 'all' | 'left';
+  /** How many entries could not be read and stay in the list, because the storage had no room for their copy. */
+  readonly entriesLeft: number;
 }
 
 /** Finished attempt records kept on this device. Every write merges with what is stored now, so two tabs never overwrite each other's attempts. */
@@ -69,11 +71,15 @@ export class AttemptHistory {
       if (parsed.success) legacyEntries.push(parsed.data);
       else unreadableLegacy.push(item);
     }
-    await this.dropCopied(KEY, unreadable);
-    await this.dropCopied(LEGACY_KEY, unreadableLegacy);
+    const copied = ((await this.dropCopied(KEY, unreadable)) ? unreadable.length : 0) + ((await this.dropCopied(LEGACY_KEY, unreadableLegacy)) ? unreadableLegacy.length : 0);
     const left = current.unreadable === 'left' || legacy.unreadable === 'left';
     const whole = current.unreadable !== false || legacy.unreadable !== false;
-    return { attempts: newestFirst(attempts), legacy: legacyEntries, setAside: left ? 'left' : whole ? 'all' : unreadable.length + unreadableLegacy.length };
+    return {
+      attempts: newestFirst(attempts),
+      legacy: legacyEntries,
+      setAside: left ? 'left' : whole ? 'all' : copied,
+      entriesLeft: unreadable.length + unreadableLegacy.length - copied,
+    };
   }
 
   /**
@@ -96,12 +102,17 @@ export class AttemptHistory {
     return { attempts: attempts.slice(0, HISTORY_LIMIT), stored: added, problem };
   }
 
-  /** Copies `items` aside, then takes them out of the list as it is stored now, so what another tab added meanwhile stays. */
-  private async dropCopied(key: string, items: readonly unknown[]): Promise<void> {
-    if (items.length === 0 || (await this.values.keepAside(key, JSON.stringify(items))) === null) return;
+  /**
+   * Copies `items` aside, then takes them out of the list as it is stored now, so what another tab added meanwhile
+   * stays. Returns false when the copy could not be stored: the items then stay in the list.
+   */
+  private async dropCopied(key: string, items: readonly unknown[]): Promise<boolean> {
+    if (items.length === 0) return true;
+    if ((await this.values.keepAside(key, JSON.stringify(items))) === null) return false;
     const copied = new Set(items.map((item) => JSON.stringify(item)));
     const now = await this.readList(key);
     if (now.unreadable === false) await this.values.write(key, now.items.filter((item) => !copied.has(JSON.stringify(item))));
+    return true;
   }
 
   /** The stored list; a text that is not a list is set aside ('set') or, when it cannot be copied, left where it is ('left'). */

@@ -14,10 +14,17 @@ export function versionNotice(attempt: AttemptRecord, installed: CatalogScenario
   return `This attempt was played on ${played}; this browser has ${here} instead. The score shown is the one given then, and the timeline is replayed on the installed version.`;
 }
 
-export function setAsideNotice(setAside: number | 'all' | 'left'): string {
-  if (setAside === 'left') return 'Your local history could not be read. The browser’s storage is too full to copy it aside, so it is left untouched; free some space and reload to try again.';
-  if (setAside === 'all') return 'Your local history could not be read, so it has been set aside and a new one started.';
-  return `${setAside === 1 ? 'One entry' : `${setAside} entries`} of your local history could not be read and ${setAside === 1 ? 'has' : 'have'} been set aside.`;
+/** Says what became of the history that could not be read: set aside, or left where it was for want of room. Null when all of it was read. */
+export function setAsideNotice(setAside: number | 'all' | 'left', entriesLeft: number): string | null {
+  const said: string[] = [];
+  if (setAside === 'left') said.push('Your local history could not be read. The browser’s storage is too full to copy it aside, so it is left untouched; free some space and reload to try again.');
+  else if (setAside === 'all') said.push('Your local history could not be read, so it has been set aside and a new one started.');
+  else if (setAside > 0) said.push(`${setAside === 1 ? 'One entry' : `${setAside} entries`} of your local history could not be read and ${setAside === 1 ? 'has' : 'have'} been set aside.`);
+  if (entriesLeft > 0) {
+    const one = entriesLeft === 1;
+    said.push(`${one ? 'One entry' : `${entriesLeft} entries`} of your local history could not be read. The browser’s storage is too full to copy ${one ? 'it' : 'them'} aside, so ${one ? 'it is' : 'they are'} left where ${one ? 'it was' : 'they were'}; free some space and reload to try again.`);
+  }
+  return said.length === 0 ? null : said.join(' ');
 }
 
 export function unknownScenario(id: string): string {

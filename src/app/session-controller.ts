@@ -110,10 +110,8 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       const loaded = await history.load();
       legacy = new Map(loaded.legacy.map((entry) => [entry.id, entry]));
       showHistory(loaded.attempts);
-      store.setState({
-        inProgress: await sessions.inProgress(),
-        ...(loaded.setAside === 0 ? {} : { notice: setAsideNotice(loaded.setAside) }),
-      });
+      const historyNotice = setAsideNotice(loaded.setAside, loaded.entriesLeft);
+      store.setState({ inProgress: await sessions.inProgress(), ...(historyNotice === null ? {} : { notice: historyNotice }) });
     } catch {
       notify('Some of what this browser kept for Bridge Drill could not be read. It is left where it was; the exercises still work.');
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AttemptHistory } from '../../src/app/attempt-history.ts';
 import { keyValueStoragePort } from '../../src/app/local-storage-port.ts';
+import { setAsideNotice } from '../../src/app/notices.ts';
 import { OpenedFiles } from '../../src/app/opened-files.ts';
 import { SavedSessions, type SavedSession } from '../../src/app/saved-sessions.ts';
 import { createAttempt } from '../../src/core/attempt.ts';
@@ -53,6 +54,26 @@ describe('a full storage', () => {
     expect((await history.load()).setAside).toBe('left');
     memory.failWrites = false;
     expect(memory.getItem('bridge-drill:history:v2')).toBe('not json');
+  });
+
+  it('leaves an unreadable history entry in the list when its copy cannot be stored, and never says it was set aside', async () => {
+    const memory = new MemoryStorage();
+    const stored = JSON.stringify([{ attemptId: 'planted', note: 'no log' }]);
+    memory.setItem('bridge-drill:history:v2', stored);
+    memory.failWrites = true;
+    const history = new AttemptHistory(keyValueStoragePort(memory), ids);
+    const full = await history.load();
+    expect([full.setAside, full.entriesLeft]).toEqual([0, 1]);
+    expect(setAsideNotice(full.setAside, full.entriesLeft)).toMatch(/^One entry of your local history could not be read\. The browser’s storage is too full to copy it aside, so it is left where it was/);
+    expect(setAsideNotice(full.setAside, full.entriesLeft)).not.toMatch(/has been set aside/);
+    expect(memory.getItem('bridge-drill:history:v2')).toBe(stored);
+    memory.failWrites = false;
+    const roomy = await history.load();
+    expect([roomy.setAside, roomy.entriesLeft]).toEqual([1, 0]);
+    expect(setAsideNotice(roomy.setAside, roomy.entriesLeft)).toBe('One entry of your local history could not be read and has been set aside.');
+    expect(memory.getItem('bridge-drill:history:v2:unreadable')).toBe(stored);
+    expect(memory.getItem('bridge-drill:history:v2')).toBe('[]');
+    expect(setAsideNotice(0, 0)).toBeNull();
   });
 
   it('keeps an unreadable session where it was when its copy cannot be stored', async () => {
