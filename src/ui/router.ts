@@ -51,23 +51,37 @@ export interface Router {
   stop(): void;
 }
 
-/** Calls `onRoute` for the current address, after every navigation, and on back and forward. */
+/**
+ * Calls `onRoute` for the current address, after every navigation, and on back and forward. A history
+ * move that changes only the fragment (an in-page link such as `#db-findings`, or back from one) is not
+ * a navigation: the browser scrolls to the fragment and the view on screen stays.
+ */
 export function startRouter(win: Window, onRoute: (route: Route, how: 'load' | 'push' | 'pop') => void): Router {
-  const onPop = () => onRoute(routeFrom(win.location.search), 'pop');
-  win.addEventListener('popstate', onPop);
-  onRoute(routeFrom(win.location.search), 'load');
   const current = () => `${win.location.pathname}${win.location.search}`;
-  const go = (route: Route) => {
-    const target = addressOf(route, win.location.pathname);
+  let routed = current();
+  const route = (next: Route, how: 'load' | 'push' | 'pop') => {
+    onRoute(next, how);
+    // onRoute may rewrite the address (a welcome token leaves it), so what was routed is read afterwards.
+    routed = current();
+  };
+  const onPop = () => {
+    if (current() !== routed) route(routeFrom(win.location.search), 'pop');
+  };
+  win.addEventListener('popstate', onPop);
+  route(routeFrom(win.location.search), 'load');
+  const go = (next: Route) => {
+    const target = addressOf(next, win.location.pathname);
     if (target !== current()) win.history.pushState(null, '', target);
-    onRoute(route, 'push');
+    else if (win.location.hash !== '') win.history.replaceState(null, '', target);
+    route(next, 'push');
   };
   return {
     navigate: (scenarioId) => go(scenarioId === null ? { kind: 'picker' } : { kind: 'scenario', id: scenarioId }),
     go,
-    show(route) {
-      const target = addressOf(route, win.location.pathname);
+    show(next) {
+      const target = addressOf(next, win.location.pathname);
       if (target !== current()) win.history.replaceState(null, '', target);
+      routed = current();
     },
     stop() {
       win.removeEventListener('popstate', onPop);
