@@ -115,7 +115,7 @@ export const DIAGNOSTIC_CODES = [
   { code: 'W_VARIABLE_NEVER_READ', severity: 'warning', group: 'lint', summary: 'a beat, reaction, branch or decision option only sets variables no condition reads, and nothing tests it by id, so it does nothing' },
   { code: 'W_JOIN_NO_EFFECT', severity: 'warning', group: 'lint', summary: 'a `join` for someone certainly on a bridge already (present from the start, or brought in by an earlier unconditional beat) with no leave before it: it does nothing, since a join never moves anyone' },
   { code: 'W_MISSING_VOICE_CLIP', severity: 'warning', group: 'lint', summary: 'a spoken line has no voice clip yet: run `npm run audio`' },
-  { code: 'W_ANALYSIS_LIMIT', severity: 'warning', group: 'lint', summary: 'an analysis reached the step limit for a file of this size and stopped; what it had not checked yet is not reported' },
+  { code: 'W_ANALYSIS_LIMIT', severity: 'warning', group: 'lint', summary: 'an analysis reached the step limit for a file of this size and stopped; what it had not checked yet is not reported. For "did you mean" suggestions, also past 50 different unknown names of one kind: each unknown name is still reported, without one' },
 
   { code: 'E_LOG_SHAPE', severity: 'error', group: 'log', summary: 'the log is not a JSON object, has no `actions` list, or an action is not an object' },
   { code: 'E_LOG_TOO_MANY_ACTIONS', severity: 'error', group: 'log', summary: 'more than 2,000 actions' },

@@ -1,4 +1,5 @@
 import { printable } from './code-frame.ts';
+import { NameIndex } from './near-names.ts';
 export type Severity = 'error' | 'warning';
 export type JsonPath = readonly (string | number)[];
 
@@ -27,36 +28,11 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 
 /** The closest candidate to a misspelt name, if one is close enough to suggest. */
 export function closestMatch(name: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of candidates) {
-    if (candidate === name) continue;
-    const distance = editDistance(name.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (best === undefined) return undefined;
-  const tolerance = Math.max(2, Math.floor(Math.max(name.length, best.length) / 3));
-  return bestDistance <= tolerance ? best : undefined;
+  const found = new NameIndex(candidates).closest(name);
+  return typeof found === 'string' ? found : undefined;
 }
 
 export function didYouMean(name: string, candidates: Iterable<string>): string {
   const suggestion = closestMatch(name, candidates);
   return suggestion === undefined ? '' : `; did you mean "${suggestion}"?`;
-}
-
-function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const substitution = (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, substitution);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
 }

@@ -65,6 +65,21 @@ export function denseDag(base: ScenarioObject, count: number): ScenarioObject {
   return { ...base, phases };
 }
 
+/** Beats each waiting for a beat whose id is misspelt ("baet-7" for "beat-7"): every reference is unknown, and each has a near name among thousands. */
+export function unknownReferences(base: ScenarioObject, count: number): ScenarioObject {
+  const speaker = base.cast[0]?.id ?? '';
+  const beats = Array.from({ length: count }, (_, i) => ({ id: `beat-${i}`, at: base.clock.start, type: 'say', speaker, text: 'x', when: { fired: `baet-${i}` } }));
+  return { ...base, timeline: [...base.timeline, ...beats] };
+}
+
+/** `count` cast members with ids `length` characters long, each named by a beat with one letter changed, so that suggesting the right one compares long names. */
+export function longNames(base: ScenarioObject, count: number, length: number): ScenarioObject {
+  const ids = Array.from({ length: count }, (_, i) => `${i}-${'x'.repeat(length)}`);
+  const cast = ids.map((id) => ({ id, name: 'Long Name', role: 'Engineer', team: 'Network', location: 'Home' }));
+  const beats = ids.map((id, i) => ({ id: `long-${i}`, at: base.clock.start, type: 'say', speaker: `${id.slice(0, -1)}y`, text: 'x' }));
+  return { ...base, cast: [...base.cast, ...cast], timeline: [...base.timeline, ...beats] };
+}
+
 /** The scenario's text with `count` copies of one key added to its first object. */
 export function duplicateKeys(baseText: string, count: number): string {
   const open = baseText.indexOf('{');
@@ -120,12 +135,16 @@ export async function checkBenchmark(root: string, largest: { name: string; text
   const ladder = largestUnderLimit((n) => text(phaseLadder(acme(), n)), 20_000);
   const dag = largestUnderLimit((n) => text(denseDag(acme(), n)), 2_000);
   const keys = largestUnderLimit((n) => duplicateKeys(acmeText, n), 400_000);
+  const unknown = largestUnderLimit((n) => text(unknownReferences(acme(), n)), 40_000);
+  const long = largestUnderLimit((n) => text(longNames(acme(), 100, n)), 20_000);
   const cases = [
     { label: `largest bundled scenario (${largest.name})`, text: largest.text, runs: 10 },
     { label: `chain of ${chain.n.toLocaleString('en')} beats, each waiting for the next`, text: chain.text, runs: 3 },
     { label: `ladder of ${ladder.n.toLocaleString('en')} layers of phases (2^${ladder.n} loops)`, text: ladder.text, runs: 3 },
     { label: `dense DAG: ${dag.n} phases, each leading to every later one`, text: dag.text, runs: 3 },
     { label: `${keys.n.toLocaleString('en')} duplicate keys`, text: keys.text, runs: 3 },
+    { label: `${unknown.n.toLocaleString('en')} beats waiting for misspelt beat ids`, text: unknown.text, runs: 3 },
+    { label: `100 cast members with ids of ${long.n.toLocaleString('en')} characters, each misspelt once`, text: long.text, runs: 3 },
   ];
   const folder = mkdtempSync(join(tmpdir(), 'bench-check-'));
   const rows: [string, string][] = [];

@@ -6,12 +6,14 @@ import { phaseLoopDiagnostics } from '../../src/core/scenario/lint-loops.ts';
 import { Possibility } from '../../src/core/scenario/possibility.ts';
 import type { Scenario } from '../../src/core/scenario/schema.ts';
 import { ScenarioClock } from '../../src/core/time.ts';
-import { beatChain, denseDag, duplicateKeys, phaseLadder } from '../../src/tools/bench-check.ts';
+import { checkReferences } from '../../src/core/scenario/references.ts';
+import { Suggestions } from '../../src/core/suggest.ts';
+import { beatChain, denseDag, duplicateKeys, longNames, phaseLadder, unknownReferences } from '../../src/tools/bench-check.ts';
 import { acmeObject, acmeText, loadAcme } from '../helpers.ts';
 
 type ScenarioObject = Parameters<typeof beatChain>[0];
 const acme = () => acmeObject() as ScenarioObject;
-const { scenario: acmeScenario } = loadAcme();
+const { scenario: acmeScenario, playbook: acmePlaybook } = loadAcme();
 
 /** The generated object as the loader would hand it to lint (it keeps the shape of a valid scenario). */
 const asScenario = (object: ScenarioObject) => object as unknown as Scenario;
@@ -118,6 +120,74 @@ describe('every analysis is bounded by a budget proportional to the scenario', (
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+/** Checks the references of a generated scenario with the given suggestions (by default, those `check` makes). */
+function references(object: ScenarioObject, budget?: AnalysisBudget) {
+  const doc = parseJson(JSON.stringify(object, null, 1)).document;
+  const suggestions = new Suggestions(doc, budget);
+  const diagnostics = checkReferences(doc, asScenario(object), acmePlaybook, suggestions);
+  return { diagnostics, suggestions, size: doc.text.length };
+}
+
+describe('"did you mean" for unknown names is bounded by a budget proportional to the file', () => {
+  it('reports each of 12,000 misspelt beat ids, suggests for the first 50, and says where it stopped, in steps linear in the file', () => {
+    const result = references(unknownReferences(acme(), 12_000));
+    expect(result.size).toBeLessThan(MAX_DOCUMENT_BYTES);
+    const unknown = result.diagnostics.filter((d) => d.code === 'E_UNKNOWN_EVENT');
+    expect(unknown).toHaveLength(12_000);
+    expect(unknown.slice(0, 50).every((d, i) => d.message.endsWith(`; did you mean "beat-${i}"?`))).toBe(true);
+    expect(unknown.slice(50).some((d) => d.message.includes('did you mean'))).toBe(false);
+    const limit = result.diagnostics.filter((d) => d.code === 'W_ANALYSIS_LIMIT');
+    expect(limit).toEqual([expect.objectContaining({ severity: 'warning', path: unknown[50]!.path, line: unknown[50]!.line, column: unknown[50]!.column })]);
+    expect(limit[0]!.message).toContain('and 11,949 more: only the first 50 different unknown names of one kind get one; each is still reported');
+    expect(result.suggestions.budget.used).toBeLessThan(result.size);
+  });
+
+  it('suggests once for a name misspelt the same way many times', () => {
+    const object = acme();
+    const speaker = object.cast[0]!.id;
+    for (let i = 0; i < 2_000; i++) object.timeline.push({ id: `said-${i}`, at: object.clock.start, type: 'say', speaker: `${speaker}x`, text: 'x' });
+    const result = references(object);
+    const unknown = result.diagnostics.filter((d) => d.code === 'E_UNKNOWN_PARTICIPANT');
+    expect(unknown).toHaveLength(2_000);
+    expect(unknown.every((d) => d.message.endsWith(`; did you mean "${speaker}"?`))).toBe(true);
+    expect(result.diagnostics.filter((d) => d.code === 'W_ANALYSIS_LIMIT')).toEqual([]);
+    expect(result.suggestions.budget.used).toBeLessThan(10_000);
+  });
+
+  it('stops, and says where, when names are too long to compare within the budget', () => {
+    const result = references(longNames(acme(), 100, 8_000));
+    expect(result.size).toBeLessThan(MAX_DOCUMENT_BYTES);
+    const unknown = result.diagnostics.filter((d) => d.code === 'E_UNKNOWN_PARTICIPANT');
+    expect(unknown).toHaveLength(100);
+    const limit = result.diagnostics.filter((d) => d.code === 'W_ANALYSIS_LIMIT');
+    expect(limit).toHaveLength(1);
+    expect(limit[0]).toMatchObject({ path: unknown[0]!.path, line: unknown[0]!.line });
+    expect(limit[0]!.message).toMatch(/^stopped looking for near names after [\d,]+ steps, the limit for a file this size: no "did you mean" for this unknown name and 99 more; each is still reported$/);
+    expect(result.suggestions.budget.used).toBeLessThanOrEqual(result.suggestions.budget.limit);
+  });
+
+  it('keeps to any budget, and either suggests as with no limit or says where it stopped', () => {
+    const speakers = acmeScenario.cast.map((person) => person.id);
+    const misspelt = fc.oneof(
+      fc.constantFrom(...speakers).map((id) => `${id}x`),
+      fc.constantFrom(...speakers).map((id) => id.slice(1)),
+      fc.string({ unit: fc.constantFrom('a', 'e', 'n', '-', '1'), minLength: 1, maxLength: 12 }),
+    );
+    fc.assert(
+      fc.property(fc.array(misspelt, { minLength: 1, maxLength: 60 }), fc.integer({ min: 1, max: 20_000 }), (names, limit) => {
+        const object = acme();
+        names.forEach((speaker, i) => object.timeline.push({ id: `said-${i}`, at: object.clock.start, type: 'say', speaker, text: 'x' }));
+        const bounded = references(object, new AnalysisBudget(limit));
+        expect(bounded.suggestions.budget.used).toBeLessThanOrEqual(limit);
+        const gaveUp = bounded.diagnostics.find((d) => d.code === 'W_ANALYSIS_LIMIT' && d.message.startsWith('stopped'));
+        if (gaveUp) expect(gaveUp.line).toBeGreaterThan(1);
+        else expect(bounded.diagnostics).toEqual(references(object).diagnostics);
+      }),
+      { numRuns: 100 },
     );
   });
 });

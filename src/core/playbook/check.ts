@@ -1,6 +1,6 @@
 import type { Diagnostic, JsonPath } from '../diagnostics.ts';
-import { didYouMean } from '../diagnostics.ts';
 import type { JsonDocument } from '../json/source.ts';
+import { Suggestions } from '../suggest.ts';
 import type { Playbook } from './schema.ts';
 
 /** Duplicate ids and broken references inside a playbook. */
@@ -20,8 +20,9 @@ export function checkPlaybook(doc: JsonDocument, playbook: Playbook): Diagnostic
   const urgencies = unique('urgencies');
   const audiences = unique('audiences');
   for (const key of ['tiers', 'classifications', 'channels', 'escalations', 'templates', 'rules'] as const) unique(key);
+  const suggestions = new Suggestions(doc);
   const known = (what: string, value: string, set: Set<string>, path: JsonPath) => {
-    if (!set.has(value)) error('E_UNKNOWN_REFERENCE', `unknown ${what} "${value}"${didYouMean(value, set)}`, path);
+    if (!set.has(value)) error('E_UNKNOWN_REFERENCE', `unknown ${what} "${value}"${suggestions.for(what, value, set, path)}`, path);
   };
   playbook.matrix?.forEach((cell, i) => {
     known('impact', cell.impact, impacts, ['matrix', i, 'impact']);
@@ -29,5 +30,6 @@ export function checkPlaybook(doc: JsonDocument, playbook: Playbook): Diagnostic
     known('level', cell.level, levels, ['matrix', i, 'level']);
   });
   playbook.templates?.forEach((template, i) => known('audience', template.audience, audiences, ['templates', i, 'audience']));
+  diagnostics.push(...suggestions.limitDiagnostics());
   return diagnostics;
 }

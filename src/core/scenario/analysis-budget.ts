@@ -31,6 +31,13 @@ export class AnalysisBudget {
     return this.used <= this.limit;
   }
 
+  /** Counts `steps` only if they fit in what is left; false, counting nothing, if they do not. */
+  afford(steps: number): boolean {
+    if (this.used + steps > this.limit) return false;
+    this.used += steps;
+    return true;
+  }
+
   get exhausted(): boolean {
     return this.used > this.limit;
   }

@@ -1,20 +1,20 @@
 import { slug } from '../text/slug.ts';
-import { didYouMean, type Diagnostic, type JsonPath } from '../diagnostics.ts';
+import type { Diagnostic, JsonPath } from '../diagnostics.ts';
 import type { JsonDocument } from '../json/source.ts';
 import type { ActionMatcher } from '../expr/schema.ts';
 import type { Playbook } from '../playbook/schema.ts';
 import { walkExpr } from '../expr/walk.ts';
 import { effectSites, exprSites, rubricItems } from './expr-sites.ts';
 import { resolveRubric } from './rubric-templates.ts';
-import { suggestion } from './suggest.ts';
+import { Suggestions } from '../suggest.ts';
 import type { Effect, Scenario } from './schema.ts';
 
 /** Checks every id a scenario mentions, and reports duplicates, with "did you mean" suggestions. */
-export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook: Playbook | undefined): Diagnostic[] {
+export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook: Playbook | undefined, suggestions = new Suggestions(doc)): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const error = (code: string, message: string, path: JsonPath) => diagnostics.push(doc.diagnostic('error', code, message, path));
   const known = (what: string, code: string, value: string | undefined, set: ReadonlySet<string>, path: JsonPath) => {
-    if (value !== undefined && !set.has(value)) error(code, `unknown ${what} "${value}"${suggestion(value, set)}`, path);
+    if (value !== undefined && !set.has(value)) error(code, `unknown ${what} "${value}"${suggestions.for(what, value, set, path)}`, path);
   };
   const knownAll = (what: string, code: string, value: string | readonly string[] | undefined, set: ReadonlySet<string>, path: JsonPath) => {
     if (typeof value === 'string') known(what, code, value, set, path);
@@ -33,8 +33,11 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   const states = unique(scenario.endings, ['endings'], 'phase or ending', unique(scenario.phases, ['phases'], 'phase or ending'));
   const events = unique(scenario.branches, ['branches'], 'beat, reaction or branch', unique(scenario.reactions, ['reactions'], 'beat, reaction or branch', unique(scenario.timeline, ['timeline'], 'beat, reaction or branch')));
   const decisions = unique(scenario.decisions, ['decisions'], 'decision');
+  const choices = new Map<string, ReadonlySet<string>>();
   scenario.decisions?.forEach((decision, i) => {
-    for (const option of unique(decision.options, ['decisions', i, 'options'], 'option')) events.add(`${decision.id}.${option}`);
+    const options = unique(decision.options, ['decisions', i, 'options'], 'option');
+    if (!choices.has(decision.id)) choices.set(decision.id, options);
+    for (const option of options) events.add(`${decision.id}.${option}`);
   });
   unique(scenario.rubric, ['rubric'], 'expectation');
   unique(scenario.can?.facts, ['can', 'facts'], 'CAN fact');
@@ -117,8 +120,8 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
       else if ('bridgeOpen' in expr) known('bridge', 'E_UNKNOWN_BRIDGE', expr.bridgeOpen, bridges, [...path, 'bridgeOpen']);
       else if ('decided' in expr) {
         known('decision', 'E_UNKNOWN_DECISION', expr.decided, decisions, [...path, 'decided']);
-        const options = new Set(scenario.decisions?.find((d) => d.id === expr.decided)?.options.map((o) => o.id) ?? []);
-        if (options.size > 0) knownAll(`choice for "${expr.decided}"`, 'E_UNKNOWN_CHOICE', expr.choice, options, [...path, 'choice']);
+        const options = choices.get(expr.decided);
+        if (options && options.size > 0) knownAll(`choice for "${expr.decided}"`, 'E_UNKNOWN_CHOICE', expr.choice, options, [...path, 'choice']);
       } else if (playbook && 'level' in expr) knownAll('level', 'E_UNKNOWN_LEVEL', expr.level, levels, [...path, 'level']);
       else if (playbook && 'classified' in expr) knownAll('classification', 'E_UNKNOWN_CLASSIFICATION', expr.classified, classifications, [...path, 'classified']);
       else if (playbook && 'escalated' in expr) known('escalation target', 'E_UNKNOWN_ESCALATION', expr.escalated, escalations, [...path, 'escalated']);
@@ -127,9 +130,8 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
 
   scenario.phases.forEach((phase, i) =>
     phase.next?.forEach((transition, j) => {
-      if (!states.has(transition.to)) {
-        error('E_UNKNOWN_TARGET', `phase "${phase.id}" goes to "${transition.to}"${didYouMean(transition.to, states)}`, ['phases', i, 'next', j, 'to']);
-      }
+      const path = ['phases', i, 'next', j, 'to'];
+      if (!states.has(transition.to)) error('E_UNKNOWN_TARGET', `phase "${phase.id}" goes to "${transition.to}"${suggestions.for('phase or ending', transition.to, states, path)}`, path);
     }),
   );
 
@@ -142,5 +144,6 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   if (!scenario.endings.some((ending) => ending.when === undefined)) {
     error('E_NO_DEFAULT_ENDING', 'one ending must have no "when", so that every run reaches an ending when the clock runs out', ['endings']);
   }
+  diagnostics.push(...suggestions.limitDiagnostics());
   return diagnostics;
 }
