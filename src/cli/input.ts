@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../core/diagnostics.ts';
 import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
-import { decodeInput, type Decoded } from './decode-input.ts';
+import { decodeInput, type Decoded } from '../core/json/decode-input.ts';
 import { readFileBounded, ReadRefused, type ReadBytes } from './read-input.ts';
 
 /** Standard input, read at most up to `limit` + 1 bytes. */

@@ -8,7 +8,7 @@ import { formatDiagnostic } from '../core/diagnostics.ts';
 import { finishedAtIso, finishedAtText } from './debrief/format.ts';
 import { h, replaceChildren } from './dom.ts';
 import { liveSection, type LiveSection } from './live.ts';
-import { readScenarioFile } from './open-file.ts';
+import { readScenarioFile, unreadableMessage } from './open-file.ts';
 import './account.css';
 import './instructor.css';
 
@@ -445,7 +445,7 @@ function publishPanel(store: AppStore, intents: InstructorIntents, lives: LiveSe
     if (!file) return;
     readScenarioFile(file).then(
       (text) => (chosen = { name: file.name, text }),
-      () => (local.textContent = `${file.name} could not be read. Is it a text file?`),
+      (error: unknown) => (local.textContent = unreadableMessage(file, error)),
     );
   });
   const checked = new Set<string>();

@@ -1,10 +1,28 @@
 import type { AppController } from '../app/controller.ts';
+import { formatDiagnostic } from '../core/diagnostics.ts';
+import { decodeInput } from '../core/json/decode-input.ts';
 import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
 import { h } from './dom.ts';
 
-/** Reads a dropped or chosen file. Only a little more than the size limit is read, so a huge file is refused at once. */
+/** A file that is not UTF-8 text, or is empty: the message is a positioned diagnostic, as `check` prints it. */
+export class UnreadableScenarioFile extends Error {}
+
+/**
+ * Reads a dropped or chosen file as `check` reads one: UTF-8 only, so a UTF-16 file or stray bytes are
+ * refused in one sentence rather than read as garbled syntax errors or replacement characters. Only a
+ * little more than the size limit is read, so a huge file is refused at once (by the loader, as too large).
+ */
 export async function readScenarioFile(file: File): Promise<string> {
-  return file.slice(0, MAX_DOCUMENT_BYTES + 1).text();
+  const bytes = new Uint8Array(await file.slice(0, MAX_DOCUMENT_BYTES + 1).arrayBuffer());
+  if (bytes.length > MAX_DOCUMENT_BYTES) return new TextDecoder().decode(bytes);
+  const decoded = decodeInput(bytes);
+  if ('problem' in decoded) throw new UnreadableScenarioFile(formatDiagnostic(file.name, decoded.problem));
+  return decoded.text;
+}
+
+/** What to tell the person when their file could not be read. */
+export function unreadableMessage(file: File, error: unknown): string {
+  return error instanceof UnreadableScenarioFile ? error.message : `${file.name} could not be read. Is it a text file?`;
 }
 
 /** "Open a scenario file": a file picker and a drop zone for instructors. The file is checked and, if valid, playable at once. */
@@ -17,8 +35,8 @@ export function renderOpenFile(controller: AppController): HTMLElement {
     try {
       controller.openFile(file.name, await readScenarioFile(file));
       status.textContent = '';
-    } catch {
-      status.textContent = `${file.name} could not be read. Is it a text file?`;
+    } catch (error) {
+      status.textContent = unreadableMessage(file, error);
     }
   };
   input.addEventListener('change', () => void open(input.files?.[0]));

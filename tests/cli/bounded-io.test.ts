@@ -2,7 +2,7 @@ import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeInput } from '../../src/cli/decode-input.ts';
+import { decodeInput } from '../../src/core/json/decode-input.ts';
 import { inertOutput } from '../../src/cli/inert-output.ts';
 import { readCounters, readFileBounded, readStreamBounded, ReadRefused } from '../../src/cli/read-input.ts';
 import { documentKind } from '../../src/core/load.ts';

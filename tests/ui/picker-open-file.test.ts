@@ -58,3 +58,41 @@ function readBlob(blob: Blob): Promise<string> {
     reader.readAsText(blob);
   });
 }
+
+describe('reading a chosen file', () => {
+  // jsdom's Blob has no arrayBuffer(); browsers and Node have had it for years.
+  Blob.prototype.arrayBuffer ??= function (this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(reader.result as ArrayBuffer);
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+
+  function choose(name: string, bytes: Uint8Array) {
+    const controller = { openFile: vi.fn() } as unknown as AppController & { openFile: ReturnType<typeof vi.fn> };
+    const panel = renderOpenFile(controller);
+    document.body.append(panel);
+    const input = panel.querySelector<HTMLInputElement>('input[type="file"]')!;
+    Object.defineProperty(input, 'files', { value: [new File([bytes], name, { type: 'application/json' })] });
+    input.dispatchEvent(new Event('change'));
+    return { controller, status: panel.querySelector('[role="status"]')! };
+  }
+
+  it('refuses a UTF-16 file in one sentence, as check does, instead of opening garbled text', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...[...'{"id":"x"}'].flatMap((char) => [char.charCodeAt(0), 0])]);
+    const { controller, status } = choose('draft.json', utf16);
+    await vi.waitFor(() => expect(status.textContent).toBe('draft.json:1:1: error E_ENCODING: the file is UTF-16; save it as UTF-8'));
+    expect(controller.openFile).not.toHaveBeenCalled();
+  });
+
+  it('refuses bytes that are not UTF-8 at their line and column, and opens UTF-8 text as it is', async () => {
+    const bad = choose('bad.json', new Uint8Array([...new TextEncoder().encode('{\n  "id": "'), 0xe9, 0x22, 0x7d]));
+    await vi.waitFor(() => expect(bad.status.textContent).toBe('bad.json:2:10: error E_ENCODING: invalid UTF-8 (byte 0xe9); save the file as UTF-8'));
+    expect(bad.controller.openFile).not.toHaveBeenCalled();
+
+    const good = choose('good.json', new TextEncoder().encode('{"title":"Café ☕"}'));
+    await vi.waitFor(() => expect(good.controller.openFile).toHaveBeenCalledWith('good.json', '{"title":"Café ☕"}'));
+  });
+});

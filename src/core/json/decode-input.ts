@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../core/diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 
 /** The text of an input, or the one positioned reason it is not UTF-8 JSON text. */
 export type Decoded = { readonly text: string } | { readonly problem: Diagnostic };
@@ -43,7 +43,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** Line and column (in characters) of a byte offset in text that is valid UTF-8 up to it. */
 function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  const before = Buffer.from(bytes.subarray(0, offset)).toString('utf8');
+  const before = new TextDecoder().decode(bytes.subarray(0, offset));
   const lineStart = before.lastIndexOf('\n') + 1;
   let line = 1;
   for (let i = 0; i < before.length; i++) if (before.charCodeAt(i) === 10) line++;
@@ -62,7 +62,7 @@ export function decodeInput(bytes: Uint8Array): Decoded {
     const { line, column } = positionOf(bytes, invalid);
     return problem('E_ENCODING', `invalid UTF-8 (byte 0x${(bytes[invalid] ?? 0).toString(16).padStart(2, '0')}); save the file as UTF-8`, line, column);
   }
-  const text = Buffer.from(bytes).toString('utf8');
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   if (text.replace(/^\uFEFF/, '').trim() === '') return problem('E_SYNTAX', 'the file is empty');
   return { text };
 }
