@@ -70,7 +70,7 @@ describe('reading a chosen file', () => {
     });
   };
 
-  function choose(name: string, bytes: Uint8Array) {
+  function choose(name: string, bytes: Uint8Array<ArrayBuffer>) {
     const controller = { openFile: vi.fn() } as unknown as AppController & { openFile: ReturnType<typeof vi.fn> };
     const panel = renderOpenFile(controller);
     document.body.append(panel);
