@@ -71,24 +71,34 @@ async function checkFile(file: string, options: CheckOptions, stdin: StdinReader
   return { file: name, kind, text: read.text, diagnostics: bySeverity };
 }
 
-/** The lines to show for one file: each diagnostic with its frame, a warning code repeated often shown once with a count. */
-function textEntries(result: FileResult): string[] {
+interface Entry {
+  readonly diagnostic: Diagnostic;
+  /** For a warning code repeated often, shown once: how many more like it the file has. */
+  readonly alike: number;
+}
+
+/** The messages to show for one file: each diagnostic, a warning code repeated often shown once with a count. */
+function textEntries(result: FileResult): Entry[] {
   const counts = new Map<string, number>();
   for (const d of result.diagnostics) if (d.severity === 'warning') counts.set(d.code, (counts.get(d.code) ?? 0) + 1);
   const grouped = new Set<string>();
-  const entries: string[] = [];
+  const entries: Entry[] = [];
   for (const d of result.diagnostics) {
     const count = d.severity === 'warning' ? (counts.get(d.code) ?? 0) : 0;
-    if (result.text === '') {
-      entries.push(formatDiagnostic(result.file, d));
-    } else if (count <= GROUP_AFTER) {
-      entries.push(diagnosticWithFrame(result.file, result.text, d));
-    } else if (!grouped.has(d.code)) {
+    if (count <= GROUP_AFTER) entries.push({ diagnostic: d, alike: 0 });
+    else if (!grouped.has(d.code)) {
       grouped.add(d.code);
-      entries.push(`${diagnosticWithFrame(result.file, result.text, d)}\n      (and ${count - 1} more ${d.code} warnings like this in this file; --format json lists each one)`);
+      entries.push({ diagnostic: d, alike: count - 1 });
     }
   }
   return entries;
+}
+
+/** One message with its frame; framed only when shown, since a file may have tens of thousands. */
+function formatEntry(result: FileResult, { diagnostic: d, alike }: Entry): string {
+  if (result.text === '') return formatDiagnostic(result.file, d);
+  const framed = diagnosticWithFrame(result.file, result.text, d);
+  return alike === 0 ? framed : `${framed}\n      (and ${alike} more ${d.code} warnings like this in this file; --format json lists each one)`;
 }
 
 function counted(results: readonly FileResult[]) {
@@ -105,7 +115,7 @@ function writeText(results: readonly FileResult[], options: CheckOptions, out: G
       continue;
     }
     const entries = textEntries(result);
-    for (const entry of entries.slice(0, options.maxMessages)) out.write(`${entry}\n`);
+    for (const entry of entries.slice(0, options.maxMessages)) out.write(`${formatEntry(result, entry)}\n`);
     if (entries.length > options.maxMessages) {
       out.write(`${result.file}: ${entries.length - options.maxMessages} more message(s) not shown; --max-messages N shows more\n`);
     }

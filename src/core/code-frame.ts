@@ -12,13 +12,16 @@ export function printable(text: string): string {
 export function codeFrame(text: string, diagnostic: Pick<Diagnostic, 'line' | 'column'>): string {
   const lineStart = nthLineStart(text, diagnostic.line);
   if (lineStart === -1) return '';
-  const lineEnd = text.indexOf('\n', lineStart);
-  const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd).replace(/\r$/, '');
-  const column = Math.max(1, Math.min(diagnostic.column, line.length + 1));
-  const from = Math.max(0, Math.min(column - 1 - WIDTH / 2, line.length - WIDTH));
-  const to = Math.min(line.length, from + WIDTH);
+  const newline = text.indexOf('\n', lineStart);
+  let lineEnd = newline === -1 ? text.length : newline;
+  if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
+  // Only the window is copied: a minified file is one line of up to the size limit, framed once per message.
+  const length = lineEnd - lineStart;
+  const column = Math.max(1, Math.min(diagnostic.column, length + 1));
+  const from = Math.max(0, Math.min(column - 1 - WIDTH / 2, length - WIDTH));
+  const to = Math.min(length, from + WIDTH);
   const before = from > 0 ? '…' : '';
-  const shown = `${before}${printable(line.slice(from, to))}${to < line.length ? '…' : ''}`;
+  const shown = `${before}${printable(text.slice(lineStart + from, lineStart + to))}${to < length ? '…' : ''}`;
   const caret = ' '.repeat(before.length + column - 1 - from) + '^';
   return `${String(diagnostic.line).padStart(5)} | ${shown}\n${' '.repeat(5)} | ${caret}`;
 }
