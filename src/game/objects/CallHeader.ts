@@ -57,22 +57,29 @@ export class CallHeader extends GameObjects.Container {
     this.placeZones(art);
   }
 
+  /**
+   * One click zone per tab with room to click. Phaser gives a zone of zero width no hit area (and no
+   * `input`), so a tab squeezed to nothing gets no zone rather than an input that is not there.
+   */
   private placeZones(art: HeaderArt): void {
-    const open = new Set(art.tabs.map((tab) => tab.bridge));
-    for (const [bridge, zone] of this.zones) if (!open.has(bridge)) zone.setVisible(false).disableInteractive();
-    for (const tab of art.tabs) {
-      let zone = this.zones.get(tab.bridge);
-      if (!zone) {
-        zone = new GameObjects.Zone(this.scene, 0, 0, 1, 1).setOrigin(0, 0);
-        zone.on('pointerup', () => this.onSelect(tab.bridge));
-        this.zones.set(tab.bridge, zone);
-        this.add(zone);
-      }
-      zone.setPosition(tab.x, tab.y).setSize(tab.width, tab.height).setVisible(true);
+    const clickable = art.tabs.filter((tab) => tab.width >= 1 && tab.height >= 1);
+    const placed = new Set(clickable.map((tab) => tab.bridge));
+    for (const [bridge, zone] of this.zones) if (!placed.has(bridge)) zone.setVisible(false).disableInteractive();
+    for (const tab of clickable) {
+      const zone = this.zoneFor(tab.bridge);
+      zone.setPosition(tab.x, tab.y).setSize(tab.width, tab.height).setVisible(true).setInteractive();
       const viewed = this.view?.tabs.find((candidate) => candidate.id === tab.bridge)?.viewed ?? false;
-      if (!zone.input) zone.setInteractive();
-      zone.input!.enabled = true;
-      zone.input!.cursor = viewed ? 'default' : 'pointer';
+      if (zone.input) zone.input.cursor = viewed ? 'default' : 'pointer';
     }
+  }
+
+  private zoneFor(bridge: string): GameObjects.Zone {
+    const existing = this.zones.get(bridge);
+    if (existing) return existing;
+    const zone = new GameObjects.Zone(this.scene, 0, 0, 1, 1).setOrigin(0, 0);
+    zone.on('pointerup', () => this.onSelect(bridge));
+    this.zones.set(bridge, zone);
+    this.add(zone);
+    return zone;
   }
 }
