@@ -10,7 +10,7 @@ export interface GameIntents {
 export interface BridgeContext {
   readonly store: AppStore;
   readonly intents: GameIntents;
-  /** The element the canvas sits in; it carries `data-ready` and `data-tiles` for end-to-end tests. */
+  /** The element the canvas sits in; it carries `data-ready`, `data-tiles` and `data-tile-width` for end-to-end tests. */
   readonly parent: HTMLElement;
   /** No tweens or pulses: changes happen at once. */
   readonly reducedMotion: boolean;

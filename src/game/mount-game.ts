@@ -80,6 +80,7 @@ export function mountGame(parent: HTMLElement, store: AppStore, intents: GameInt
       if (!game.loop.running) game.loop.wake();
       delete parent.dataset.ready;
       delete parent.dataset.tiles;
+      delete parent.dataset.tileWidth;
     },
   };
 }

@@ -9,6 +9,7 @@ import { renderCoachPanel } from './hud/coach-panel.ts';
 import { renderParticipantPanel } from './hud/participant-panel.ts';
 import { renderTimeControls } from './hud/time-controls.ts';
 import { createTranscriptPanel } from './transcript-panel.ts';
+import './play-screen.css';
 
 /** Starts the call scene in a container; the page passes Phaser in, so the HUD never depends on it. */
 export type GameLoader = (container: HTMLElement) => Promise<{ destroy(): void }>;

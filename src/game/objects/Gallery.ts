@@ -15,6 +15,8 @@ export interface GalleryOptions {
   readonly onSelect: (participant: string) => void;
   /** Called when the number of tiles on screen changes (departing tiles excluded). */
   readonly onCount: (count: number) => void;
+  /** Called after each layout with the width of one tile, in CSS pixels. */
+  readonly onTileWidth: (width: number) => void;
 }
 
 /**
@@ -121,6 +123,7 @@ export class Gallery {
 
   private layout(animated: boolean, entering: readonly ParticipantTile[] = []): void {
     const layout = galleryLayout(this.order.length, this.area, { gap: this.gap });
+    this.options.onTileWidth(Math.round(layout.tileWidth / this.dpr));
     this.order.forEach((id, index) => {
       const tile = this.tiles.get(id)!;
       const cell = layout.cells[index]!;

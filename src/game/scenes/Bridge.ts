@@ -48,6 +48,9 @@ export class Bridge extends Scene {
       onCount: (count) => {
         parent.dataset.tiles = String(count);
       },
+      onTileWidth: (width) => {
+        parent.dataset.tileWidth = String(width);
+      },
     });
 
     this.layout();
