@@ -13,7 +13,7 @@ import { MAX_DOCUMENT_BYTES } from '../core/json/source.ts';
 export const CHECK_TITLE = 'Bridge Drill check benchmark (the CLI check command, adversarial files near the size limit)';
 const TARGET_MS = 2000;
 
-type ScenarioObject = Record<string, unknown> & { clock: { start: string; end: string }; timeline: unknown[]; phases: unknown[]; cast: { id: string }[] };
+type ScenarioObject = Record<string, unknown> & { clock: { start: string; end: string }; timeline: unknown[]; phases: unknown[]; endings: unknown[]; cast: { id: string }[] };
 type Phase = { id: string; title: string; next?: { to: string; when: unknown }[] };
 
 /** Beats each waiting for the next one, the last of which can never happen: impossibility flows back down the whole chain. */
@@ -80,6 +80,17 @@ export function longNames(base: ScenarioObject, count: number, length: number): 
   return { ...base, cast: [...base.cast, ...cast], timeline: [...base.timeline, ...beats] };
 }
 
+/** A chain of `count` phases, each also leading to an ending of its own, placed before the scenario's endings. */
+export function phasesWithEndings(base: ScenarioObject, count: number): ScenarioObject {
+  const phases: Phase[] = Array.from({ length: count }, (_, i) => ({
+    id: `p${i}`,
+    title: `Phase ${i}`,
+    next: [...(i < count - 1 ? [{ to: `p${i + 1}`, when: { after: base.clock.start } }] : []), { to: `e${i}`, when: { before: base.clock.end } }],
+  }));
+  const endings = Array.from({ length: count }, (_, i) => ({ id: `e${i}`, title: `Ending ${i}`, outcome: 'partial', summary: 'x', when: false }));
+  return { ...base, phases, endings: [...endings, ...(base.endings as unknown[])] };
+}
+
 /** The scenario's text with `count` copies of one key added to its first object. */
 export function duplicateKeys(baseText: string, count: number): string {
   const open = baseText.indexOf('{');
@@ -137,6 +148,7 @@ export async function checkBenchmark(root: string, largest: { name: string; text
   const keys = largestUnderLimit((n) => duplicateKeys(acmeText, n), 400_000);
   const unknown = largestUnderLimit((n) => text(unknownReferences(acme(), n)), 40_000);
   const long = largestUnderLimit((n) => text(longNames(acme(), 100, n)), 20_000);
+  const endings = largestUnderLimit((n) => text(phasesWithEndings(acme(), n)), 40_000);
   const cases = [
     { label: `largest bundled scenario (${largest.name})`, text: largest.text, runs: 10 },
     { label: `chain of ${chain.n.toLocaleString('en')} beats, each waiting for the next`, text: chain.text, runs: 3 },
@@ -145,6 +157,7 @@ export async function checkBenchmark(root: string, largest: { name: string; text
     { label: `${keys.n.toLocaleString('en')} duplicate keys`, text: keys.text, runs: 3 },
     { label: `${unknown.n.toLocaleString('en')} beats waiting for misspelt beat ids`, text: unknown.text, runs: 3 },
     { label: `100 cast members with ids of ${long.n.toLocaleString('en')} characters, each misspelt once`, text: long.text, runs: 3 },
+    { label: `chain of ${endings.n.toLocaleString('en')} phases, each also leading to an ending of its own`, text: endings.text, runs: 3 },
   ];
   const folder = mkdtempSync(join(tmpdir(), 'bench-check-'));
   const rows: [string, string][] = [];

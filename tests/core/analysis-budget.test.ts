@@ -8,7 +8,8 @@ import type { Scenario } from '../../src/core/scenario/schema.ts';
 import { ScenarioClock } from '../../src/core/time.ts';
 import { checkReferences } from '../../src/core/scenario/references.ts';
 import { Suggestions } from '../../src/core/suggest.ts';
-import { beatChain, denseDag, duplicateKeys, longNames, phaseLadder, unknownReferences } from '../../src/tools/bench-check.ts';
+import { lintScenario } from '../../src/core/scenario/lint.ts';
+import { beatChain, denseDag, duplicateKeys, longNames, phaseLadder, phasesWithEndings, unknownReferences } from '../../src/tools/bench-check.ts';
 import { acmeObject, acmeText, loadAcme } from '../helpers.ts';
 
 type ScenarioObject = Parameters<typeof beatChain>[0];
@@ -72,6 +73,22 @@ describe('every analysis is bounded by a budget proportional to the scenario', (
     expect(result.size).toBeLessThan(MAX_DOCUMENT_BYTES);
     expect(result.diagnostics).toEqual([]);
     expect(result.loops.used + result.analysis.budget.used).toBeLessThan(LINEAR * result.units);
+  });
+
+  it('finds which endings transitions lead to in one pass, however many endings there are', () => {
+    const object = phasesWithEndings(acme(), 3_000);
+    object.endings.unshift({ id: 'orphan', title: 'Orphan', outcome: 'partial', summary: 'x', when: false });
+    let reads = 0;
+    const phases = new Proxy(object.phases, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver) as unknown;
+      },
+    });
+    const doc = parseJson(JSON.stringify(object, null, 1)).document;
+    const diagnostics = lintScenario(doc, asScenario({ ...object, phases }), acmePlaybook);
+    expect(diagnostics.filter((d) => d.code.startsWith('W_UNREACHABLE')).map((d) => d.message)).toEqual(['ending "orphan" can never be reached: no transition or condition can lead to it']);
+    expect(reads).toBeLessThan(LINEAR * object.phases.length);
   });
 
   it('says where and why when the phase-loop budget runs out, instead of running on', () => {

@@ -50,11 +50,11 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, playbook: Pl
     if (decision.when && !analysis.mayHold(decision.when)) report('warning', 'W_UNREACHABLE_DECISION', `decision "${decision.id}" can never be offered: its condition can never hold`, ['decisions', i, 'when']);
   });
 
-  const reachable = new Set<string>([scenario.phases[0]?.id ?? '']);
-  const queue = [...reachable];
+  const queue = [scenario.phases[0]?.id ?? ''];
+  const reachable = new Set<string>(queue);
   const phaseById = new Map(scenario.phases.map((phase) => [phase.id, phase]));
-  while (queue.length > 0) {
-    const phase = phaseById.get(queue.shift() ?? '');
+  for (let head = 0; head < queue.length; head++) {
+    const phase = phaseById.get(queue[head]!);
     for (const transition of phase?.next ?? []) {
       if (!reachable.has(transition.to) && analysis.mayHold(transition.when)) {
         reachable.add(transition.to);
@@ -73,9 +73,14 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, playbook: Pl
     }
   });
 
+  const enteredByTransition = new Set<string>();
+  for (const phase of scenario.phases) {
+    if (!reachable.has(phase.id)) continue;
+    for (const transition of phase.next ?? []) if (!enteredByTransition.has(transition.to) && analysis.mayHold(transition.when)) enteredByTransition.add(transition.to);
+  }
   const firstUnconditional = scenario.endings.findIndex((ending) => ending.when === undefined);
   scenario.endings.forEach((ending, i) => {
-    const byTransition = scenario.phases.some((phase) => reachable.has(phase.id) && (phase.next ?? []).some((t) => t.to === ending.id && analysis.mayHold(t.when)));
+    const byTransition = enteredByTransition.has(ending.id);
     const atClockEnd = (firstUnconditional === -1 || i <= firstUnconditional) && (ending.when === undefined || analysis.mayHold(ending.when));
     if (!byTransition && !atClockEnd) {
       const why = firstUnconditional !== -1 && i > firstUnconditional ? `it comes after "${scenario.endings[firstUnconditional]?.id}", which has no condition` : 'no transition or condition can lead to it';
