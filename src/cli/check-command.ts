@@ -62,11 +62,12 @@ async function checkFile(file: string, options: CheckOptions, stdin: StdinReader
   if (file.endsWith('.schema.json')) return { file: name, kind: 'skipped', text: '', diagnostics: [] };
   const read = await readSource(file, stdin);
   if ('problem' in read) return { file: name, kind: 'scenario', text: '', diagnostics: [read.problem] };
-  const kind = documentKind(parseJson(read.text).value);
+  const parsed = parseJson(read.text);
+  const kind = documentKind(parsed.value);
   const diagnostics =
     kind === 'playbook'
-      ? loadPlaybook(read.text).diagnostics
-      : loadScenario(read.text, playbooksFor(file === STDIN ? undefined : file), options.voice ? { hasVoiceClip: voiceClipExists } : {}).diagnostics;
+      ? loadPlaybook(parsed).diagnostics
+      : loadScenario(parsed, playbooksFor(file === STDIN ? undefined : file), options.voice ? { hasVoiceClip: voiceClipExists } : {}).diagnostics;
   const bySeverity = [...diagnostics.filter((d) => d.severity === 'error'), ...diagnostics.filter((d) => d.severity !== 'error')];
   return { file: name, kind, text: read.text, diagnostics: bySeverity };
 }

@@ -1,5 +1,5 @@
 import { hasErrors, sortDiagnostics, didYouMean, type Diagnostic } from './diagnostics.ts';
-import { parseJson, type JsonDocument } from './json/source.ts';
+import { parseJson, type JsonDocument, type ParsedJson } from './json/source.ts';
 import { propertyNamesOf } from './json/property-names.ts';
 import { schemaDiagnostics } from './json/schema-diagnostics.ts';
 import { checkPlaybook } from './playbook/check.ts';
@@ -23,9 +23,8 @@ function namesOf(schema: z.ZodType): string[] {
   return names;
 }
 
-function parseAgainst<T>(text: string, schema: z.ZodType<T>): { document: JsonDocument; value: T | undefined; diagnostics: Diagnostic[] } {
-  const parsed = parseJson(text);
-  if (parsed.value === undefined) return { document: parsed.document, value: undefined, diagnostics: parsed.diagnostics };
+function parseAgainst<T>(parsed: ParsedJson, schema: z.ZodType<T>): { document: JsonDocument; value: T | undefined; diagnostics: Diagnostic[] } {
+  if (parsed.value === undefined) return { document: parsed.document, value: undefined, diagnostics: [...parsed.diagnostics] };
   const result = schema.safeParse(parsed.value);
   if (!result.success) {
     return {
@@ -34,28 +33,28 @@ function parseAgainst<T>(text: string, schema: z.ZodType<T>): { document: JsonDo
       diagnostics: [...parsed.diagnostics, ...schemaDiagnostics(parsed.document, result.error.issues, parsed.value, namesOf(schema))],
     };
   }
-  return { document: parsed.document, value: result.data, diagnostics: parsed.diagnostics };
+  return { document: parsed.document, value: result.data, diagnostics: [...parsed.diagnostics] };
 }
 
-/** Parses and validates a playbook file. Never throws. */
-export function loadPlaybook(text: string): Loaded<Playbook> {
-  const { document: doc, value, diagnostics } = parseAgainst(text, PlaybookSchema);
+/** Parses and validates a playbook file, or takes `text` already parsed. Never throws. */
+export function loadPlaybook(text: string | ParsedJson): Loaded<Playbook> {
+  const { document: doc, value, diagnostics } = parseAgainst(typeof text === 'string' ? parseJson(text) : text, PlaybookSchema);
   if (value) diagnostics.push(...checkPlaybook(doc, value));
   const sorted = sortDiagnostics(diagnostics);
   return { value: hasErrors(sorted) ? undefined : value, diagnostics: sorted, document: doc };
 }
 
 /**
- * Parses, validates, checks references against the scenario's playbook, and lints a scenario file.
+ * Parses (unless `text` comes parsed), validates, checks references against the scenario's playbook, and lints a scenario file.
  * `playbooks` maps playbook ids to loaded playbooks; `options` adds optional checks (voice clips).
  * Never throws.
  */
 export function loadScenario(
-  text: string,
+  text: string | ParsedJson,
   playbooks: ReadonlyMap<string, Playbook>,
   options: LintOptions = {},
 ): Loaded<Scenario> & { readonly playbook: Playbook | undefined } {
-  const { document: doc, value, diagnostics } = parseAgainst(text, ScenarioSchema);
+  const { document: doc, value, diagnostics } = parseAgainst(typeof text === 'string' ? parseJson(text) : text, ScenarioSchema);
   let playbook: Playbook | undefined;
   if (value) {
     playbook = playbooks.get(value.playbook);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseJson, MAX_DOCUMENT_BYTES } from '../../src/core/json/source.ts';
 import { loadPlaybook, loadScenario } from '../../src/core/load.ts';
-import { acmeText, bundledPlaybooks } from '../helpers.ts';
+import { acmeText, bundledPlaybooks, readRepoText } from '../helpers.ts';
 
 describe('parseJson', () => {
   it('reports syntax errors with line and column', () => {
@@ -74,5 +74,18 @@ describe('loadPlaybook', () => {
     const loaded = loadPlaybook(text);
     expect(loaded.value).toBeUndefined();
     expect(loaded.diagnostics).toContainEqual(expect.objectContaining({ code: 'E_UNKNOWN_REFERENCE', message: 'unknown level "P7"; did you mean "P1"?' }));
+  });
+});
+
+describe('loading text already parsed', () => {
+  it('gives what loading the text gives, and leaves the parsed text as it was for another use', () => {
+    const text = acmeText().replace('"speaker": "pete"', '"speaker": "petee"');
+    const parsed = parseJson(text);
+    const before = [...parsed.diagnostics];
+    const fromParsed = loadScenario(parsed, bundledPlaybooks());
+    expect(fromParsed.diagnostics).toEqual(loadScenario(text, bundledPlaybooks()).diagnostics);
+    expect(fromParsed.diagnostics.some((d) => d.code === 'E_UNKNOWN_PARTICIPANT')).toBe(true);
+    expect(parsed.diagnostics).toEqual(before);
+    expect(loadPlaybook(parseJson(readRepoText('scenarios/playbooks/itil-major-incident.json'))).value?.id).toBe('itil-major-incident');
   });
 });
