@@ -91,6 +91,14 @@ export function phasesWithEndings(base: ScenarioObject, count: number): Scenario
   return { ...base, phases, endings: [...endings, ...(base.endings as unknown[])] };
 }
 
+/** Beats setting one variable to `count` different numbers, and as many beats each testing it against a bound none of them reaches. */
+export function oneVariable(base: ScenarioObject, count: number): ScenarioObject {
+  const speaker = base.cast[0]?.id ?? '';
+  const sets = Array.from({ length: count }, (_, i) => ({ id: `set-${i}`, at: base.clock.start, type: 'set', var: 'counter', to: i }));
+  const tests = Array.from({ length: count }, (_, i) => ({ id: `test-${i}`, at: base.clock.start, type: 'say', speaker, text: 'x', when: { var: 'counter', gt: count + i } }));
+  return { ...base, variables: { ...(base.variables as object), counter: 0 }, timeline: [...base.timeline, ...sets, ...tests] };
+}
+
 /** The scenario's text with `count` copies of one key added to its first object. */
 export function duplicateKeys(baseText: string, count: number): string {
   const open = baseText.indexOf('{');
@@ -149,6 +157,7 @@ export async function checkBenchmark(root: string, largest: { name: string; text
   const unknown = largestUnderLimit((n) => text(unknownReferences(acme(), n)), 40_000);
   const long = largestUnderLimit((n) => text(longNames(acme(), 100, n)), 20_000);
   const endings = largestUnderLimit((n) => text(phasesWithEndings(acme(), n)), 40_000);
+  const variable = largestUnderLimit((n) => text(oneVariable(acme(), n)), 20_000);
   const cases = [
     { label: `largest bundled scenario (${largest.name})`, text: largest.text, runs: 10 },
     { label: `chain of ${chain.n.toLocaleString('en')} beats, each waiting for the next`, text: chain.text, runs: 3 },
@@ -158,6 +167,7 @@ export async function checkBenchmark(root: string, largest: { name: string; text
     { label: `${unknown.n.toLocaleString('en')} beats waiting for misspelt beat ids`, text: unknown.text, runs: 3 },
     { label: `100 cast members with ids of ${long.n.toLocaleString('en')} characters, each misspelt once`, text: long.text, runs: 3 },
     { label: `chain of ${endings.n.toLocaleString('en')} phases, each also leading to an ending of its own`, text: endings.text, runs: 3 },
+    { label: `one variable set to ${variable.n.toLocaleString('en')} values and tested as often`, text: variable.text, runs: 3 },
   ];
   const folder = mkdtempSync(join(tmpdir(), 'bench-check-'));
   const rows: [string, string][] = [];

@@ -9,7 +9,7 @@ import { ScenarioClock } from '../../src/core/time.ts';
 import { checkReferences } from '../../src/core/scenario/references.ts';
 import { Suggestions } from '../../src/core/suggest.ts';
 import { lintScenario } from '../../src/core/scenario/lint.ts';
-import { beatChain, denseDag, duplicateKeys, longNames, phaseLadder, phasesWithEndings, unknownReferences } from '../../src/tools/bench-check.ts';
+import { beatChain, denseDag, duplicateKeys, longNames, oneVariable, phaseLadder, phasesWithEndings, unknownReferences } from '../../src/tools/bench-check.ts';
 import { acmeObject, acmeText, loadAcme } from '../helpers.ts';
 
 type ScenarioObject = Parameters<typeof beatChain>[0];
@@ -73,6 +73,14 @@ describe('every analysis is bounded by a budget proportional to the scenario', (
     expect(result.size).toBeLessThan(MAX_DOCUMENT_BYTES);
     expect(result.diagnostics).toEqual([]);
     expect(result.loops.used + result.analysis.budget.used).toBeLessThan(LINEAR * result.units);
+  });
+
+  it('tests a variable set to 5,000 values 5,000 times without going through its values each time', () => {
+    const result = analyse(oneVariable(acme(), 5_000));
+    expect(result.analysis.gaveUp).toBe(false);
+    for (let i = 0; i < 5_000; i += 499) expect(result.analysis.beatCanHappen(`test-${i}`)).toBe(false);
+    expect(result.analysis.mayHold({ var: 'counter', gte: 4_999, ne: 5_000 })).toBe(true);
+    expect(result.analysis.budget.used).toBeLessThan(LINEAR * result.units);
   });
 
   it('finds which endings transitions lead to in one pass, however many endings there are', () => {

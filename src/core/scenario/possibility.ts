@@ -1,6 +1,5 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { JsonDocument } from '../json/source.ts';
-import { passesVarTest } from '../expr/compare.ts';
 import type { Expr } from '../expr/schema.ts';
 import type { Scalar } from '../schema-primitives.ts';
 import type { ScenarioClock } from '../time.ts';
@@ -8,6 +7,7 @@ import { walkExpr } from '../expr/walk.ts';
 import { AnalysisBudget } from './analysis-budget.ts';
 import { effectSites } from './expr-sites.ts';
 import type { Scenario } from './schema.ts';
+import { VarValues } from './var-values.ts';
 
 /**
  * A conservative "can this ever be true?" analysis over a scenario's variables, beats and times.
@@ -17,7 +17,7 @@ import type { Scenario } from './schema.ts';
  * treated as possible (no false warning) and `gaveUp` is set.
  */
 export class Possibility {
-  private readonly values = new Map<string, Set<Scalar>>();
+  private readonly values = new Map<string, VarValues>();
   private readonly beatTimes = new Map<string, number>();
   private readonly impossibleBeats = new Set<string>();
   /** True when the budget ran out before every impossible beat was found. */
@@ -28,7 +28,11 @@ export class Possibility {
     private readonly clock: ScenarioClock,
     readonly budget: AnalysisBudget = AnalysisBudget.forScenario(scenario),
   ) {
-    for (const [name, value] of Object.entries(scenario.variables ?? {})) this.values.set(name, new Set([value]));
+    for (const [name, value] of Object.entries(scenario.variables ?? {})) {
+      const values = new VarValues();
+      values.add(value);
+      this.values.set(name, values);
+    }
     const sets = [...scenario.timeline, ...effectSites(scenario).map((site) => site.effect)];
     for (const effect of sets) if (effect.type === 'set') this.values.get(effect.var)?.add(effect.to);
     for (const beat of scenario.timeline) {
@@ -71,7 +75,7 @@ export class Possibility {
 
   /** The values a variable can ever take, or undefined for a name the scenario does not declare. */
   possibleValues(name: string): ReadonlySet<Scalar> | undefined {
-    return this.values.get(name);
+    return this.values.get(name)?.values;
   }
 
   /** The warning that the search for impossible beats was cut short, if it was. */
@@ -100,10 +104,7 @@ export class Possibility {
     if ('not' in expr) return !this.mustHold(expr.not, time);
     if ('var' in expr) {
       const possible = this.values.get(expr.var);
-      if (possible === undefined) return true;
-      if (expr.eq !== undefined) return possible.has(expr.eq) && passesVarTest(expr, expr.eq);
-      this.budget.spend(possible.size);
-      return [...possible].some((value) => passesVarTest(expr, value));
+      return possible === undefined || possible.some(expr);
     }
     if ('fired' in expr) {
       if (this.impossibleBeats.has(expr.fired)) return false;
@@ -130,10 +131,7 @@ export class Possibility {
     if ('not' in expr) return !this.mayHold(expr.not, time);
     if ('var' in expr) {
       const possible = this.values.get(expr.var);
-      if (possible === undefined) return false;
-      if (expr.eq !== undefined) return possible.size === 1 && possible.has(expr.eq) && passesVarTest(expr, expr.eq);
-      this.budget.spend(possible.size);
-      return [...possible].every((value) => passesVarTest(expr, value));
+      return possible !== undefined && possible.every(expr);
     }
     if ('after' in expr) return time !== undefined && this.clock.offsetOf(expr.after) <= time;
     if ('before' in expr) return time !== undefined && time < this.clock.offsetOf(expr.before);
