@@ -23,6 +23,8 @@ export interface AppController {
   abandon(): Promise<void>;
   /** Validates a scenario file an instructor opened or dropped, and shows it in the authoring view; a valid one becomes playable. */
   openFile(fileName: string, text: string): Promise<void>;
+  /** Removes from this browser an opened scenario file kept though it no longer passes the checks (one listed as needing attention). */
+  forgetOpenedFile(fileName: string): Promise<void>;
   /** Shows a known scenario (bundled or opened) in the authoring view. */
   openAuthoring(id: string): void;
   /**

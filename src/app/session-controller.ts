@@ -358,6 +358,18 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       await queue(async () => notify(await openedFiles.add({ file: fileName, text }, replaced)));
     },
 
+    async forgetOpenedFile(fileName) {
+      const item = store.getState().openedNeedingAttention.find((each) => each.file === fileName);
+      if (!item) return;
+      const without = () => store.getState().openedNeedingAttention.filter((each) => each !== item);
+      store.setState({ openedNeedingAttention: without() });
+      await queue(async () => {
+        const problem = await openedFiles.remove({ file: item.file, text: item.text });
+        if (problem === null) return;
+        store.setState({ openedNeedingAttention: [...without(), item], notice: `“${item.file}” could not be removed, so it is still kept: ${problem}` });
+      });
+    },
+
     openAuthoring(id) {
       const entry = find(id);
       if (!entry) {

@@ -127,7 +127,10 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
       history: history.element,
       inProgress: new Set(state.inProgress),
       published: new Set(state.published.map((entry) => entry.scenario.id)),
-      needsAttention: renderNeedsAttention(state.openedNeedingAttention, { open: (item) => void controller.openFile(item.file, item.text) }),
+      needsAttention: renderNeedsAttention(state.openedNeedingAttention, {
+        open: (item) => void controller.openFile(item.file, item.text),
+        remove: (item) => void controller.forgetOpenedFile(item.file),
+      }),
       ...(assigned ? { assigned: assigned.element } : {}),
       ...(carryOn ? { carryOn: carryOn.element } : {}),
     });

@@ -32,6 +32,35 @@ describe('an opened file that no longer validates', () => {
   });
 });
 
+describe('removing an opened file that no longer validates', () => {
+  it('takes only that file out of the list as stored now, keeping what another tab opened since', async () => {
+    const storage = new MemoryStorage();
+    const broken = { file: 'old.json', text: '{"id":"old-one"}' };
+    const alsoBroken = { file: 'older.json', text: '{"id":"older-one"}' };
+    storage.setItem('bridge-drill:opened:v1', JSON.stringify([broken, alsoBroken]));
+    const { store, controller } = await boot(storage);
+    const fromOtherTab = { file: 'other-tab.json', text: '{"id":"other"}' };
+    storage.setItem('bridge-drill:opened:v1', JSON.stringify([broken, alsoBroken, fromOtherTab]));
+    await controller.forgetOpenedFile('old.json');
+    await controller.saved();
+    expect(store.getState().openedNeedingAttention.map((item) => item.file)).toEqual(['older.json']);
+    expect(JSON.parse(storage.getItem('bridge-drill:opened:v1')!)).toEqual([alsoBroken, fromOtherTab]);
+  });
+
+  it('keeps it listed and says so when the storage refuses the change', async () => {
+    const storage = new MemoryStorage();
+    const broken = { file: 'old.json', text: '{"id":"old-one"}' };
+    storage.setItem('bridge-drill:opened:v1', JSON.stringify([broken]));
+    const { store, controller } = await boot(storage);
+    storage.failWrites = true;
+    await controller.forgetOpenedFile('old.json');
+    await controller.saved();
+    expect(store.getState().openedNeedingAttention.map((item) => item.file)).toEqual(['old.json']);
+    expect(store.getState().notice).toMatch(/^“old\.json” could not be removed, so it is still kept/);
+    expect(JSON.parse(storage.getItem('bridge-drill:opened:v1')!)).toEqual([broken]);
+  });
+});
+
 describe('a finish when storage always refused', () => {
   it('does not claim the session is kept', async () => {
     const storage = new MemoryStorage();

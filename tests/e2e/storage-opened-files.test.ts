@@ -58,6 +58,13 @@ describe('scenario files opened in three tabs sharing one localStorage', () => {
       await page.getByRole('heading', { level: 1, name: 'old-drill.json' }).waitFor();
       expect(await page.getByRole('region', { name: 'Problems' }).textContent()).toMatch(/error/);
       expect(await storedFileNames(page)).toEqual([OLD_DRILL.file, ...files.map((file) => file.name)]);
+
+      // Removing it takes only it out of what every tab stores, after a confirmation.
+      await page.goto(appUrl());
+      await page.getByRole('button', { name: 'Remove from this browser: old-drill.json' }).click();
+      await page.getByRole('button', { name: 'Remove now: old-drill.json' }).click();
+      await page.getByRole('region', { name: 'Needs attention' }).waitFor({ state: 'detached' });
+      await expect.poll(() => storedFileNames(pages[0]!), { timeout: CROSS_TAB_WAIT }).toEqual(files.map((file) => file.name));
       expect(errors).toEqual([]);
       await context.close();
     },

@@ -107,7 +107,7 @@ export function recordingController(intents: ActionIntent[]): AppController {
       intents.push(intent);
       return { ok: true };
     },
-    viewBridge: ignore, focusParticipant: ignore, finish: ignoreLater, abandon: ignoreLater, openHistory: ignoreLater, openRecord: ignoreLater, closeScenario: ignore, carryOn: async () => false, openFile: ignoreLater, openAuthoring: ignore,
+    viewBridge: ignore, focusParticipant: ignore, finish: ignoreLater, abandon: ignoreLater, openHistory: ignoreLater, openRecord: ignoreLater, closeScenario: ignore, carryOn: async () => false, openFile: ignoreLater, forgetOpenedFile: ignoreLater, openAuthoring: ignore,
     setVolume: ignore, setAudioMuted: ignore, dismissNotice: ignore, persist: ignore,
   };
 }

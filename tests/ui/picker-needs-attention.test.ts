@@ -16,7 +16,7 @@ const oldDrill: NeedsAttention = {
 };
 const other: NeedsAttention = { file: 'night-shift.json', text: '{', problems: ['night-shift.json:1:2: error E_JSON: the file ends early'] };
 
-function mountPicker(items: readonly NeedsAttention[], open = vi.fn()) {
+function mountPicker(items: readonly NeedsAttention[], open = vi.fn(), remove = vi.fn()) {
   const picker = renderPicker(catalogWith(['acme-chemical']), {
     navigate: vi.fn(),
     author: vi.fn(),
@@ -24,10 +24,10 @@ function mountPicker(items: readonly NeedsAttention[], open = vi.fn()) {
     openFile: h('section', {}, 'Open a scenario file'),
     history: h('section', {}, 'History'),
     inProgress: new Set(),
-    needsAttention: renderNeedsAttention(items, { open }),
+    needsAttention: renderNeedsAttention(items, { open, remove }),
   });
   document.body.append(picker);
-  return { picker, open };
+  return { picker, open, remove };
 }
 
 describe('opened scenario files that need attention, on the picker', () => {
@@ -57,6 +57,21 @@ describe('opened scenario files that need attention, on the picker', () => {
     const { picker, open } = mountPicker([oldDrill, other]);
     getByRole(picker, 'button', { name: 'Open in the authoring view: night-shift.json' }).click();
     expect(open).toHaveBeenCalledExactlyOnceWith(other);
+  });
+
+  it('removes a kept file only after a second click that names it, and "Keep it" takes the offer back', () => {
+    const { picker, remove } = mountPicker([oldDrill, other]);
+    getByRole(picker, 'button', { name: 'Remove from this browser: old-drill.json' }).click();
+    expect(remove).not.toHaveBeenCalled();
+    const item = getByRole(picker, 'button', { name: 'Remove now: old-drill.json' }).closest('article')!;
+    expect(item.textContent).toContain('Remove old-drill.json and its text from this browser?');
+    expect(document.activeElement).toBe(getByRole(picker, 'button', { name: 'Keep: old-drill.json' }));
+    getByRole(picker, 'button', { name: 'Keep: old-drill.json' }).click();
+    expect(queryByRole(picker, 'button', { name: 'Remove now: old-drill.json' })).toBeNull();
+    expect(document.activeElement).toBe(getByRole(picker, 'button', { name: 'Remove from this browser: old-drill.json' }));
+    getByRole(picker, 'button', { name: 'Remove from this browser: old-drill.json' }).click();
+    getByRole(picker, 'button', { name: 'Remove now: old-drill.json' }).click();
+    expect(remove).toHaveBeenCalledExactlyOnceWith(oldDrill);
   });
 
   it('shows nothing when every opened file passes', () => {
