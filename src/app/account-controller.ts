@@ -1,3 +1,4 @@
+import { addNotice } from './notices.ts';
 import type { AttemptRecord } from '../core/attempt.ts';
 import type { Cohort, Me, User } from './account-types.ts';
 import type { AccountIntents } from './account-intents.ts';
@@ -83,7 +84,7 @@ export function createAccountController({ store, api, storage, catalog, schedule
     const account = store.getState().account;
     return account.status === 'signed-in' || account.status === 'unreachable' ? account.user : null;
   };
-  const notify = (notice: string) => store.setState({ notice });
+  const notify = (notice: string) => store.setState({ notice: addNotice(store.getState().notice, notice) });
   const setSync = (attemptId: string, status: SyncStatus) => {
     const current = store.getState().sync[attemptId];
     if (current && sameStatus(current, status)) return;

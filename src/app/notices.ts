@@ -44,3 +44,12 @@ export function needsAttentionNotice(files: readonly NeedsAttention[]): string {
   const each = files.map((item) => `“${item.file}” (${item.problems[0] ?? 'it no longer loads'}${item.problems.length > 1 ? `, and ${item.problems.length - 1} more` : ''})`);
   return `${files.length === 1 ? 'A scenario file' : `${files.length} scenario files`} opened in this browser no longer ${files.length === 1 ? 'passes' : 'pass'} the checks: ${each.join('; ')}. ${files.length === 1 ? 'It is' : 'They are'} kept; open ${files.length === 1 ? 'it' : 'them'} again once fixed.`;
 }
+
+/**
+ * The notice bar's text once `next` is said: added under what it already says, so a notice raised a moment
+ * later (a save refused while the history notice is still showing) never hides an earlier one. Repeats are said once.
+ */
+export function addNotice(current: string | null, next: string): string {
+  if (current === null || current.split('\n').includes(next)) return current ?? next;
+  return `${current}\n${next}`;
+}

@@ -14,7 +14,7 @@ import { historyEntryOf } from './history-entry.ts';
 import { runLiveClock } from './live-clock.ts';
 import { localAttempt } from './local-attempt.ts';
 import { attemptsById } from './my-attempts.ts';
-import { needsAttentionNotice, setAsideNotice, unknownScenario } from './notices.ts';
+import { addNotice, needsAttentionNotice, setAsideNotice, unknownScenario } from './notices.ts';
 import { namedId, OpenedFiles } from './opened-files.ts';
 import type { FrameLoop, IdSource, StoragePort, WallClock } from './ports.ts';
 import { whyNotResumable } from './resume-check.ts';
@@ -83,7 +83,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     if (current) store.setState({ play: { ...current, ...change } });
   };
   const notify = (notice: string | null): void => {
-    if (notice) store.setState({ notice });
+    if (notice) store.setState({ notice: addNotice(store.getState().notice, notice) });
   };
   const markInProgress = (scenarioId: string, inProgress: boolean): void => {
     const others = store.getState().inProgress.filter((id) => id !== scenarioId);
@@ -106,12 +106,12 @@ export function createAppController({ store, catalog, storage, frames, wallClock
         if (entry) opened.push(entry);
         else needing.push({ file: file.file, text: file.text, problems: diagnosticLines(file.file, diagnostics.filter((d) => d.severity === 'error')) });
       }
-      store.setState({ opened, openedNeedingAttention: needing, ...(needing.length === 0 ? {} : { notice: needsAttentionNotice(needing) }) });
+      store.setState({ opened, openedNeedingAttention: needing, ...(needing.length === 0 ? {} : { notice: addNotice(store.getState().notice, needsAttentionNotice(needing)) }) });
       const loaded = await history.load();
       legacy = new Map(loaded.legacy.map((entry) => [entry.id, entry]));
       showHistory(loaded.attempts);
       const historyNotice = setAsideNotice(loaded.setAside, loaded.entriesLeft);
-      store.setState({ inProgress: await sessions.inProgress(), ...(historyNotice === null ? {} : { notice: historyNotice }) });
+      store.setState({ inProgress: await sessions.inProgress(), ...(historyNotice === null ? {} : { notice: addNotice(store.getState().notice, historyNotice) }) });
     } catch {
       notify('Some of what this browser kept for Bridge Drill could not be read. It is left where it was; the exercises still work.');
     }

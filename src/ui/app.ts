@@ -196,7 +196,7 @@ function renderNotice(element: HTMLElement, text: string | null, controller: App
     controller.dismissNotice();
     page.querySelector<HTMLElement>('h1')?.focus();
   });
-  replaceChildren(element, h('p', {}, text), dismiss);
+  replaceChildren(element, ...text.split('\n').map((line) => h('p', {}, line)), dismiss);
   element.hidden = false;
 }
 
