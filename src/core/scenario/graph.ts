@@ -2,6 +2,7 @@ import { describeExpr } from '../expr/describe.ts';
 import type { Expr } from '../expr/schema.ts';
 import { walkExpr } from '../expr/walk.ts';
 import type { Scenario } from './schema.ts';
+import { withoutBidiControls } from '../text/bidi.ts';
 
 export interface GraphNode {
   readonly id: string;
@@ -103,8 +104,6 @@ export function scenarioGraph(scenario: Scenario): ScenarioGraph {
 /** The key a link's `trigger` names a trigger by: decisions and branches have ids of their own kind. */
 export const triggerKey = (trigger: GraphTrigger): string => `${trigger.kind}:${trigger.id}`;
 
-/** Bidirectional formatting characters: dropped, so no label can reorder the text drawn after it. */
-const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu;
 /** Line breaks, tabs and other control or separator characters: each becomes a space. */
 const BREAKING = /[\p{Cc}\p{Zl}\p{Zp}]/gu;
 /** Characters Mermaid never reads as syntax inside a quoted label: everything else is written as an entity. */
@@ -118,7 +117,7 @@ const PLAIN = /^[\p{L}\p{M}\p{N} ,.?!'-]$/u;
  */
 export function mermaidLabel(text: string): string {
   let out = '';
-  for (const char of text.replace(BIDI_CONTROL, '').replace(BREAKING, ' ')) out += PLAIN.test(char) ? char : `#${char.codePointAt(0)};`;
+  for (const char of withoutBidiControls(text).replace(BREAKING, ' ')) out += PLAIN.test(char) ? char : `#${char.codePointAt(0)};`;
   return out;
 }
 
