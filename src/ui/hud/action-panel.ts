@@ -9,8 +9,17 @@ import { createNotifyTab } from './notify-tab.ts';
 import { mountPlayView, type HudPanel } from './panel.ts';
 import { createPriorityTab } from './priority-tab.ts';
 import type { TabContent } from './section.ts';
-import { createTabs } from './tabs.ts';
+import { createTabs, type Tabs } from './tabs.ts';
 import './hud.css';
+
+const tabsOfPanel = new WeakMap<Element, Tabs>();
+
+/** Shows one tab of an action panel and focuses it, by the tab's key ('notify', 'priority', 'can'...); false when `panel` is not an action panel. */
+export function focusActionTab(panel: Element, key: string): boolean {
+  const tabs = tabsOfPanel.get(panel);
+  tabs?.select(key, true);
+  return tabs !== undefined;
+}
 
 /** Everything the trainee can do that is not about one person, in tabs. */
 export function renderActionPanel(store: AppStore, controller: AppController): HudPanel {
@@ -30,6 +39,7 @@ export function renderActionPanel(store: AppStore, controller: AppController): H
       'Incident actions',
       tabs.map(([key, label, content]) => ({ key, label, panel: content.panel })),
     );
+    tabsOfPanel.set(element, widget);
     return {
       element: widget.element,
       update(current) {
