@@ -12,6 +12,7 @@ import { renderCarryOn } from './carry-on-list.ts';
 import { renderMyAttempts } from './my-attempts.ts';
 import { renderPicker } from './picker.ts';
 import { renderPlayScreen, type GameLoader } from './play-screen.ts';
+import { installPlayShortcuts } from './play-shortcuts.ts';
 import { renderAuthoringView } from './authoring-view.ts';
 import { renderOpenFile } from './open-file.ts';
 import { renderNeedsAttention } from './needs-attention.ts';
@@ -57,7 +58,8 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
         ...(instructor ? { instructor: { href: addressOf({ kind: 'instructor' }, win.location.pathname), open: () => routerIfStarted?.go({ kind: 'instructor' }) } } : {}),
       })
     : null;
-  replaceChildren(root, h('div', { class: 'topbar' }, brand, accountBar?.element ?? null), notice, page);
+  const topbar = h('div', { class: 'topbar' }, brand, accountBar?.element ?? null);
+  replaceChildren(root, topbar, notice, page);
 
   let dispose: () => void = () => {};
   let shown: { screen: AppState['screen']; scenarioId: string | null; keys: readonly unknown[] } | null = null;
@@ -99,7 +101,17 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
       const element = renderAuthoringView(state.authoring, controller, { play: (id) => router.navigate(id), back: () => router.navigate(null) });
       return { element, dispose: () => {} };
     }
-    if (state.screen === 'play' && state.play) return renderPlayScreen(store, controller, state.play, options.loadGame);
+    if (state.screen === 'play' && state.play) {
+      const play = renderPlayScreen(store, controller, state.play, options.loadGame);
+      const shortcuts = installPlayShortcuts({ store, controller, page, host: root, toolbar: topbar });
+      return {
+        element: play.element,
+        dispose: () => {
+          shortcuts.dispose();
+          play.dispose();
+        },
+      };
+    }
     if (state.screen === 'welcome' && state.welcome && account) return renderWelcomePage(store, account, (id) => router.navigate(id));
     if (state.screen === 'instructor' && instructor) return renderInstructorScreen(store, instructor, { openAttempt: (record) => void controller.openRecord(record) }, win);
     if (state.screen === 'debrief' && state.debrief) {
