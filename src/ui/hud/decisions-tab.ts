@@ -2,7 +2,7 @@ import { openDecisions } from '../../app/selectors.ts';
 import type { Decision } from '../../core/scenario/schema.ts';
 import { bdi, h } from '../dom.ts';
 import { button, setHidden, uid } from './controls.ts';
-import { createFeedback, sendIntent } from './feedback.ts';
+import { createFeedback, sendIntent, type Feedback } from './feedback.ts';
 import { hint, section, type TabContent, type TabContext } from './section.ts';
 
 export interface DecisionsTab extends TabContent {
@@ -10,14 +10,25 @@ export interface DecisionsTab extends TabContent {
   readonly waiting: number;
 }
 
-/** The scenario's decision points that are open now, each with its options, and the ones already taken. */
+/**
+ * The scenario's decision points that are open now, each with its options, and the ones already taken.
+ * What became of a choice is said where it belongs: a problem under the decision it was made on, the
+ * confirmation under "Decided", where the decision moves; never under a decision that opened since.
+ */
 export function createDecisionsTab({ store, controller, compiled }: TabContext): DecisionsTab {
-  const feedback = createFeedback();
   const openList = h('div', { class: 'hud-decisions' });
   const none = hint('No decision is waiting.');
   const takenList = h('ul', { class: 'hud-taken' });
-  const takenSection = section('Decided', takenList);
-  const panel = h('div', {}, section('Waiting for you', none, openList, feedback.element), takenSection);
+  const decided = createFeedback();
+  const takenSection = section('Decided', takenList, decided.element);
+  const panel = h('div', {}, section('Waiting for you', none, openList), takenSection);
+
+  const choose = (decision: Decision, option: Decision['options'][number], feedback: Feedback) => {
+    if (!sendIntent(store, controller, { type: 'decide', decision: decision.id, choice: option.id }, feedback)) return;
+    const play = store.getState().play;
+    if (play?.sim.decisions[decision.id] !== option.id) return;
+    decided.succeeded(`Decided at ${play.compiled.clock.format(play.sim.now)}: ${option.label}`);
+  };
 
   let openKey: string | null = null;
   /** One element per decision, kept while it stays open, so focus on its options survives others opening. */
@@ -26,6 +37,7 @@ export function createDecisionsTab({ store, controller, compiled }: TabContext):
   let waiting = 0;
 
   const renderDecision = (decision: Decision) => {
+    const feedback = createFeedback();
     const promptId = uid('decision');
     const askedBy = decision.askedBy ? compiled.participants.get(decision.askedBy)?.name : undefined;
     return h(
@@ -37,9 +49,10 @@ export function createDecisionsTab({ store, controller, compiled }: TabContext):
         'div',
         { class: 'hud-options' },
         ...decision.options.map((option) =>
-          button(option.label, { class: 'hud-option', onClick: () => sendIntent(store, controller, { type: 'decide', decision: decision.id, choice: option.id }, feedback) }),
+          button(option.label, { class: 'hud-option', onClick: () => choose(decision, option, feedback) }),
         ),
       ),
+      feedback.element,
     );
   };
 

@@ -4,7 +4,12 @@ import type { AppStore } from '../../app/store.ts';
 import { h, replaceChildren, type Child } from '../dom.ts';
 import { setText } from './controls.ts';
 
-/** Where a form says what became of its last submission: a polite status on success, an alert on failure. */
+/**
+ * Where a form says what became of its last submission: a polite status on success, an alert on
+ * failure. A message is about the form it sits in, as the trainee last saw it: it clears itself once
+ * that part of the panel is hidden (another tab, the People column, a closed menu), so an old
+ * "✓ Sent" never greets them under something new.
+ */
 export interface Feedback {
   readonly element: HTMLElement;
   succeeded(message: string): void;
@@ -16,24 +21,40 @@ export function createFeedback(): Feedback {
   // Both live regions exist from the start, empty, so assistive technology reads what is later put in them.
   const status = h('p', { class: 'hud-feedback hud-sent', attrs: { role: 'status' } });
   const alert = h('p', { class: 'hud-feedback hud-error', attrs: { role: 'alert' } });
-  return {
-    element: h('div', { class: 'hud-feedbacks' }, status, alert),
-    succeeded(message) {
-      setText(alert, '');
-      // Re-set the text even when it is the same, so a second identical confirmation is read out again.
-      status.textContent = '';
-      replaceChildren(status, message);
-    },
-    failed(error) {
-      setText(status, '');
-      alert.textContent = '';
-      replaceChildren(alert, error);
-    },
-    clear() {
-      setText(status, '');
-      setText(alert, '');
-    },
+  const element = h('div', { class: 'hud-feedbacks' }, status, alert);
+  let stopWatching: (() => void) | null = null;
+
+  const clear = () => {
+    stopWatching?.();
+    stopWatching = null;
+    setText(status, '');
+    setText(alert, '');
   };
+  const show = (region: HTMLElement, ...children: readonly Child[]) => {
+    clear();
+    // Re-set the text even when it is the same, so a second identical message is read out again.
+    replaceChildren(region, ...children);
+    stopWatching = whenHidden(status, clear);
+  };
+
+  return {
+    element,
+    succeeded: (message) => show(status, message),
+    failed: (error) => show(alert, error),
+    clear,
+  };
+}
+
+/** Calls `onHidden` once `element` is inside something hidden; returns how to stop watching. */
+function whenHidden(element: HTMLElement, onHidden: () => void): () => void {
+  if (!element.isConnected || typeof MutationObserver !== 'function') return () => {};
+  const observer = new MutationObserver(() => {
+    if (!element.isConnected) observer.disconnect();
+    else if (element.closest('[hidden]')) onHidden();
+  });
+  const root = element.ownerDocument.documentElement;
+  observer.observe(root, { subtree: true, attributes: true, attributeFilter: ['hidden'] });
+  return () => observer.disconnect();
 }
 
 /**

@@ -42,6 +42,9 @@ export function createNotifyTab({ store, controller, compiled }: TabContext): Ta
     setHidden(blanks, names.length === 0);
   };
 
+  // A confirmation or a problem is about the message last sent to one audience by one channel; a new one starts clean.
+  for (const control of [audience, channel, template]) control.addEventListener('change', () => feedback.clear());
+  message.addEventListener('input', () => feedback.clear());
   audience.addEventListener('change', () => syncOptions(template, templateChoices()));
   template.addEventListener('change', () => {
     const chosen = playbook.templates?.find((item) => item.id === template.value);
