@@ -3,7 +3,10 @@ import type { Catalog, CatalogScenario, FileProblem } from '../app/catalog.ts';
 import { diagnosticLines } from '../app/catalog.ts';
 import { bdi, h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
+import { browserFilterMemory, type FilterMemory } from './picker-filter-memory.ts';
+import { renderScenarioGrid } from './picker-grid.ts';
 import { addressOf, linkTo, navigateOnClick, type Navigate } from './router.ts';
+import './picker.css';
 
 export interface PickerOptions {
   readonly navigate: Navigate;
@@ -25,12 +28,16 @@ export interface PickerOptions {
   readonly carryOn?: HTMLElement;
   /** Opened scenario files kept though they no longer pass the checks, shown under the scenarios. */
   readonly needsAttention?: HTMLElement | null;
+  /** Where the scenario filters are kept between visits; by default the address and the tab's sessionStorage. */
+  readonly filterMemory?: FilterMemory;
 }
 
-/** The scenario list: a card per playable scenario, opened files that need attention, then any files that could not be loaded. */
+/**
+ * The scenario list: a grid of cards, one per playable scenario (bundled, then opened files), filtered by
+ * difficulty and playbook; opened files that need attention; then any files that could not be loaded.
+ */
 export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElement {
   const scenarios = [...catalog.scenarios, ...options.opened];
-  const count = scenarios.length;
   return h(
     'section',
     { class: 'picker', attrs: { 'aria-labelledby': 'picker-heading' } },
@@ -48,9 +55,11 @@ export function renderPicker(catalog: Catalog, options: PickerOptions): HTMLElem
     options.assigned ?? null,
     options.carryOn ?? null,
     instructorLink(),
-    count > 0
-      ? h('ul', { class: 'cards', attrs: { 'aria-label': 'Scenarios' } }, ...scenarios.map((entry) => h('li', {}, renderCard(entry, options, options.inProgress.has(entry.scenario.id)))))
-      : h('p', { class: 'empty' }, 'No playable scenarios were found.'),
+    renderScenarioGrid({
+      entries: scenarios,
+      renderCard: (entry) => renderCard(entry, options, options.inProgress.has(entry.scenario.id)),
+      memory: options.filterMemory ?? browserFilterMemory(),
+    }),
     options.needsAttention ?? null,
     options.history,
     options.openFile,
@@ -81,24 +90,24 @@ function renderCard(entry: CatalogScenario, options: PickerOptions, inProgress: 
     { class: 'card', attrs: { 'aria-labelledby': headingId } },
     h(
       'div',
-      { class: 'card-main' },
-      h(
-        'div',
-        { class: 'chips' },
-        h('span', { class: `chip difficulty difficulty-${scenario.difficulty}` }, difficultyLabel(scenario.difficulty)),
-        h('span', { class: 'chip' }, minutesLabel(scenario.estimatedMinutes)),
-        h('span', { class: 'chip' }, h('span', { class: 'sr-only' }, 'Incident clock '), clockWindowLabel(scenario)),
-        inProgress ? h('span', { class: 'chip in-progress' }, 'In progress') : null,
-        options.published?.has(scenario.id) ? h('span', { class: 'chip published' }, 'Published by your instructor') : null,
-      ),
-      h('h2', { attrs: { id: headingId } }, bdi(scenario.title)),
-      h('p', { class: 'summary' }, bdi(scenario.summary)),
-      h('div', { class: 'card-foot' }, open, authorLink(entry, author), h('p', { class: 'playbook' }, 'Playbook: ', h('span', {}, entry.playbook.title))),
+      { class: 'chips' },
+      h('span', { class: `chip difficulty difficulty-${scenario.difficulty}` }, difficultyLabel(scenario.difficulty)),
+      h('span', { class: 'chip' }, minutesLabel(scenario.estimatedMinutes)),
+      inProgress ? h('span', { class: 'chip in-progress' }, 'In progress') : null,
+      options.published?.has(scenario.id) ? h('span', { class: 'chip published' }, 'Published by your instructor') : null,
     ),
+    h('h2', { attrs: { id: headingId } }, bdi(scenario.title)),
+    h('p', { class: 'summary' }, bdi(scenario.summary)),
     h(
       'div',
+      { class: 'card-meta' },
+      h('p', { class: 'playbook' }, 'Playbook: ', h('span', {}, bdi(entry.playbook.title))),
+      h('p', { class: 'clock-window' }, 'Incident clock: ', h('span', {}, clockWindowLabel(scenario))),
+    ),
+    h(
+      'details',
       { class: 'card-objectives' },
-      h('h3', { class: 'subheading' }, 'Learning objectives'),
+      h('summary', {}, 'Learning objectives ', h('span', { class: 'objective-count' }, `(${scenario.objectives.length})`)),
       h('ul', { class: 'objectives' }, ...scenario.objectives.map((objective) => h('li', {}, bdi(objective)))),
     ),
     entry.warnings.length > 0
@@ -109,6 +118,7 @@ function renderCard(entry: CatalogScenario, options: PickerOptions, inProgress: 
           diagnosticList(entry.file, entry.warnings),
         )
       : null,
+    h('div', { class: 'card-foot' }, open, authorLink(entry, author)),
   );
 }
 
