@@ -27,6 +27,7 @@ const CONTRACT_TYPES = [
   'close',
   'hand-off',
   'note',
+  'move',
 ];
 
 const at = '02:50:00';
@@ -52,6 +53,7 @@ const EXAMPLES: { readonly [T in ActionType]: ActionOf<T> } = {
   close: { at, type: 'close' },
   'hand-off': { at, type: 'hand-off', to: 'problem-management', summary: 'Find the root cause.' },
   note: { at, type: 'note', text: 'Pete joined late.' },
+  move: { at, type: 'move', participant: 'customer-service', bridge: 'customer-bridge' },
 };
 
 const { scenario, playbook } = loadAcme();

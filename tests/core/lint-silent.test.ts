@@ -38,7 +38,7 @@ describe('matcher fields no listed action type has', () => {
     const { of, lineOf } = lint((s) => (s.reactions[0].on = { type: 'escalate', participant: 'bill' }));
     expect(of('E_MATCHER_FIELD')).toHaveLength(1);
     expect(of('E_MATCHER_FIELD')[0]?.severity).toBe('error');
-    expect(of('E_MATCHER_FIELD')[0]?.message).toBe('"participant" never matches: no action of type "escalate" has a "participant" (only mute, unmute, page, assign, request-update have one); remove the field or change "type"');
+    expect(of('E_MATCHER_FIELD')[0]?.message).toBe('"participant" never matches: no action of type "escalate" has a "participant" (only mute, unmute, page, assign, request-update, move have one); remove the field or change "type"');
     expect(lineOf('E_MATCHER_FIELD')).toContain('"participant"');
   });
 

@@ -122,10 +122,24 @@ describe('the trainee changes what follows', () => {
     expect(absentSpeech).toEqual([]);
   });
 
-  it('answers a roll call with everyone present', () => {
+  it('answers a roll call with everyone present, one after another rather than all at once', () => {
     const state = run([{ at: '02:47:00', type: 'roll-call' }]).state;
-    const answers = state.transcript.filter((e) => e.source === 'roll-call').map((e) => e.speaker);
-    expect(answers).toEqual(['pete', 'release-engineer', 'network-sme', 'noisy-sme', 'db-engineer', 'monitoring-sme', 'bill', 'unidentified-sme']);
+    const answers = state.transcript.filter((e) => e.source === 'roll-call');
+    expect(answers.map((e) => e.speaker)).toEqual(['pete', 'release-engineer', 'network-sme', 'noisy-sme', 'db-engineer', 'monitoring-sme', 'bill', 'unidentified-sme']);
+    const gaps = answers.slice(1).map((entry, i) => entry.at - answers[i]!.at);
+    expect(gaps.every((gap) => gap >= 2_000)).toBe(true);
+  });
+
+  it('hears no roll-call answer from a muted line, and none from someone who left before their turn', () => {
+    const state = run([
+      { at: '02:46:30', type: 'mute', participant: 'noisy-sme' },
+      { at: '02:52:55', type: 'roll-call' },
+    ]).state;
+    const answers = state.transcript.filter((e) => e.source === 'roll-call');
+    expect(answers.filter((e) => e.kind === 'say').map((e) => e.speaker)).not.toContain('noisy-sme');
+    expect(answers.find((e) => e.speaker === 'noisy-sme')?.kind ?? 'left first').not.toBe('say');
+    const spokeAfterLeaving = answers.filter((e) => e.kind === 'say' && state.transcript.some((l) => l.kind === 'leave' && l.speaker === e.speaker && l.at <= e.at && l.at >= state.actions[1]!.at));
+    expect(spokeAfterLeaving).toEqual([]);
   });
 });
 

@@ -15,7 +15,8 @@ const { scenario, playbook, compiled, diagnostics, checked: validated, journey: 
 const logOf = (actions: readonly Action[]): ActionLog => validated({ scenario: ID, actions: [...actions].sort((a, b) => a.at.localeCompare(b.at)) });
 const gradeOf = (log: ActionLog): ScoreReport => grade(scenario, playbook, log);
 const finalState = (log: ActionLog): SimState => Session.replay(compiled, log).state;
-const spoken = (state: SimState) => state.transcript.map((entry) => entry.text);
+/** Everything said, heard or not: a muted line's words are kept even though nobody on the call heard them. */
+const spoken = (state: SimState) => state.transcript.map((entry) => entry.words ?? entry.text);
 const strongActions = (): Action[] => fixture('strong').actions.map((action) => ({ ...action }));
 
 /** The strong log with one decision answered differently. */

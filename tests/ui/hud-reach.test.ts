@@ -28,6 +28,7 @@ describe('the acting HUD', () => {
     click(command, 'Roll call');
     click(command, 'Commit');
     click(command, 'Open bridge');
+    click(command, 'Move');
     click(command, 'Escalate');
     typeInto(within(command).getByRole('textbox', { name: 'Scribe note' }), 'Pete keeps calling it a degradation.');
     click(command, 'Add note');

@@ -8,6 +8,7 @@ import { close } from './types/close.ts';
 import { decide } from './types/decide.ts';
 import { escalate } from './types/escalate.ts';
 import { handOff } from './types/hand-off.ts';
+import { move } from './types/move.ts';
 import { mute, unmute } from './types/mute.ts';
 import { note } from './types/note.ts';
 import { notify } from './types/notify.ts';
@@ -43,6 +44,7 @@ export const ACTION_KINDS = [
   close,
   handOff,
   note,
+  move,
 ] as const;
 
 type AnyActionKind = (typeof ACTION_KINDS)[number];

@@ -39,5 +39,6 @@ export function describeExpr(expr: Expr): string {
   if ('classified' in expr) return `classified ${list(expr.classified)}`;
   if ('decided' in expr) return `decided ${expr.decided}${expr.choice ? `: ${list(expr.choice)}` : ''}`;
   if ('bridgeOpen' in expr) return `${expr.bridgeOpen} open`;
+  if ('onBridge' in expr) return `${expr.participant} on ${expr.onBridge}`;
   return `escalated to ${expr.escalated}`;
 }

@@ -148,5 +148,11 @@ export function compileExpr(expr: Expr, context: ExprContext): Predicate {
     };
   }
   if ('bridgeOpen' in expr) return (state) => state.bridges[expr.bridgeOpen] === true;
+  if ('onBridge' in expr) {
+    return (state) => {
+      const person = state.participants[expr.participant];
+      return person?.present === true && person.bridge === expr.onBridge;
+    };
+  }
   return (state) => state.escalations.includes(expr.escalated);
 }

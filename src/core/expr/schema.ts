@@ -15,13 +15,13 @@ export const ActionMatcherSchema = z
     type: z
       .union([z.enum(ACTION_TYPES as [string, ...string[]]), z.array(z.enum(ACTION_TYPES as [string, ...string[]])).min(1)])
       .meta({ description: 'The action type, or a list of types.' }),
-    participant: IdOrIds.optional().meta({ description: 'mute, unmute, page, assign, request-update: the participant.' }),
+    participant: IdOrIds.optional().meta({ description: 'mute, unmute, page, assign, request-update, move: the participant.' }),
     audience: IdOrIds.optional().meta({ description: 'notify: the playbook audience.' }),
     channel: IdOrIds.optional().meta({ description: 'notify: the playbook channel.' }),
     level: LevelOrLevels.optional().meta({ description: 'set-priority: the level.' }),
     as: IdOrIds.optional().meta({ description: 'classify: the classification.' }),
     to: IdOrIds.optional().meta({ description: 'escalate or hand-off: a playbook escalation or a participant id.' }),
-    bridge: IdOrIds.optional().meta({ description: 'open-bridge: the bridge id.' }),
+    bridge: IdOrIds.optional().meta({ description: 'open-bridge, move: the bridge id.' }),
     purpose: IdOrIds.optional().meta({ description: 'open-bridge: technical, business or customer, as the scenario declares for that bridge.' }),
     decision: IdOrIds.optional().meta({ description: 'decide: the decision id.' }),
     choice: IdOrIds.optional().meta({ description: 'decide: the option id.' }),
@@ -63,6 +63,7 @@ export type Expr =
   | { classified: string | string[] }
   | { decided: string; choice?: string | string[] }
   | { bridgeOpen: string }
+  | { onBridge: string; participant: string }
   | { escalated: string };
 
 const described = <T extends z.ZodType>(schema: T, description: string, example: unknown): T =>
@@ -115,10 +116,15 @@ export const ExprSchema: z.ZodType<Expr> = z.lazy(() =>
       { decided: 'release-rollback', choice: 'roll-back' },
     ),
     described(z.strictObject({ bridgeOpen: Id }), 'True while the bridge is open.', { bridgeOpen: 'customer-bridge' }),
+    described(
+      z.strictObject({ onBridge: Id, participant: Id.meta({ description: 'The participant.' }) }),
+      'True while the participant is on this bridge (present, and on it rather than another).',
+      { onBridge: 'customer-bridge', participant: 'customer-service' },
+    ),
     described(z.strictObject({ escalated: Id }), 'True once the trainee has escalated to this process or role.', { escalated: 'major-incident' }),
   ]).meta({ id: 'Condition', description: 'A condition in the expression language: JSON data, never code.' }),
 );
 
 export const EXPR_OPERATORS = [
-  'all', 'any', 'not', 'did', 'fired', 'after', 'before', 'var', 'present', 'muted', 'noisy', 'level', 'classified', 'decided', 'bridgeOpen', 'escalated',
+  'all', 'any', 'not', 'did', 'fired', 'after', 'before', 'var', 'present', 'muted', 'noisy', 'level', 'classified', 'decided', 'bridgeOpen', 'onBridge', 'escalated',
 ] as const;

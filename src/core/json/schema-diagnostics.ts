@@ -74,11 +74,6 @@ function isMissingProperty(issue: Issue, path: JsonPath, root: unknown): boolean
   return parent !== null && typeof parent === 'object' && !Array.isArray(parent) && !Object.hasOwn(parent, String(path[path.length - 1]));
 }
 
-/** A `do` list's effect: `reactions.0.do.1`, or inside a branch. */
-function isEffect(path: JsonPath): boolean {
-  return path.length >= 2 && path[path.length - 2] === 'do' && typeof path[path.length - 1] === 'number';
-}
-
 function valueAt(root: unknown, path: JsonPath): unknown {
   let current: unknown = root;
   for (const key of path) {
@@ -102,9 +97,6 @@ function describeIssue(issue: Issue, path: JsonPath, root: unknown, propertyName
     }
     case 'unrecognized_keys': {
       const key = issue.keys[0] ?? '';
-      if (key === 'when' && isEffect(path)) {
-        return `an effect cannot have "when" (in ${where(path)}): put the condition on the reaction, or put the effect in a branch, whose "when" decides whether its "do" happens`;
-      }
       return `unknown property "${key}" in ${where(path)}${didYouMean(key, propertyNames)}`;
     }
     case 'invalid_union':

@@ -34,6 +34,7 @@ export function exprSites(scenario: Scenario, resolved?: ResolvedRubric): ExprSi
     if ('expect' in item) add(item.expect, ['rubric', i, 'expect']);
     if (item.kind === 'cadence' || item.kind === 'achieve') add(item.until, ['rubric', i, 'until']);
   }
+  for (const { effect, path } of effectSites(scenario)) add(effect.when, [...path, 'when']);
   scenario.can?.facts.forEach((fact, i) => add(fact.when, ['can', 'facts', i, 'when']));
   add(scenario.can?.noAdditionalNeeds, ['can', 'noAdditionalNeeds']);
   return sites;

@@ -42,6 +42,7 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   unique(scenario.rubric, ['rubric'], 'expectation');
   unique(scenario.can?.facts, ['can', 'facts'], 'CAN fact');
   const beats = new Set(scenario.timeline.map((beat) => beat.id));
+  const effectOwners = new Set([...(scenario.reactions ?? []), ...(scenario.branches ?? []), ...(scenario.decisions ?? [])].map((owner) => owner.id));
   const variables = new Set(Object.keys(scenario.variables ?? {}));
 
   const playbookIds = (list: readonly { id: string }[] | undefined) => new Set((list ?? []).map((item) => item.id));
@@ -81,6 +82,13 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
       case 'cancel':
         known('beat', 'E_UNKNOWN_BEAT', effect.beat, beats, [...path, 'beat']);
         break;
+      case 'cancel-effects':
+        known('reaction, branch or decision', 'E_UNKNOWN_EVENT', effect.of, effectOwners, [...path, 'of']);
+        break;
+      case 'move':
+        known('participant', 'E_UNKNOWN_PARTICIPANT', effect.participant, cast, [...path, 'participant']);
+        known('bridge', 'E_UNKNOWN_BRIDGE', effect.bridge, bridges, [...path, 'bridge']);
+        break;
       case 'set-priority':
         if (playbook) known('level', 'E_UNKNOWN_LEVEL', effect.level, levels, [...path, 'level']);
         break;
@@ -118,6 +126,10 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
       else if ('muted' in expr) known('participant', 'E_UNKNOWN_PARTICIPANT', expr.muted, cast, [...path, 'muted']);
       else if ('noisy' in expr) known('participant', 'E_UNKNOWN_PARTICIPANT', expr.noisy, cast, [...path, 'noisy']);
       else if ('bridgeOpen' in expr) known('bridge', 'E_UNKNOWN_BRIDGE', expr.bridgeOpen, bridges, [...path, 'bridgeOpen']);
+      else if ('onBridge' in expr) {
+        known('bridge', 'E_UNKNOWN_BRIDGE', expr.onBridge, bridges, [...path, 'onBridge']);
+        known('participant', 'E_UNKNOWN_PARTICIPANT', expr.participant, cast, [...path, 'participant']);
+      }
       else if ('decided' in expr) {
         known('decision', 'E_UNKNOWN_DECISION', expr.decided, decisions, [...path, 'decided']);
         const options = choices.get(expr.decided);

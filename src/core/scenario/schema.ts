@@ -59,6 +59,15 @@ const effectShapes = {
     type: z.literal('cancel').meta({ description: 'Stops a timeline beat that has not happened yet from happening.' }),
     beat: Id.meta({ description: 'A timeline beat that will no longer happen.' }),
   },
+  'cancel-effects': {
+    type: z.literal('cancel-effects').meta({ description: 'Drops the delayed effects of a reaction, branch or decision that are still waiting to happen.' }),
+    of: Id.meta({ description: 'The reaction, branch or decision whose waiting effects are dropped, e.g. a promised fix that will no longer come.' }),
+  },
+  move: {
+    type: z.literal('move').meta({ description: 'A participant moves to another open bridge. Nothing happens if they are not on a bridge or the bridge is closed.' }),
+    participant: Id.meta({ description: 'Participant id of whoever moves.' }),
+    bridge: Id.meta({ description: 'The bridge they move to.' }),
+  },
   'set-priority': {
     type: z.literal('set-priority').meta({ description: 'Someone else on the call sets the incident priority.' }),
     level: LevelId.meta({ description: 'Someone other than the trainee sets the priority, e.g. a VIP who insists on a P1.' }),
@@ -80,6 +89,8 @@ function effectUnion<E extends z.ZodRawShape>(extra: E) {
     z.strictObject({ ...effectShapes.inject, ...extra }),
     z.strictObject({ ...effectShapes.set, ...extra }),
     z.strictObject({ ...effectShapes.cancel, ...extra }),
+    z.strictObject({ ...effectShapes['cancel-effects'], ...extra }),
+    z.strictObject({ ...effectShapes.move, ...extra }),
     z.strictObject({ ...effectShapes['set-priority'], ...extra }),
     z.strictObject({ ...effectShapes.classify, ...extra }),
   ]);
@@ -87,6 +98,9 @@ function effectUnion<E extends z.ZodRawShape>(extra: E) {
 
 export const EffectSchema = effectUnion({
   in: Duration.optional().meta({ description: 'Delay after the trigger before the effect happens.' }),
+  when: ExprSchema.optional().meta({
+    description: 'The effect happens only if this holds at the moment it would happen (after its delay), e.g. a reply that is not given once the speaker was muted.',
+  }),
 });
 export type Effect = z.infer<typeof EffectSchema>;
 
@@ -108,6 +122,10 @@ export const ParticipantSchema = z.strictObject({
   noise: z.enum(NOISE_SOUNDS).optional().meta({ description: 'Background noise heard on a noisy line from the start, until muted.' }),
   present: z.boolean().optional().meta({ description: 'On the bridge when the trainee arrives. Default true.' }),
   answersPageIn: Duration.optional().meta({ description: 'How long after a page they join. Default 02:00.' }),
+  rollCall: Text.optional().meta({
+    description: 'What they answer to a roll call, in their own words. Default: their name, role and team.',
+    examples: ['Er, it\'s me. From the mail side, I think.'],
+  }),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -350,6 +368,14 @@ export const ScenarioSchema = z.strictObject({
   difficulty: z.enum(DIFFICULTIES).meta({ description: 'Shown on the scenario card.' }),
   estimatedMinutes: z.number().int().positive().meta({ description: 'Expected playing time in minutes, shown on the card.' }),
   playbook: Id.meta({ description: 'Default playbook id (a file in scenarios/playbooks/).' }),
+  affectedService: Text.optional().meta({
+    description: 'The service the incident hurts, as notification templates name it (not the customer or the title). Default: the scenario title.',
+    examples: ['Online ordering and customer login'],
+  }),
+  incidentStart: ClockTime.optional().meta({
+    description: 'When the incident started, as notification templates give it ("since ..."); it may be before the clock starts. Default: the clock start.',
+    examples: ['01:30:00'],
+  }),
   passPercent: z.number().int().min(0).max(100).optional().meta({ description: 'Pass mark. Default 70.' }),
   clock: z
     .strictObject({

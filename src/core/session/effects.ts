@@ -28,11 +28,32 @@ export function applyEffect(draft: Draft, effect: TimedEffect, source: string, r
     schedule(draft, { ...now, delayMs: 0 }, source, effect.delayMs);
     return;
   }
+  if (effect.when !== undefined && !runtime.predicate(effect.when)(draft)) return;
   const participantOf = (id: string) => draft.participants[id];
   switch (effect.type) {
     case 'say': {
-      const bridge = effect.bridge ?? participantOf(effect.speaker)?.bridge ?? runtime.mainBridge;
+      const speaker = participantOf(effect.speaker);
+      const bridge = effect.bridge ?? speaker?.bridge ?? runtime.mainBridge;
+      if (speaker?.muted) {
+        say(draft, { kind: 'unheard', speaker: effect.speaker, text: `${nameOf(runtime, effect.speaker)} is talking on a muted line`, words: effect.text, bridge, source });
+        return;
+      }
       say(draft, { kind: 'say', speaker: effect.speaker, text: effect.text, bridge, overlap: effect.overlap, source });
+      return;
+    }
+    case 'move': {
+      const current = participantOf(effect.participant);
+      if (!current || !current.present || current.bridge === effect.bridge || draft.bridges[effect.bridge] !== true) return;
+      moveTo(draft, effect.participant, effect.bridge, source, runtime);
+      return;
+    }
+    case 'cancel-effects': {
+      const kept = draft.pending.filter((waiting) => waiting.source !== effect.of);
+      if (kept.length < draft.pending.length) {
+        const list = own(draft, 'pending');
+        list.length = 0;
+        list.push(...kept);
+      }
       return;
     }
     case 'join': {
@@ -88,6 +109,17 @@ export function applyEffect(draft: Draft, effect: TimedEffect, source: string, r
       draft.classification = effect.as;
       return;
   }
+}
+
+/** Moves someone who is on a bridge to another open one, and says so on both. */
+export function moveTo(draft: Draft, participant: string, bridge: string, source: string, runtime: CompiledScenario): void {
+  const current = draft.participants[participant];
+  if (!current) return;
+  const name = nameOf(runtime, participant);
+  const bridgeName = runtime.bridges.get(bridge)?.name ?? bridge;
+  say(draft, { kind: 'leave', speaker: participant, text: `${name} moved to the ${bridgeName}`, bridge: current.bridge, announced: true, source });
+  own(draft, 'participants')[participant] = { ...current, bridge };
+  say(draft, { kind: 'join', speaker: participant, text: `${name} joined from another bridge`, bridge, source });
 }
 
 /** Schedules someone to join after their page delay; false when they are already on their way. */

@@ -3,9 +3,9 @@ import type { Effect, Participant, Scenario } from '../scenario/schema.ts';
 /** What someone says when asked for an update and no reaction of the scenario covers it. */
 export const NOTHING_NEW_LINE = 'Still working on it. Nothing new to report yet.';
 
-/** How a participant answers a roll call. */
+/** How a participant answers a roll call: in their own words when the scenario gives them, else name, role and team. */
 export function rollCallLine(participant: Participant): string {
-  return `${participant.name}, ${participant.role}, ${participant.team}.`;
+  return participant.rollCall ?? `${participant.name}, ${participant.role}, ${participant.team}.`;
 }
 
 export interface SpokenLine {

@@ -14,6 +14,7 @@ export interface ParticipantState {
 
 export type TranscriptKind =
   | 'say'
+  | 'unheard'
   | 'join'
   | 'leave'
   | 'noise-start'
@@ -35,6 +36,10 @@ export interface TranscriptEntry {
   readonly title?: string;
   readonly sound?: NoiseSound;
   readonly overlap?: boolean;
+  /** unheard: the words someone spoke on a muted line, kept for the debrief; nobody on the call heard them. */
+  readonly words?: string;
+  /** action: the system turned the action down or it changed nothing; the text says why. */
+  readonly refusal?: boolean;
   /** leave: whether they said they were leaving, or just dropped off. */
   readonly announced?: boolean;
   /** The beat, reaction, branch or action index this entry came from. */

@@ -52,7 +52,7 @@ export function perform(draft: Draft, action: Action, index: number, runtime: Co
   const context = { compiled: runtime, source };
   say(draft, { kind: 'action', speaker: 'trainee', text: kind.describe(action, runtime), source });
   const refusal = kind.apply?.(draft, action, context);
-  if (refusal !== undefined) say(draft, { kind: 'action', speaker: 'trainee', text: refusal, source });
+  if (refusal !== undefined) say(draft, { kind: 'action', speaker: 'trainee', text: refusal, refusal: true, source });
   const effective = refusal === undefined;
   own(draft, 'actions').push({ at: draft.now, index, action, effective });
   if (!effective) return;

@@ -3,12 +3,14 @@ import { BRIDGE_PURPOSES, type BridgePurpose } from '../../core/actions/action.t
 import { h } from '../dom.ts';
 import { button, field, minutesInput, readMinutes, selectOf, setAttr, setHidden, syncOptions, textArea, uid, type Choice, type ChoiceGroup } from './controls.ts';
 import { actionForm, createFeedback, rejectInput, sendIntent } from './feedback.ts';
+import { createMoveForm } from './move-form.ts';
 import { hint, section, type TabContent, type TabContext } from './section.ts';
 
 const PURPOSE_LABEL: Readonly<Record<BridgePurpose, string>> = { technical: 'Technical', business: 'Business', customer: 'Customer' };
 
 /** Taking command of the call: announce, roll call, commit to the next update, open bridges, escalate. */
-export function createCommandTab({ store, controller, compiled }: TabContext): TabContent {
+export function createCommandTab(context: TabContext): TabContent {
+  const { store, controller, compiled } = context;
   const { playbook, scenario } = compiled;
 
   const announceFeedback = createFeedback();
@@ -72,6 +74,8 @@ export function createCommandTab({ store, controller, compiled }: TabContext): T
     bridgeFeedback.element,
   );
 
+  const moveForm = createMoveForm(context);
+
   const escalateFeedback = createFeedback();
   const target = selectOf(uid('escalate'), []);
   const escalate = actionForm(
@@ -104,6 +108,7 @@ export function createCommandTab({ store, controller, compiled }: TabContext): T
     section('Take command', announce),
     section('Next update', hint('Commit on the call to when stakeholders hear from you next.'), nextUpdate),
     section('Open a bridge', openBridge),
+    section('Move someone to another bridge', moveForm.element),
     section('Escalate', escalate),
     section('Scribe notes', note),
   );
@@ -137,6 +142,7 @@ export function createCommandTab({ store, controller, compiled }: TabContext): T
       setHidden(bridgeFields, none);
       setAttr(openBridgeButton, 'aria-disabled', none ? 'true' : null);
 
+      moveForm.update(play);
       syncOptions(target, escalationChoices(play));
     },
   };

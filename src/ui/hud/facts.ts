@@ -11,13 +11,13 @@ export function templateFacts(play: PlayState): Record<string, string | undefine
   const firstAlarm = sim.transcript.find((entry) => entry.kind === 'report' || entry.kind === 'inject');
   const cadence = level?.updateEveryMinutes;
   const nextUpdate = sim.nextUpdateDue ?? (cadence === undefined ? undefined : sim.now + cadence * 60_000);
-  const service = sim.vars['service'];
+  const serviceVar = sim.vars['service'];
   return {
     level: level?.id,
     classification: playbook.classifications.find((item) => item.id === sim.classification)?.name,
-    // A scenario may name its service in a `service` variable; otherwise its title up to the colon names the business.
-    service: typeof service === 'string' && service.trim() !== '' ? service : scenario.title.split(':')[0]?.trim(),
-    since: firstAlarm === undefined ? undefined : clock.format(firstAlarm.at),
+    // A `service` variable (the service as the story has narrowed it down) wins over the scenario's declared one.
+    service: typeof serviceVar === 'string' && serviceVar.trim() !== '' ? serviceVar : scenario.affectedService,
+    since: scenario.incidentStart ?? (firstAlarm === undefined ? undefined : clock.format(firstAlarm.at)),
     nextUpdate: nextUpdate === undefined ? undefined : clock.format(nextUpdate),
   };
 }
