@@ -120,7 +120,7 @@ export function renderPlayScreen(store: AppStore, controller: AppController, fir
     dispose() {
       disposed = true;
       unsubscribe();
-      for (const panel of [time, audio, coach, actions, people, transcript]) panel.dispose();
+      for (const panel of [time, audio, coach, actions, people, transcript, captions]) panel.dispose();
       for (const cleanup of cleanups) cleanup();
     },
   };

@@ -1,0 +1,71 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appUrl, keepScreenshot, openPage, useBrowser } from './browser.ts';
+
+const browser = useBrowser();
+
+const E2E_TIMEOUT = 120_000;
+
+interface CaptionLine {
+  readonly text: string;
+  readonly fontPx: number;
+  /** The line is inside the caption box from its first pixel to its last, and no text is cut at its end. */
+  readonly whole: boolean;
+}
+
+/** Each caption line on screen, with the size of its spoken text and whether it is shown whole. */
+const captionLines = (page: Page): Promise<CaptionLine[]> =>
+  page.locator('.captions').evaluate((box) => {
+    const outer = box.getBoundingClientRect();
+    return [...box.querySelectorAll<HTMLElement>('.caption')]
+      .filter((line) => line.getClientRects().length > 0)
+      .map((line) => {
+        const rect = line.getBoundingClientRect();
+        const text = line.querySelector<HTMLElement>('.caption-text')!;
+        return {
+          text: line.textContent ?? '',
+          fontPx: parseFloat(getComputedStyle(text).fontSize),
+          whole: rect.top >= outer.top - 0.5 && rect.bottom <= outer.bottom + 0.5 && line.scrollWidth <= line.clientWidth + 1,
+        };
+      });
+  });
+
+/** Starts Acme at 10× from a deep link and waits for the call scene and at least `lines` captions. */
+async function startAcme(page: Page, query: Record<string, string> = {}, lines = 2): Promise<void> {
+  const url = new URL(appUrl('acme-chemical'));
+  for (const [name, value] of Object.entries(query)) url.searchParams.set(name, value);
+  await page.goto(url.toString());
+  await page.getByRole('button', { name: 'Start the exercise' }).click();
+  await page.locator('.stage[data-ready="true"]').waitFor();
+  await page.getByRole('button', { name: 'Speed 10×' }).click();
+  await expect.poll(async () => (await captionLines(page)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(lines);
+}
+
+describe('the bridge at 1280×720', () => {
+  it(
+    'shows the last few captions whole, older ones fading, as lines keep coming',
+    async () => {
+      const { page, context, errors } = await openPage(browser());
+      await startAcme(page, {}, 1);
+      const seen = new Set<string>();
+      for (let sample = 0; sample < 12 && seen.size < 5; sample++) {
+        const lines = await captionLines(page);
+        expect(lines.length).toBeGreaterThan(0);
+        expect(lines.length).toBeLessThanOrEqual(3);
+        for (const line of lines) {
+          expect(line.whole, `"${line.text}" is shown whole`).toBe(true);
+          seen.add(line.text);
+        }
+        await page.waitForTimeout(700);
+      }
+      expect(seen.size).toBeGreaterThanOrEqual(3);
+      await expect.poll(async () => (await captionLines(page)).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+      const colours = await page.locator('.captions .caption:not([hidden])').evaluateAll((lines) => lines.map((line) => getComputedStyle(line).color));
+      expect(new Set(colours).size, 'older lines are drawn fainter than the newest').toBeGreaterThan(1);
+      await keepScreenshot(page, 'captions-1280');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    E2E_TIMEOUT,
+  );
+});
