@@ -6,6 +6,23 @@ const browser = useBrowser();
 
 const E2E_TIMEOUT = 120_000;
 
+interface Fit {
+  readonly scrollWidth: number;
+  readonly scrollHeight: number;
+  readonly innerWidth: number;
+  readonly innerHeight: number;
+}
+
+const pageFit = (page: Page): Promise<Fit> =>
+  page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    scrollHeight: document.documentElement.scrollHeight,
+    innerWidth: window.innerWidth,
+    innerHeight: window.innerHeight,
+  }));
+
+const stageHeight = (page: Page): Promise<number> => page.locator('.stage-frame').evaluate((element) => element.getBoundingClientRect().height);
+
 interface CaptionLine {
   readonly text: string;
   readonly fontPx: number;
@@ -42,6 +59,35 @@ async function startAcme(page: Page, query: Record<string, string> = {}, lines =
 }
 
 describe('the bridge at 1280×720', () => {
+  it(
+    'keeps the page inside the window with the People tab open, and switching tabs leaves the call the same height',
+    async () => {
+      const { page, context, errors } = await openPage(browser());
+      await startAcme(page);
+      const withActions = await stageHeight(page);
+      await page.getByRole('button', { name: 'People', exact: true }).click();
+      await page.locator('#hud-people').waitFor();
+      const fit = await pageFit(page);
+      expect(fit.scrollHeight, 'page height with the People tab open').toBeLessThanOrEqual(fit.innerHeight);
+      expect(fit.scrollWidth).toBeLessThanOrEqual(fit.innerWidth);
+      expect(await stageHeight(page)).toBe(withActions);
+      const roster = page.locator('#hud-people');
+      expect(await roster.evaluate((element) => element.scrollHeight > element.clientHeight), 'the roster scrolls inside its column').toBe(true);
+
+      // New captions arrive and wrap: the call keeps its height.
+      const before = (await captionLines(page)).at(-1)?.text;
+      await expect.poll(async () => (await captionLines(page)).at(-1)?.text, { timeout: 30_000 }).not.toBe(before);
+      expect(await stageHeight(page)).toBe(withActions);
+      await keepScreenshot(page, 'play-1280-people');
+
+      await page.getByRole('button', { name: 'Actions', exact: true }).click();
+      expect(await stageHeight(page)).toBe(withActions);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    E2E_TIMEOUT,
+  );
+
   it(
     'shows the last few captions whole, older ones fading, as lines keep coming',
     async () => {
