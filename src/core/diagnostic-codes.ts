@@ -75,6 +75,7 @@ export const DIAGNOSTIC_CODES = [
   },
 
   { code: 'E_OUTSIDE_WINDOW', severity: 'error', group: 'lint', summary: 'a beat or a `by` time outside the clock window' },
+  { code: 'E_MODEL_ANSWER_LOG', severity: 'error', group: 'lint', summary: 'a model answer step that does not replay on the scenario (an unknown id, out of order or outside the clock)' },
   {
     code: 'E_IMPOSSIBLE_EXPECTATION',
     severity: 'error',
@@ -86,6 +87,7 @@ export const DIAGNOSTIC_CODES = [
   { code: 'E_MATCHER_FIELD', severity: 'error', group: 'lint', summary: 'an action matcher tests a field that none of its action types has (`participant` on `escalate`), so it never matches' },
   { code: 'E_CADENCE_NOT_DID', severity: 'error', group: 'lint', summary: 'a cadence whose `expect` is not a `did` condition, so no update is ever counted' },
   { code: 'W_UNREACHABLE_BEAT', severity: 'warning', group: 'lint', summary: 'a beat whose condition can never hold at its time' },
+  { code: 'W_MODEL_ANSWER_FAILS', severity: 'warning', group: 'lint', summary: 'a model answer that does not pass its own rubric' },
   { code: 'W_UNREACHABLE_BRANCH', severity: 'warning', group: 'lint', summary: 'a branch whose condition can never hold' },
   { code: 'W_UNREACHABLE_REACTION', severity: 'warning', group: 'lint', summary: 'a reaction whose condition can never hold' },
   { code: 'W_UNREACHABLE_DECISION', severity: 'warning', group: 'lint', summary: 'a decision whose condition can never hold, so it is never offered' },

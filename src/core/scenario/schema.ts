@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BridgePurpose } from '../actions/action.ts';
+import { ActionSchema, BridgePurpose } from '../actions/action.ts';
 import { ActionMatcherSchema, ExprSchema } from '../expr/schema.ts';
 import { ClockTime, Competency, Duration, Id, LevelId, Scalar, SemVer } from '../schema-primitives.ts';
 import { parseDuration } from '../time.ts';
@@ -354,6 +354,22 @@ export const CanRubricSchema = z.strictObject({
 });
 export type CanRubric = z.infer<typeof CanRubricSchema>;
 
+export const ModelAnswerSchema = z
+  .strictObject({
+    summary: Text.optional().meta({ description: 'How an experienced incident manager runs this exercise, in a few sentences, for the debrief.' }),
+    steps: z
+      .array(
+        z.strictObject({
+          action: ActionSchema.meta({ description: 'What the expert does, written as an action of the log (CONTRACTS §2), with its scenario time.' }),
+          why: Text.meta({ description: 'Why, at that moment: the cue on the call and the playbook rule it applies.' }),
+        }),
+      )
+      .min(1)
+      .meta({ description: 'The expert\'s actions in time order. Together they form a log that must replay on this scenario and pass; a can-report among them is the expert CAN report.' }),
+  })
+  .meta({ description: 'A model answer the debrief shows after play: what an expert did at each moment, and why.' });
+export type ModelAnswer = z.infer<typeof ModelAnswerSchema>;
+
 export const DIFFICULTIES = ['introductory', 'intermediate', 'advanced'] as const;
 
 export const ScenarioSchema = z.strictObject({
@@ -398,5 +414,6 @@ export const ScenarioSchema = z.strictObject({
     .meta({ description: 'What the trainee is graded on, each item tied to a playbook rule: written out in full, or made from one of the playbook\'s rubric templates with "use".' }),
   rubricNotes: z.string().optional().meta({ description: 'Why the rubric weighs what it weighs, for instructors and reviewers. Never shown to trainees during play.' }),
   can: CanRubricSchema.optional().meta({ description: 'The facts a CAN report (Conditions, Actions, Needs) should contain.' }),
+  modelAnswer: ModelAnswerSchema.optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
