@@ -8,6 +8,7 @@ import { renderActionPanel } from './hud/action-panel.ts';
 import { renderCoachPanel } from './hud/coach-panel.ts';
 import { renderParticipantPanel } from './hud/participant-panel.ts';
 import { renderTimeControls } from './hud/time-controls.ts';
+import { createPresentationToggle, presentationAtStart } from './presentation-mode.ts';
 import { createTranscriptPanel } from './transcript-panel.ts';
 import './play-screen.css';
 
@@ -21,8 +22,13 @@ export interface PlayScreen {
 
 type Column = 'act' | 'people' | 'coach';
 
+export interface PlayScreenOptions {
+  /** Start in presentation mode (large text for a projector); by default as the page or the address asks. */
+  readonly presentation?: boolean;
+}
+
 /** The bridge: the call scene and captions on the left, the HUD on the right, the controls on top. */
-export function renderPlayScreen(store: AppStore, controller: AppController, first: PlayState, loadGame: GameLoader | undefined): PlayScreen {
+export function renderPlayScreen(store: AppStore, controller: AppController, first: PlayState, loadGame: GameLoader | undefined, options: PlayScreenOptions = {}): PlayScreen {
   const { compiled } = first;
   const announcer = createAnnouncer();
   const captions = createCaptions(compiled, announcer, first.mode);
@@ -72,16 +78,17 @@ export function renderPlayScreen(store: AppStore, controller: AppController, fir
   const coachButton = columnButtons.get('coach');
 
   const resumeNote = h('div', { class: 'resume-note', attrs: { role: 'status' } });
+  const playBar = h(
+    'header',
+    { class: 'play-bar' },
+    h('div', { class: 'play-title' }, h('p', { class: 'eyebrow' }, first.mode === 'coach' ? 'Coach mode' : 'Exam mode'), h('h1', { attrs: { id: 'play-title', tabindex: '-1' } }, compiled.scenario.title)),
+    time.element,
+    audio.element,
+  );
   const element = h(
     'section',
     { class: 'play', attrs: { 'aria-labelledby': 'play-title' } },
-    h(
-      'header',
-      { class: 'play-bar' },
-      h('div', { class: 'play-title' }, h('p', { class: 'eyebrow' }, first.mode === 'coach' ? 'Coach mode' : 'Exam mode'), h('h1', { attrs: { id: 'play-title', tabindex: '-1' } }, compiled.scenario.title)),
-      time.element,
-      audio.element,
-    ),
+    playBar,
     resumeNote,
     h(
       'div',
@@ -96,6 +103,7 @@ export function renderPlayScreen(store: AppStore, controller: AppController, fir
     ),
     announcer.element,
   );
+  playBar.append(createPresentationToggle(element, options.presentation ?? presentationAtStart(document)));
 
   let shown: PlayState | null = null;
   const render = (play: PlayState) => {

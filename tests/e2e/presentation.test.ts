@@ -6,6 +6,9 @@ const browser = useBrowser();
 
 const E2E_TIMEOUT = 120_000;
 
+/** The smallest caption text a room can read from the back on a 1920×1080 projector (CSS px). */
+const READABLE_CAPTION_PX = 28;
+
 interface Fit {
   readonly scrollWidth: number;
   readonly scrollHeight: number;
@@ -109,6 +112,85 @@ describe('the bridge at 1280×720', () => {
       const colours = await page.locator('.captions .caption:not([hidden])').evaluateAll((lines) => lines.map((line) => getComputedStyle(line).color));
       expect(new Set(colours).size, 'older lines are drawn fainter than the newest').toBeGreaterThan(1);
       await keepScreenshot(page, 'captions-1280');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'fits presentation mode too: no sideways scroll, and the page stays inside the window',
+    async () => {
+      const { page, context, errors } = await openPage(browser());
+      // Lines this large leave room for one or two captions here.
+      await startAcme(page, { present: '1' }, 1);
+      await page.getByRole('button', { name: 'People', exact: true }).click();
+      const fit = await pageFit(page);
+      expect(fit.scrollWidth).toBeLessThanOrEqual(fit.innerWidth);
+      expect(fit.scrollHeight).toBeLessThanOrEqual(fit.innerHeight);
+      for (const line of await captionLines(page)) expect(line.fontPx).toBeGreaterThanOrEqual(READABLE_CAPTION_PX);
+      await keepScreenshot(page, 'presentation-1280');
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    E2E_TIMEOUT,
+  );
+});
+
+describe('presentation mode on a 1920×1080 projector', () => {
+  it(
+    'starts from the deep link with large captions, transcript and controls, the call still in view, and toggles off and on',
+    async () => {
+      const viewport = { width: 1920, height: 1080 };
+      const { page, context, errors } = await openPage(browser(), { viewport });
+      await startAcme(page, { present: '1' });
+      const toggle = page.getByRole('button', { name: 'Presentation' });
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('section.play').getAttribute('class')).toContain('is-presentation');
+
+      const lines = await captionLines(page);
+      for (const line of lines) {
+        expect(line.fontPx, `"${line.text}"`).toBeGreaterThanOrEqual(READABLE_CAPTION_PX);
+        expect(line.whole, `"${line.text}" is shown whole`).toBe(true);
+      }
+      const transcriptPx = await page.locator('.transcript .text').last().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+      const hudPx = await page.locator('.hud-body:not([hidden]) label').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+      expect(await stageHeight(page), 'the call keeps a good share of the screen').toBeGreaterThanOrEqual(viewport.height * 0.4);
+      let fit = await pageFit(page);
+      expect(fit.scrollWidth).toBeLessThanOrEqual(fit.innerWidth);
+      expect(fit.scrollHeight).toBeLessThanOrEqual(fit.innerHeight);
+      await keepScreenshot(page, 'presentation-1920');
+
+      await page.getByRole('button', { name: 'People', exact: true }).click();
+      fit = await pageFit(page);
+      expect(fit.scrollHeight).toBeLessThanOrEqual(fit.innerHeight);
+      await keepScreenshot(page, 'presentation-1920-people');
+      await page.getByRole('button', { name: 'Actions', exact: true }).click();
+
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe('false');
+      const plain = await captionLines(page);
+      expect(Math.max(...plain.map((line) => line.fontPx))).toBeLessThan(READABLE_CAPTION_PX);
+      expect(await page.locator('.transcript .text').last().evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeLessThan(transcriptPx);
+      expect(await page.locator('.hud-body:not([hidden]) label').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize))).toBeLessThan(hudPx);
+      await keepScreenshot(page, 'presentation-1920-off');
+
+      await toggle.click();
+      expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+      for (const line of await captionLines(page)) expect(line.fontPx).toBeGreaterThanOrEqual(READABLE_CAPTION_PX);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    E2E_TIMEOUT,
+  );
+
+  it(
+    'keeps an address without the parameter as it was: the briefing opens and play starts without presentation mode',
+    async () => {
+      const { page, context, errors } = await openPage(browser(), { viewport: { width: 1920, height: 1080 } });
+      await startAcme(page, {}, 1);
+      expect(await page.getByRole('button', { name: 'Presentation' }).getAttribute('aria-pressed')).toBe('false');
+      expect(new URL(page.url()).search).toBe('?scenario=acme-chemical');
       expect(errors).toEqual([]);
       await context.close();
     },
