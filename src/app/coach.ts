@@ -7,6 +7,22 @@ import type { CoachItem } from './store.ts';
  * and the playbook rule behind it. Drawn from the same tracker the grader uses.
  */
 export function coachItems(compiled: CompiledScenario, observations: readonly Observation[], now: number): CoachItem[] {
+  return byUrgency(applyingItems(compiled, observations, now));
+}
+
+const STATUS_ORDER: Readonly<Record<CoachItem['status'], number>> = { overdue: 0, due: 1, late: 2, done: 3 };
+
+/** What needs doing first comes first: overdue, then due soonest; what is done sinks to the bottom. */
+function byUrgency(items: CoachItem[]): CoachItem[] {
+  return items
+    .map((item, order) => ({ item, order }))
+    .sort((a, b) => STATUS_ORDER[a.item.status] - STATUS_ORDER[b.item.status] || dueOrder(a.item) - dueOrder(b.item) || a.order - b.order)
+    .map(({ item }) => item);
+}
+
+const dueOrder = (item: CoachItem) => item.dueAt ?? Infinity;
+
+function applyingItems(compiled: CompiledScenario, observations: readonly Observation[], now: number): CoachItem[] {
   const rules = new Map(compiled.playbook.rules.map((rule) => [rule.id, rule]));
   return observations.flatMap((observation): CoachItem[] => {
     const { expectation, triggeredAt } = observation;
@@ -24,8 +40,9 @@ export function coachItems(compiled: CompiledScenario, observations: readonly Ob
       return [{ ...base, dueAt, status: now > dueAt ? 'overdue' : 'due' }];
     }
     const dueAt = dueTime(observation.timing, triggeredAt) ?? null;
-    const done = expectation.kind === 'can-report' ? observation.canStates.length > 0 : observation.hitAt !== null;
-    if (done) return [{ ...base, dueAt, status: 'done' }];
+    const doneAt = expectation.kind === 'can-report' ? (observation.canStates[0]?.now ?? null) : observation.hitAt;
+    // Done after its due time is what the debrief grades as late, so the coach says so too.
+    if (doneAt !== null) return [{ ...base, dueAt, status: dueAt !== null && doneAt > dueAt ? 'late' : 'done' }];
     return [{ ...base, dueAt, status: dueAt !== null && now > dueAt ? 'overdue' : 'due' }];
   });
 }

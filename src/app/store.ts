@@ -26,7 +26,8 @@ export interface CoachItem {
   readonly dueAt: number | null;
   readonly hint: string;
   readonly reference: string;
-  readonly status: 'due' | 'overdue' | 'done';
+  /** `late`: done, but after it fell due, which the debrief grades as late. */
+  readonly status: 'due' | 'overdue' | 'done' | 'late';
 }
 
 /** A session being played. */

@@ -31,6 +31,22 @@ describe('coach panel', () => {
     expect(row?.textContent).toContain('Done');
   });
 
+  it('keeps what is overdue on top, sinks what is done, and says "Done late" where the debrief will grade it late', () => {
+    const session = startAcme({ at: '02:53:30' });
+    const { element } = mount(renderCoachPanel(session.store));
+    session.controller.act({ type: 'announce-role' });
+    const statuses = session.play().coach.map((item) => item.status);
+    const rank = { overdue: 0, due: 1, late: 2, done: 3 } as const;
+    expect(statuses.map((status) => rank[status])).toEqual([...statuses.map((status) => rank[status])].sort((a, b) => a - b));
+    expect(statuses[0]).toBe('overdue');
+    const command = session.play().coach.find((item) => item.id === 'take-command');
+    expect(command?.status).toBe('late');
+    const row = getAllByRole(element, 'listitem').find((item) => item.querySelector('.hud-coach-title')!.textContent === command!.title);
+    expect(row?.querySelector('.hud-coach-status')?.textContent).toBe('Done late');
+    expect(row?.textContent).toContain('counts it late');
+    expect(getAllByRole(element, 'listitem').at(-1)?.dataset.status).not.toBe('overdue');
+  });
+
   it('shows nothing in exam mode', () => {
     const session = startAcme({ mode: 'exam', at: '02:50:00' });
     const { element } = mount(renderCoachPanel(session.store));

@@ -5,7 +5,7 @@ import { formatCountdown } from './format.ts';
 import { mountPlayView, type HudPanel } from './panel.ts';
 import './hud.css';
 
-const STATUS_LABEL: Readonly<Record<CoachItem['status'], string>> = { due: 'Due', overdue: 'Overdue', done: 'Done' };
+const STATUS_LABEL: Readonly<Record<CoachItem['status'], string>> = { due: 'Due', overdue: 'Overdue', done: 'Done', late: 'Done late' };
 
 /** Coach mode's list of what the playbook expects and by when. Exam mode shows nothing. */
 export function renderCoachPanel(store: AppStore): HudPanel {
@@ -82,6 +82,7 @@ function dueLabel(item: CoachItem, play: PlayState): string {
   if (item.dueAt === null) return 'By the end of the exercise';
   const at = play.compiled.clock.format(item.dueAt);
   if (item.status === 'done') return `Was due ${at}`;
+  if (item.status === 'late') return `Was due ${at}: done after that, so the debrief counts it late`;
   const left = item.dueAt - play.sim.now;
   return left >= 0 ? `Due ${at} · in ${formatCountdown(left)}` : `Was due ${at} · ${formatCountdown(left)} ago`;
 }
