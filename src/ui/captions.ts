@@ -1,14 +1,15 @@
-import { recentCaptions } from '../app/selectors.ts';
 import type { Mode } from '../app/store.ts';
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
 import type { SimState, TranscriptEntry } from '../core/session/state.ts';
 import type { Announcer } from './announcer.ts';
 import { fitCaptionLines } from './caption-fit.ts';
 import { bdi, h } from './dom.ts';
-import { announcementFor, bridgeTag, shownDuringPlay } from './transcript-entry.ts';
+import { isRefusal } from './refusal.ts';
+import { announcementFor, bridgeTag, shownDuringPlay, SYSTEM_LABEL } from './transcript-entry.ts';
 import './captions.css';
 
 const ANNOUNCED: ReadonlySet<TranscriptEntry['kind']> = new Set(['say', 'report', 'inject', 'join', 'leave', 'phase', 'ending']);
+const CAPTIONED: ReadonlySet<TranscriptEntry['kind']> = new Set(['say', 'report', 'inject', 'join', 'leave']);
 
 /** How many recent lines the captions keep on screen; fewer when they do not fit whole. */
 export const CAPTION_LINES = 3;
@@ -41,7 +42,7 @@ export function createCaptions(compiled: CompiledScenario, announcer: Announcer,
       const fresh = seen < 0 ? [] : sim.transcript.slice(seen);
       seen = sim.transcript.length;
       for (const entry of fresh) if (ANNOUNCED.has(entry.kind) && shownDuringPlay(entry, mode)) announcer.announce(`${compiled.clock.format(entry.at)}. ${announcementFor(entry, compiled)}`);
-      const entries = recentCaptions(sim, CAPTION_LINES).filter((entry) => shownDuringPlay(entry, mode));
+      const entries = recentLines(sim, mode);
       if (entries.length === shown.length && entries.every((entry, index) => entry === shown[index]?.entry)) return;
       const kept = new Map(shown.map((item) => [item.entry, item.line]));
       shown = entries.map((entry) => ({ entry, line: kept.get(entry) ?? captionLine(entry, compiled) }));
@@ -58,12 +59,26 @@ export function createCaptions(compiled: CompiledScenario, announcer: Announcer,
   };
 }
 
+/**
+ * The latest lines worth a caption, newest last: what is said and reported on the bridge, people coming
+ * and going, and the system's answer when an action changed nothing, so the room sees why.
+ */
+function recentLines(sim: SimState, mode: Mode): TranscriptEntry[] {
+  const lines: TranscriptEntry[] = [];
+  for (let i = sim.transcript.length - 1; i >= 0 && lines.length < CAPTION_LINES; i--) {
+    const entry = sim.transcript[i]!;
+    if ((CAPTIONED.has(entry.kind) || isRefusal(entry)) && shownDuringPlay(entry, mode)) lines.unshift(entry);
+  }
+  return lines;
+}
+
 function captionLine(entry: TranscriptEntry, compiled: CompiledScenario): HTMLElement {
+  const refusal = isRefusal(entry);
   const speaker = entry.speaker ? compiled.participants.get(entry.speaker) : undefined;
-  const who = entry.kind === 'report' || entry.kind === 'inject' ? (entry.title ?? 'Report') : entry.kind === 'say' ? (speaker?.name ?? '') : '';
+  const who = refusal ? SYSTEM_LABEL : entry.kind === 'report' || entry.kind === 'inject' ? (entry.title ?? 'Report') : entry.kind === 'say' ? (speaker?.name ?? '') : '';
   return h(
     'p',
-    { class: `caption caption-${entry.kind}` },
+    { class: `caption ${refusal ? 'caption-system' : `caption-${entry.kind}`}` },
     h('span', { class: 'caption-time' }, compiled.clock.format(entry.at)),
     bridgeTag(entry, compiled),
     who ? h('span', { class: 'caption-who' }, bdi(who)) : null,

@@ -4,6 +4,8 @@ import { bdi, h, type Child } from './dom.ts';
 import { bridgeOf } from '../app/selectors.ts';
 import { hueFor, initials } from '../app/identity.ts';
 import type { Mode } from '../app/store.ts';
+import { isRefusal } from './refusal.ts';
+import './transcript-entry.css';
 
 const TRAINEE = 'trainee';
 
@@ -41,8 +43,12 @@ export function shownDuringPlay(entry: TranscriptEntry, mode: Mode): boolean {
   return mode === 'coach' || entry.kind !== 'phase';
 }
 
+/** The label a line the system says carries, in the transcript, the captions and what is read out. */
+export const SYSTEM_LABEL = 'System';
+
 /** One transcript line as a list item, styled by what kind of thing happened. */
 export function renderEntry(entry: TranscriptEntry, compiled: CompiledScenario): HTMLLIElement {
+  if (isRefusal(entry)) return renderRefusal(entry, compiled);
   const speaker = speakerOf(entry, compiled);
   switch (entry.kind) {
     case 'say':
@@ -109,6 +115,17 @@ export function renderEntry(entry: TranscriptEntry, compiled: CompiledScenario):
   }
 }
 
+/** The system's answer to an action that changed nothing: a system line, never a bubble in the trainee's voice. */
+function renderRefusal(entry: TranscriptEntry, compiled: CompiledScenario): HTMLLIElement {
+  return h(
+    'li',
+    { class: 'entry system refusal' },
+    h('span', { class: 'system-icon', attrs: { 'aria-hidden': 'true' } }, 'ⓘ'),
+    h('span', { class: 'text' }, h('span', { class: 'system-label' }, `${SYSTEM_LABEL}:`), ' ', bdi(entry.text)),
+    clockTime(entry, compiled),
+  );
+}
+
 /** "On Business bridge", for a line or a join when the scenario has more than one bridge. */
 export function bridgeTag(entry: TranscriptEntry, compiled: CompiledScenario): HTMLElement | null {
   const bridge = bridgeOf(entry, compiled);
@@ -131,6 +148,7 @@ const SYSTEM_ICON: Partial<Record<TranscriptEntry['kind'], string>> = {
 
 /** The line as a screen reader should hear it when it appears. */
 export function announcementFor(entry: TranscriptEntry, compiled: CompiledScenario): string {
+  if (isRefusal(entry)) return `${SYSTEM_LABEL}: ${entry.text}`;
   const speaker = speakerOf(entry, compiled);
   switch (entry.kind) {
     case 'say':

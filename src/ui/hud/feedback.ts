@@ -2,17 +2,20 @@ import type { ActionIntent } from '../../app/intents.ts';
 import type { AppController } from '../../app/controller.ts';
 import type { AppStore } from '../../app/store.ts';
 import { h, replaceChildren, type Child } from '../dom.ts';
+import { refusalOf } from '../refusal.ts';
 import { setText } from './controls.ts';
 
 /**
- * Where a form says what became of its last submission: a polite status on success, an alert on
- * failure. A message is about the form it sits in, as the trainee last saw it: it clears itself once
- * that part of the panel is hidden (another tab, the People column, a closed menu), so an old
- * "✓ Sent" never greets them under something new.
+ * Where a form says what became of its last submission: a polite status on success or when the
+ * action changed nothing, an alert on failure. A message is about the form it sits in, as the
+ * trainee last saw it: it clears itself once that part of the panel is hidden (another tab, the
+ * People column, a closed menu), so an old "✓ Sent" never greets them under something new.
  */
 export interface Feedback {
   readonly element: HTMLElement;
   succeeded(message: string): void;
+  /** The action was logged but changed nothing; `reason` is what the system answered. */
+  changedNothing(reason: string): void;
   failed(error: string): void;
   clear(): void;
 }
@@ -28,6 +31,7 @@ export function createFeedback(): Feedback {
     stopWatching?.();
     stopWatching = null;
     setText(status, '');
+    status.classList.remove('is-system');
     setText(alert, '');
   };
   const show = (region: HTMLElement, ...children: readonly Child[]) => {
@@ -40,6 +44,10 @@ export function createFeedback(): Feedback {
   return {
     element,
     succeeded: (message) => show(status, message),
+    changedNothing(reason) {
+      show(status, h('span', { class: 'hud-system-label' }, 'System:'), ' ', reason);
+      status.classList.add('is-system');
+    },
     failed: (error) => show(alert, error),
     clear,
   };
@@ -59,17 +67,25 @@ function whenHidden(element: HTMLElement, onHidden: () => void): () => void {
 
 /**
  * Sends one action through the controller and reports the outcome in `feedback`:
- * "Sent at 03:02:10" (the scenario time it was stamped with), or the controller's error.
+ * "Sent at 03:02:10" (the scenario time it was stamped with), the system's answer when the action
+ * was logged but changed nothing ("Bill Turner is not on the bridge."), or the controller's error.
  * Returns whether the action was accepted, so the caller resets its form only then.
  */
 export function sendIntent(store: AppStore, controller: AppController, intent: ActionIntent, feedback: Feedback): boolean {
+  const before = store.getState().play?.sim.actions.length;
   const result = controller.act(intent);
   if (!result.ok) {
     feedback.failed(result.error);
     return false;
   }
   const play = store.getState().play;
-  feedback.succeeded(play ? `Sent at ${play.compiled.clock.format(play.sim.now)}` : 'Sent');
+  if (!play) {
+    feedback.succeeded('Sent');
+    return true;
+  }
+  const logged = play.sim.actions.length === (before ?? -1) + 1 ? play.sim.actions.at(-1) : undefined;
+  if (logged && !logged.effective) feedback.changedNothing(refusalOf(play.sim, logged.index));
+  else feedback.succeeded(`Sent at ${play.compiled.clock.format(play.sim.now)}`);
   return true;
 }
 
