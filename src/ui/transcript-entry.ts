@@ -120,7 +120,7 @@ function renderRefusal(entry: TranscriptEntry, compiled: CompiledScenario): HTML
   return h(
     'li',
     { class: 'entry system refusal' },
-    h('span', { class: 'system-icon', attrs: { 'aria-hidden': 'true' } }, 'ⓘ'),
+    h('span', { class: 'system-icon', attrs: { 'aria-hidden': 'true' } }, 'i'),
     h('span', { class: 'text' }, h('span', { class: 'system-label' }, `${SYSTEM_LABEL}:`), ' ', bdi(entry.text)),
     clockTime(entry, compiled),
   );

@@ -32,7 +32,7 @@ describe('an action that changed nothing', () => {
     expect(answer.classList.contains('system')).toBe(true);
     expect(answer.classList.contains('mine')).toBe(false);
     expect(answer.querySelector('.speaker')).toBeNull();
-    expect(answer.textContent).toMatch(/^ⓘSystem: Gloria Chen is not on the bridge/);
+    expect(answer.textContent).toMatch(/^iSystem: Gloria Chen is not on the bridge/);
     const asked = items.find((item) => item.textContent?.includes('You ask Gloria Chen for an update.'))!;
     expect(asked.classList.contains('mine')).toBe(true);
     panel.dispose();
