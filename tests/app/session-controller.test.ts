@@ -215,7 +215,7 @@ describe('session controller', () => {
     reloaded.controller.openHistory(reloaded.store.getState().history[0]!.id);
     expect(reloaded.store.getState().screen).toBe('debrief');
     expect(reloaded.store.getState().debrief?.report.total.percent).toBe(99);
-    expect(reloaded.store.getState().notice).toMatch(/^This attempt was played on acme-chemical 1\.1\.0 \(sha256 aaaaaaaa…\); this browser has acme-chemical 1\.1\.0 \(sha256 [0-9a-f]{8}…\) instead\. The score shown is the one given then/);
+    expect(reloaded.store.getState().notice).toMatch(/^This attempt was played on acme-chemical 1\.1\.1 \(sha256 aaaaaaaa…\); this browser has acme-chemical 1\.1\.1 \(sha256 [0-9a-f]{8}…\) instead\. The score shown is the one given then/);
   });
 
   it('runs out the clock into the debrief when the scenario time ends', async () => {

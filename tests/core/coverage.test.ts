@@ -24,7 +24,7 @@ describe('journeyCoverage', () => {
 
   it('lists what no journey reached, and the reached share per kind', () => {
     const coverage = journeyCoverage(scenario, [finalOf('do-nothing')]);
-    expect(unreached(coverage, 'options')).toHaveLength(6);
+    expect(unreached(coverage, 'options')).toHaveLength(8);
     expect(unreached(coverage, 'endings')).toEqual(['under-control', 'recovering-slowly']);
     expect(coverageRatio(coverage, 'endings')).toEqual({ reached: 1, total: 3 });
     expect(coverageRatio(journeyCoverage(scenario, []), 'beats')).toEqual({ reached: 0, total: scenario.timeline.length });

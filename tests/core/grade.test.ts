@@ -106,7 +106,7 @@ describe('grading the golden Acme logs', () => {
 
   it('keeps the contract shape of the score report', () => {
     expect(strong).toMatchObject({
-      scenario: { id: 'acme-chemical', version: '1.1.0' },
+      scenario: { id: 'acme-chemical', version: '1.1.1' },
       playbook: { id: 'itil-major-incident', version: '1.1.0' },
       trainee: { id: 'golden-strong' },
       total: { points: 100, max: 100, percent: 100 },

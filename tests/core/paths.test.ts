@@ -8,19 +8,20 @@ describe('enumeratePaths', () => {
   const paths = [...enumeratePaths(scenario)];
 
   it('pairs every decision outcome with every route the outcomes allow', () => {
-    // Acme: three decisions of two options each, or untaken (27 outcomes); no steering branches;
-    // three phases in a line, each of which may run out of clock.
+    // Acme: four decisions of two options each, or untaken (81 outcomes); no steering branches;
+    // three phases in a line, each of which may run out of clock. The release team's request to go
+    // offline is independent of the rest, so it multiplies every count by its three outcomes.
     const underControl = paths.filter((path) => path.ending === 'under-control');
     expect(paths.every((path) => path.route[0] === 'bridge-chaos' && path.branches.length === 0)).toBe(true);
-    expect(new Set(paths.map((path) => JSON.stringify(path.decisions))).size).toBe(27);
+    expect(new Set(paths.map((path) => JSON.stringify(path.decisions))).size).toBe(81);
     // "under-control" needs the rollback decision taken, so an untaken one rules it out.
     expect(underControl.some((path) => path.decisions['release-rollback'] === null)).toBe(false);
-    expect(underControl).toHaveLength(3 * 3 * 2 * 3);
+    expect(underControl).toHaveLength(3 * 3 * 2 * 3 * 3);
     // "bridge-lost" is reached only when "recovering-slowly" may fail, which a taken rollback rules out.
     const lost = paths.filter((path) => path.ending === 'bridge-lost');
-    expect(lost).toHaveLength(9 * 3);
+    expect(lost).toHaveLength(9 * 3 * 3);
     expect(lost.every((path) => path.decisions['release-rollback'] === null)).toBe(true);
-    expect(paths).toHaveLength(54 + 27 * 3 + 27);
+    expect(paths).toHaveLength((54 + 27 * 3 + 27) * 3);
   });
 
   it('follows transitions to endings, stops at a transition that certainly holds, and never loops', () => {
