@@ -4,12 +4,13 @@ import { createAnnouncer } from './announcer.ts';
 import { renderAudioControls } from './audio-controls.ts';
 import { createCaptions } from './captions.ts';
 import { h, replaceChildren } from './dom.ts';
-import { renderActionPanel } from './hud/action-panel.ts';
+import { focusActionTab, renderActionPanel } from './hud/action-panel.ts';
 import { renderCoachPanel } from './hud/coach-panel.ts';
 import { renderParticipantPanel } from './hud/participant-panel.ts';
 import { renderTimeControls } from './hud/time-controls.ts';
 import { createPresentationToggle, presentationAtStart } from './presentation-mode.ts';
 import { createTranscriptPanel } from './transcript-panel.ts';
+import { renderWaitingList } from './waiting-list.ts';
 import './play-screen.css';
 
 /** Starts the call scene in a container; the page passes Phaser in, so the HUD never depends on it. */
@@ -38,6 +39,12 @@ export function renderPlayScreen(store: AppStore, controller: AppController, fir
   const coach = renderCoachPanel(store);
   const actions = renderActionPanel(store, controller);
   const people = renderParticipantPanel(store, controller);
+  const waiting = renderWaitingList(store, controller, {
+    showDecisions: () => {
+      showColumn('act');
+      focusActionTab(actions.element, 'decisions');
+    },
+  });
 
   const stage = h('div', { class: 'stage', attrs: { 'aria-hidden': 'true' } });
   const stageFrame = h('div', { class: 'stage-frame' }, stage);
@@ -97,6 +104,7 @@ export function renderPlayScreen(store: AppStore, controller: AppController, fir
       h(
         'aside',
         { class: 'hud-column', attrs: { 'aria-label': 'Incident controls' } },
+        waiting.element,
         h('div', { class: 'switcher', attrs: { role: 'group', 'aria-label': 'Show' } }, ...columnButtons.values()),
         ...columnBodies.values(),
       ),
@@ -128,7 +136,7 @@ export function renderPlayScreen(store: AppStore, controller: AppController, fir
     dispose() {
       disposed = true;
       unsubscribe();
-      for (const panel of [time, audio, coach, actions, people, transcript, captions]) panel.dispose();
+      for (const panel of [time, audio, coach, actions, people, waiting, transcript, captions]) panel.dispose();
       for (const cleanup of cleanups) cleanup();
     },
   };
@@ -156,6 +164,6 @@ function renderResumeNote(element: HTMLElement, play: PlayState, controller: App
 }
 
 function coachLabel(play: PlayState): string {
-  const waiting = play.coach.filter((item) => item.status !== 'done').length;
+  const waiting = play.coach.filter((item) => item.status === 'due' || item.status === 'overdue').length;
   return waiting === 0 ? 'Coach' : `Coach (${waiting})`;
 }

@@ -35,6 +35,8 @@ export function exprSites(scenario: Scenario, resolved?: ResolvedRubric): ExprSi
     if (item.kind === 'cadence' || item.kind === 'achieve') add(item.until, ['rubric', i, 'until']);
   }
   for (const { effect, path } of effectSites(scenario)) add(effect.when, [...path, 'when']);
+  const spoken = [...scenario.timeline.map((effect, i) => ({ effect, path: ['timeline', i] as JsonPath })), ...effectSites(scenario)];
+  for (const { effect, path } of spoken) if (effect.type === 'say') add(effect.asks?.until, [...path, 'asks', 'until']);
   scenario.can?.facts.forEach((fact, i) => add(fact.when, ['can', 'facts', i, 'when']));
   add(scenario.can?.noAdditionalNeeds, ['can', 'noAdditionalNeeds']);
   return sites;

@@ -18,6 +18,13 @@ const effectShapes = {
     text: Text.meta({ description: 'What they say, as a caption. Rendered as text, never HTML.' }),
     bridge: Id.optional().meta({ description: 'Bridge the line is heard on; defaults to the first bridge.' }),
     overlap: z.boolean().optional().meta({ description: 'Spoken over someone else, as on a chaotic call.' }),
+    asks: z
+      .strictObject({
+        until: ExprSchema.meta({ description: 'The request is answered once this holds, e.g. {"did": {"type": "notify", "audience": "customers"}}.' }),
+        alert: z.boolean().optional().meta({ description: 'An executive or customer request: announced with an alert when it is made, not only listed.' }),
+      })
+      .optional()
+      .meta({ description: 'The line asks the trainee for something: it waits in the "Waiting on you" list, with how long ago it was asked, until answered.' }),
   },
   join: {
     type: z.literal('join').meta({ description: 'A participant joins the bridge. Nothing happens if they are already on it.' }),

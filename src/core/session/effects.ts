@@ -38,7 +38,7 @@ export function applyEffect(draft: Draft, effect: TimedEffect, source: string, r
         say(draft, { kind: 'unheard', speaker: effect.speaker, text: `${nameOf(runtime, effect.speaker)} is talking on a muted line`, words: effect.text, bridge, source });
         return;
       }
-      say(draft, { kind: 'say', speaker: effect.speaker, text: effect.text, bridge, overlap: effect.overlap, source });
+      say(draft, { kind: 'say', speaker: effect.speaker, text: effect.text, bridge, overlap: effect.overlap, ...(effect.asks ? { asks: effect.asks } : {}), source });
       return;
     }
     case 'move': {

@@ -1,9 +1,16 @@
 import type { Action } from '../actions/action.ts';
 import type { TimedEffect } from '../scenario/compiled.ts';
 import type { NOISE_SOUNDS } from '../scenario/schema.ts';
+import type { Expr } from '../expr/schema.ts';
 import type { Scalar } from '../schema-primitives.ts';
 
 export type NoiseSound = (typeof NOISE_SOUNDS)[number];
+
+/** A request a line makes of the trainee: answered once `until` holds. */
+export interface SayAsks {
+  readonly until: Expr;
+  readonly alert?: boolean;
+}
 
 export interface ParticipantState {
   readonly present: boolean;
@@ -36,6 +43,8 @@ export interface TranscriptEntry {
   readonly title?: string;
   readonly sound?: NoiseSound;
   readonly overlap?: boolean;
+  /** say: what the line asks the trainee for, and whether it is an executive or customer request to announce. */
+  readonly asks?: SayAsks;
   /** unheard: the words someone spoke on a muted line, kept for the debrief; nobody on the call heard them. */
   readonly words?: string;
   /** action: the system turned the action down or it changed nothing; the text says why. */
