@@ -1,6 +1,8 @@
 import type { Playbook } from '../../core/playbook/schema.ts';
 import type { Finding, FindingStatus, ScoreReport } from '../../core/report/score-report.ts';
 import { h } from '../dom.ts';
+import type { ControlHint } from './control-hints.ts';
+import { renderControlHint } from './control-hint-view.ts';
 import { competencyLabel, pointsText, statusIcon, statusLabel, statusTone } from './labels.ts';
 
 export const findingAnchor = (finding: Finding) => `db-finding-${finding.id}`;
@@ -38,7 +40,7 @@ function timing(finding: Finding): HTMLElement | null {
   return parts.length === 0 ? null : h('p', { class: 'db-timing' }, parts.join(' · '));
 }
 
-function renderFinding(finding: Finding, playbook: Playbook): HTMLElement {
+function renderFinding(finding: Finding, playbook: Playbook, hint: ControlHint | undefined): HTMLElement {
   const headingId = `${findingAnchor(finding)}-title`;
   const explainsItself = finding.message.includes(finding.observed);
   return h(
@@ -71,6 +73,7 @@ function renderFinding(finding: Finding, playbook: Playbook): HTMLElement {
             explainsItself ? null : h('dt', {}, 'What happened'),
             explainsItself ? null : h('dd', {}, finding.observed),
           ),
+          hint ? renderControlHint(hint) : null,
         ),
         reference(finding, playbook),
       ),
@@ -78,8 +81,8 @@ function renderFinding(finding: Finding, playbook: Playbook): HTMLElement {
   );
 }
 
-/** Every finding, grouped under its competency with the competency's score. */
-export function renderFindings(report: ScoreReport, playbook: Playbook): HTMLElement {
+/** Every finding, grouped under its competency with the competency's score; a missed or late one with the control that does it. */
+export function renderFindings(report: ScoreReport, playbook: Playbook, hints: ReadonlyMap<string, ControlHint> = new Map()): HTMLElement {
   return h(
     'section',
     { class: 'db-section db-findings', attrs: { id: 'db-findings', 'aria-labelledby': 'db-findings-heading' } },
@@ -96,7 +99,7 @@ export function renderFindings(report: ScoreReport, playbook: Playbook): HTMLEle
           h('span', {}, competencyLabel(competency.id)),
           h('span', { class: 'db-group-score' }, `${pointsText(competency.points)} / ${pointsText(competency.max)} points · ${competency.percent}%`),
         ),
-        h('ul', { class: 'db-finding-list' }, ...findings.map((finding) => renderFinding(finding, playbook))),
+        h('ul', { class: 'db-finding-list' }, ...findings.map((finding) => renderFinding(finding, playbook, hints.get(finding.id)))),
       );
     }),
   );

@@ -2,6 +2,7 @@ import type { DebriefState } from '../../app/store.ts';
 import { h } from '../dom.ts';
 import { renderCanFeedback } from './can-view.ts';
 import { renderCompetencyChart } from './competency-chart.ts';
+import { controlHints } from './control-hints.ts';
 import { debriefDownloads } from './downloads.ts';
 import { renderFindings, renderFocus } from './findings-view.ts';
 import { finishedAtIso, finishedAtText } from './format.ts';
@@ -84,7 +85,7 @@ function exportPanel(debrief: DebriefState, handlers: DebriefHandlers): HTMLElem
   );
 }
 
-/** The debrief of a finished attempt: score, ending, findings, CAN feedback, timeline, downloads and print. */
+/** The debrief of a finished attempt: score, ending, findings (with the control that does each one missed), CAN feedback, timeline, downloads and print. */
 export function renderDebrief(debrief: DebriefState, handlers: DebriefHandlers): HTMLElement {
   const focus = renderFocus(debrief.report);
   const can = renderCanFeedback(debrief.report, debrief.log);
@@ -102,7 +103,7 @@ export function renderDebrief(debrief: DebriefState, handlers: DebriefHandlers):
       focus,
     ),
     exportPanel(debrief, handlers),
-    renderFindings(debrief.report, debrief.playbook),
+    renderFindings(debrief.report, debrief.playbook, controlHints(debrief.report.findings, debrief.scenario, debrief.playbook)),
     can,
     renderTimeline(debrief),
   );
