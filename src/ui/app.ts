@@ -1,6 +1,7 @@
 import type { AccountIntents } from '../app/account-intents.ts';
 import { besideBundled, findScenario, type Catalog } from '../app/catalog.ts';
 import type { AppController } from '../app/controller.ts';
+import { historyView } from '../app/my-attempts.ts';
 import type { AppState, AppStore } from '../app/store.ts';
 import { renderBriefing } from './briefing.ts';
 import { renderDebrief } from './debrief/render-debrief.ts';
@@ -122,6 +123,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
         backToScenarios: () => router.navigate(null),
         download: options.download,
         print: options.print,
+        history: historyView(state),
         ...(sync ? { syncStatus: sync.element } : {}),
       });
       return { element, dispose: () => sync?.dispose() };

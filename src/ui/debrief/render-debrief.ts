@@ -1,4 +1,5 @@
-import type { DebriefState } from '../../app/store.ts';
+import { attemptProgress } from '../../app/attempt-comparison.ts';
+import type { DebriefState, HistoryEntry } from '../../app/store.ts';
 import { h } from '../dom.ts';
 import { renderCanFeedback } from './can-view.ts';
 import { renderCompetencyChart } from './competency-chart.ts';
@@ -7,9 +8,12 @@ import { debriefDownloads } from './downloads.ts';
 import { renderFindings, renderFocus } from './findings-view.ts';
 import { finishedAtIso, finishedAtText } from './format.ts';
 import { modeLabel } from './labels.ts';
+import { renderModelAnswer } from './model-answer-view.ts';
+import { renderProgress } from './progress-view.ts';
 import { renderEndingCard, renderScoreCard } from './score-summary.ts';
 import { renderTimeline } from './timeline-view.ts';
 import './debrief.css';
+import './debrief-teach.css';
 
 export interface DebriefHandlers {
   playAgain(): void;
@@ -18,6 +22,8 @@ export interface DebriefHandlers {
   print(): void;
   /** Where the attempt stands with the account, kept up to date by its own element; none with no account. */
   readonly syncStatus?: HTMLElement;
+  /** The trainee's attempts the picker lists, to set this one against the earlier attempts of its scenario; none leaves the comparison out. */
+  readonly history?: readonly HistoryEntry[];
 }
 
 function button(label: string, className: string, onClick: () => void, description?: string): HTMLButtonElement {
@@ -57,12 +63,22 @@ function header(debrief: DebriefState, handlers: DebriefHandlers): HTMLElement {
   );
 }
 
-function contents(hasCan: boolean): HTMLElement {
+function contents(hasCan: boolean, hasProgress: boolean): HTMLElement {
   const link = (href: string, label: string) => h('li', {}, h('a', { attrs: { href } }, label));
   return h(
     'nav',
     { class: 'db-contents db-no-print', attrs: { 'aria-label': 'Debrief sections' } },
-    h('ul', {}, link('#db-summary', 'Score'), link('#db-findings', 'Findings'), hasCan ? link('#db-can', 'CAN report') : null, link('#db-timeline', 'Timeline'), link('#db-export', 'Save and print')),
+    h(
+      'ul',
+      {},
+      link('#db-summary', 'Score'),
+      hasProgress ? link('#db-progress', 'Your attempts') : null,
+      link('#db-findings', 'Findings'),
+      hasCan ? link('#db-can', 'CAN report') : null,
+      link('#db-model', 'Model answer'),
+      link('#db-timeline', 'Timeline'),
+      link('#db-export', 'Save and print'),
+    ),
   );
 }
 
@@ -85,15 +101,19 @@ function exportPanel(debrief: DebriefState, handlers: DebriefHandlers): HTMLElem
   );
 }
 
-/** The debrief of a finished attempt: score, ending, findings (with the control that does each one missed), CAN feedback, timeline, downloads and print. */
+/**
+ * The debrief of a finished attempt: score, ending, the trainee's earlier attempts, findings (with the control
+ * that does each one missed), CAN feedback, the model answer beside what the trainee did, timeline, downloads and print.
+ */
 export function renderDebrief(debrief: DebriefState, handlers: DebriefHandlers): HTMLElement {
   const focus = renderFocus(debrief.report);
   const can = renderCanFeedback(debrief.report, debrief.log);
+  const progress = handlers.history ? renderProgress(attemptProgress(debrief, handlers.history), debrief.report.passPercent) : null;
   return h(
     'article',
     { class: 'debrief', attrs: { 'aria-labelledby': 'db-title' } },
     header(debrief, handlers),
-    contents(can !== null),
+    contents(can !== null, progress !== null),
     h(
       'div',
       { class: 'db-summary', attrs: { id: 'db-summary' } },
@@ -101,10 +121,12 @@ export function renderDebrief(debrief: DebriefState, handlers: DebriefHandlers):
       renderEndingCard(debrief),
       renderCompetencyChart(debrief.report),
       focus,
+      progress,
     ),
     exportPanel(debrief, handlers),
     renderFindings(debrief.report, debrief.playbook, controlHints(debrief.report.findings, debrief.scenario, debrief.playbook)),
     can,
+    renderModelAnswer(debrief),
     renderTimeline(debrief),
   );
 }
