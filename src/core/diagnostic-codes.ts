@@ -88,6 +88,7 @@ export const DIAGNOSTIC_CODES = [
   { code: 'E_CADENCE_NOT_DID', severity: 'error', group: 'lint', summary: 'a cadence whose `expect` is not a `did` condition, so no update is ever counted' },
   { code: 'W_UNREACHABLE_BEAT', severity: 'warning', group: 'lint', summary: 'a beat whose condition can never hold at its time' },
   { code: 'W_MODEL_ANSWER_FAILS', severity: 'warning', group: 'lint', summary: 'a model answer that does not pass its own rubric' },
+  { code: 'W_NOISE_COMPLAINT_UNGUARDED', severity: 'warning', group: 'lint', summary: 'a line complaining about noise that does not depend on the noise still being heard' },
   { code: 'W_UNREACHABLE_BRANCH', severity: 'warning', group: 'lint', summary: 'a branch whose condition can never hold' },
   { code: 'W_UNREACHABLE_REACTION', severity: 'warning', group: 'lint', summary: 'a reaction whose condition can never hold' },
   { code: 'W_UNREACHABLE_DECISION', severity: 'warning', group: 'lint', summary: 'a decision whose condition can never hold, so it is never offered' },

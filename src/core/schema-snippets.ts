@@ -51,6 +51,8 @@ function effectSnippets(kind: 'beat' | 'effect'): EditorSnippet[] {
     made('inject', { type: 'inject', source: tab(0, 'Monitoring alert'), title: tab(1, 'Headline'), text: tab(2, 'What it says.') }, 'News from outside the call.'),
     made('set', { type: 'set', var: tab(0, 'variable-id'), to: `^${tab(1, 'true')}` }, 'Sets a scenario variable.'),
     made('cancel', { type: 'cancel', beat: tab(0, 'beat-id') }, 'A later timeline beat will not happen.'),
+    made('cancel-effects', { type: 'cancel-effects', of: tab(0, 'reaction-id') }, 'The waiting delayed effects of a reaction, branch or decision are dropped.'),
+    made('move', { type: 'move', participant: tab(0, 'participant-id'), bridge: tab(1, 'bridge-id') }, 'Someone moves to another open bridge.'),
     made('set-priority', { type: 'set-priority', level: tab(0, 'P1') }, 'Someone else sets the priority.'),
     made('classify', { type: 'classify', as: tab(0, 'performance-degradation') }, 'Someone else classifies the impact.'),
   ];

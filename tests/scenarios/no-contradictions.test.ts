@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Action, ActionLog } from '../../src/core/actions/action.ts';
 import { loadScenario } from '../../src/core/load.ts';
+import { NOISE_COMPLAINT } from '../../src/core/scenario/lint-noise.ts';
 import { compileScenario } from '../../src/core/scenario/compile.ts';
 import type { CompiledScenario } from '../../src/core/scenario/compiled.ts';
 import { Session } from '../../src/core/session/session.ts';
@@ -14,8 +15,6 @@ import { bundledPlaybooks, repoPath } from '../helpers.ts';
  * trainee who stops half way) and every line heard is checked against the state it was heard in.
  */
 
-/** A line that complains about noise on the call. */
-const NOISE_COMPLAINT = /\b(mute|noise|loud|blaring|can't hear|cannot hear|television|kids|barking)\b/i;
 
 interface Contradiction {
   readonly play: string;

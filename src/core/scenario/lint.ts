@@ -4,6 +4,7 @@ import { durationMs, ScenarioClock } from '../time.ts';
 import { answerLeakDiagnostics } from './lint-answers.ts';
 import { captionDiagnostics } from './lint-captions.ts';
 import { modelAnswerDiagnostics } from './lint-model-answer.ts';
+import { noiseComplaintDiagnostics } from './lint-noise.ts';
 import { silentMistakeDiagnostics } from './lint-silent.ts';
 import { phaseLoopDiagnostics } from './lint-loops.ts';
 import { voiceClipDiagnostics, type HasVoiceClip } from './lint-voice.ts';
@@ -112,6 +113,7 @@ export function lintScenario(doc: JsonDocument, scenario: Scenario, playbook: Pl
   diagnostics.push(...phaseLoopDiagnostics(doc, scenario, analysis, reachable));
   diagnostics.push(...captionDiagnostics(doc, scenario, clock));
   diagnostics.push(...modelAnswerDiagnostics(doc, scenario, playbook));
+  diagnostics.push(...noiseComplaintDiagnostics(doc, scenario));
   diagnostics.push(...silentMistakeDiagnostics(doc, scenario, resolved, clock));
   diagnostics.push(...answerLeakDiagnostics(doc, scenario, playbook, resolved.expectations));
   if (options.hasVoiceClip) diagnostics.push(...voiceClipDiagnostics(doc, scenario, options.hasVoiceClip));
