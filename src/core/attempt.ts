@@ -33,6 +33,10 @@ const ContentVersionSchema = z.object({ id: Id, version: SemVer, sha256: z.strin
 export const ATTEMPT_MODES = ['coach', 'exam'] as const;
 export type AttemptMode = (typeof ATTEMPT_MODES)[number];
 
+/** How often the trainee stopped the clock, and for how long in all (wall-clock ms). */
+export const PauseTallySchema = z.object({ count: z.number().int().nonnegative(), totalMs: z.number().int().nonnegative() });
+export type PauseTally = z.infer<typeof PauseTallySchema>;
+
 /**
  * The attempt record (CONTRACTS.md §6): an action log wrapped with what it takes to regrade it exactly, years
  * later. Decisions the contract leaves open:
@@ -43,6 +47,8 @@ export type AttemptMode = (typeof ATTEMPT_MODES)[number];
  * - `attemptId` is a UUID in lowercase, the form crypto.randomUUID() gives, so one attempt has one spelling.
  * - Fields this version does not know are accepted and dropped, at every level, so a newer writer's record
  *   still reads.
+ * - `pauses` is optional, added later: an exam counts its pauses and the wall-clock time it stood paused. It is
+ *   absent from coach attempts and from records written before it existed.
  */
 export const AttemptRecordSchema = z.object({
   attemptId: z.string().regex(UUID),
@@ -55,6 +61,7 @@ export const AttemptRecordSchema = z.object({
   finishedAt: Instant.nullable().default(null),
   log: ActionLogSchema,
   report: ScoreReportSchema.nullable().default(null),
+  pauses: PauseTallySchema.optional(),
 });
 
 export type AttemptRecord = z.infer<typeof AttemptRecordSchema>;
@@ -84,6 +91,8 @@ export interface AttemptInput {
   readonly finishedAt: Date | number | null;
   readonly log: ActionLog;
   readonly report: ScoreReport | null;
+  /** Exam mode: the pauses so far. */
+  readonly pauses?: PauseTally;
 }
 
 /**
@@ -105,6 +114,7 @@ export function createAttempt(input: AttemptInput): AttemptRecord {
     finishedAt: input.finishedAt === null ? null : isoInstant(epochMs(input.finishedAt)),
     log: input.log,
     report: input.report === null ? null : withContentHashes(input.report, { scenario: scenario.sha256, playbook: playbook.sha256 }),
+    ...(input.pauses === undefined ? {} : { pauses: input.pauses }),
   });
   if (!result.ok) throw new Error(`Not a valid attempt record: ${result.diagnostics.map(attemptDiagnosticText).join('; ')}`);
   return result.attempt;
