@@ -13,6 +13,8 @@ export interface ClockControls {
   onAdvance(): void;
   /** When the scenario's clock has run out or an ending was reached. */
   onEnd(): void;
+  /** Every frame while the clock stands still, for what runs on the wall clock meanwhile (an exam's pause time). */
+  whilePaused?(): void;
 }
 
 /**
@@ -25,7 +27,10 @@ export function runLiveClock(session: Session, frames: FrameLoop, controls: Cloc
   const stop = frames((nowMs) => {
     const elapsed = lastFrame === null ? 0 : Math.min(MAX_FRAME_MS, Math.max(0, nowMs - lastFrame));
     lastFrame = nowMs;
-    if (!controls.isRunning()) return;
+    if (!controls.isRunning()) {
+      controls.whilePaused?.();
+      return;
+    }
     clockMs = Math.min(session.endMs, clockMs + elapsed * controls.speed());
     const wholeSecond = Math.floor(clockMs / SECOND) * SECOND;
     if (wholeSecond > session.now) {

@@ -16,6 +16,10 @@ export interface SavedSession {
   readonly speed: Speed;
   /** Scenario ms reached, a whole number of seconds. */
   readonly now: number;
+  /** Whether the clock stood paused when it was saved (absent in sessions saved before it was kept). */
+  readonly paused?: boolean;
+  /** Wall-clock ms of the save, so an exam counts the time the page was closed as paused. */
+  readonly savedAt?: number;
 }
 
 /** A session saved by an earlier version: the log and the clock, with no attempt record yet. */
@@ -31,7 +35,14 @@ export interface LegacySession {
 const SpeedSchema = z.union(SPEEDS.map((speed) => z.literal(speed)));
 const Now = z.number().int().nonnegative();
 
-const SavedSessionSchema = z.object({ version: z.literal(2), attempt: AttemptRecordSchema, speed: SpeedSchema, now: Now });
+const SavedSessionSchema = z.object({
+  version: z.literal(2),
+  attempt: AttemptRecordSchema,
+  speed: SpeedSchema,
+  now: Now,
+  paused: z.boolean().optional(),
+  savedAt: z.number().int().nonnegative().optional(),
+});
 const LegacySessionSchema = z.object({
   version: z.literal(1),
   scenario: z.string().min(1),

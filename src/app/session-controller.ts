@@ -9,6 +9,7 @@ import { installedVersionOf, sessionOfDraft } from './carry-on.ts';
 import { besideBundled, diagnosticLines, findScenario, loadOpenedFile, type Catalog, type CatalogScenario } from './catalog.ts';
 import { coachItems } from './coach.ts';
 import type { ActResult, AppController } from './controller.ts';
+import { actingRefused, EXAM_PAUSED_REFUSAL, NEVER_SAVED, PauseCounter, savedPausesOf, type SavedPauses } from './exam-pauses.ts';
 import { historyDebrief } from './history-debrief.ts';
 import { historyEntryOf } from './history-entry.ts';
 import { runLiveClock } from './live-clock.ts';
@@ -41,6 +42,8 @@ interface Live {
   readonly attemptId: string;
   readonly startedAt: number;
   readonly clock: { stop(): void; resync(): void };
+  /** Exam mode only: the pauses counted and timed. */
+  readonly pauses: PauseCounter | null;
 }
 
 export interface RunningController extends AppController {
@@ -117,8 +120,11 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     }
   })();
 
-  function begin(entry: CatalogScenario, mode: Mode, speed: Speed, actions: readonly Action[], now: number, identity: { attemptId: string; startedAt: number }, resumed: boolean): void {
+  /** Plays a session: a new one (`restored` null) runs at once; one restored from storage opens paused. */
+  function begin(entry: CatalogScenario, mode: Mode, speed: Speed, actions: readonly Action[], now: number, identity: { attemptId: string; startedAt: number }, restored: SavedPauses | null): void {
     stopSession();
+    const resumed = restored !== null;
+    const pauses = mode !== 'exam' ? null : restored ? PauseCounter.restored(wallClock, restored) : new PauseCounter(wallClock);
     const compiled = compileScenario(entry.scenario, entry.playbook);
     const session = new Session(compiled);
     for (const action of actions) session.submit(action, compiled.clock.offsetOf(action.at));
@@ -132,8 +138,9 @@ export function createAppController({ store, catalog, storage, frames, wallClock
         persist();
       },
       onEnd: () => void finish(),
+      whilePaused: showPauses,
     });
-    live = { entry, session, lifecycle, clock, ...identity };
+    live = { entry, session, lifecycle, clock, pauses, ...identity };
     store.setState({
       screen: 'play',
       scenarioId: entry.scenario.id,
@@ -149,6 +156,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
         focusedParticipant: null,
         coach: mode === 'coach' ? coachItems(compiled, session.observations, session.now) : [],
         resumed: resumed ? { at: session.now, actions: actions.length } : null,
+        ...(pauses ? { pauses: pauses.tally() } : {}),
       },
     });
     if (!resumed) persist();
@@ -168,13 +176,23 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     updatePlay({ sim: session.state, actions: session.actions, coach: current.mode === 'coach' ? coachItems(current.compiled, session.observations, session.now) : [] });
   }
 
+  /** While an exam stands paused, its paused time on screen moves on each wall-clock second. */
+  function showPauses(): void {
+    const tally = live?.pauses?.tally();
+    const shown = play()?.pauses;
+    if (!tally || !shown) return;
+    if (tally.count !== shown.count || Math.floor(tally.totalMs / 1000) !== Math.floor(shown.totalMs / 1000)) updatePlay({ pauses: tally });
+  }
+
   function persist(): void {
     const current = play();
     if (!live || !current) return;
     const record: SavedSession = {
-      attempt: localAttempt(live.entry, current.mode, live.session.actions, live.attemptId, live.startedAt, null, null),
+      attempt: localAttempt(live.entry, current.mode, live.session.actions, live.attemptId, live.startedAt, null, null, live.pauses?.tally()),
       speed: current.speed,
       now: live.session.now,
+      paused: lifecycleState(live.lifecycle) === 'paused',
+      savedAt: wallClock(),
     };
     void queue(async () => saveResult(await sessions.save(record)));
     sync.progress(record.attempt);
@@ -187,12 +205,12 @@ export function createAppController({ store, catalog, storage, frames, wallClock
   async function finish(): Promise<void> {
     const current = play();
     if (!live || !current) return;
-    const { entry, session, lifecycle, attemptId, startedAt } = live;
+    const { entry, session, lifecycle, attemptId, startedAt, pauses } = live;
     lifecycle.send({ type: 'FINISH' });
     stopSession();
     navigation++;
     const finishedAt = wallClock();
-    const attempt = localAttempt(entry, current.mode, session.actions, attemptId, startedAt, finishedAt, session.finish());
+    const attempt = localAttempt(entry, current.mode, session.actions, attemptId, startedAt, finishedAt, session.finish(), pauses?.tally());
     const report = attempt.report ?? session.report();
     showDebrief({ scenario: entry.scenario, playbook: entry.playbook, log: session.log, report, final: session.state, mode: current.mode, finishedAt, attempt });
     await queue(async () => {
@@ -220,8 +238,8 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     }
     const saved =
       loaded.kind === 'legacy'
-        ? { mode: loaded.value.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.actions, identity: { attemptId: newId(), startedAt: wallClock() } }
-        : { mode: loaded.value.attempt.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.attempt.log.actions, identity: { attemptId: loaded.value.attempt.attemptId, startedAt: Date.parse(loaded.value.attempt.startedAt) } };
+        ? { mode: loaded.value.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.actions, identity: { attemptId: newId(), startedAt: wallClock() }, pauses: NEVER_SAVED }
+        : { mode: loaded.value.attempt.mode, speed: loaded.value.speed, now: loaded.value.now, actions: loaded.value.attempt.log.actions, identity: { attemptId: loaded.value.attempt.attemptId, startedAt: Date.parse(loaded.value.attempt.startedAt) }, pauses: savedPausesOf(loaded.value) };
     const problem = whyNotResumable(entry, saved.actions, loaded.kind === 'legacy' ? loaded.value.playbook : loaded.value.attempt.playbook.id, saved.now);
     if (visit !== navigation) return false;
     if (problem !== null) {
@@ -229,7 +247,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       notify(`Your saved session of “${entry.scenario.title}” could not be resumed (${problem}). ${keptNotice(typeof keptAs === 'string' ? keptAs : null)}`);
       return false;
     }
-    begin(entry, saved.mode, saved.speed, saved.actions, saved.now, saved.identity, true);
+    begin(entry, saved.mode, saved.speed, saved.actions, saved.now, saved.identity, saved.pauses);
     return true;
   }
 
@@ -284,13 +302,15 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       const entry = id === null ? undefined : find(id);
       if (!entry) return;
       navigation++;
-      begin(entry, mode, 1, [], 0, { attemptId: newId(), startedAt: wallClock() }, false);
+      begin(entry, mode, 1, [], 0, { attemptId: newId(), startedAt: wallClock() }, null);
     },
 
     pause() {
       if (!live) return;
       live.lifecycle.send({ type: 'PAUSE' });
-      updatePlay({ paused: lifecycleState(live.lifecycle) === 'paused' });
+      const paused = lifecycleState(live.lifecycle) === 'paused';
+      if (paused) live.pauses?.pause();
+      updatePlay({ paused, ...(live.pauses ? { pauses: live.pauses.tally() } : {}) });
       persist();
     },
 
@@ -298,7 +318,10 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       if (!live) return;
       live.lifecycle.send({ type: 'RESUME' });
       live.clock.resync();
-      updatePlay({ paused: lifecycleState(live.lifecycle) === 'paused', resumed: null });
+      const paused = lifecycleState(live.lifecycle) === 'paused';
+      if (!paused) live.pauses?.resume();
+      updatePlay({ paused, resumed: null, ...(live.pauses ? { pauses: live.pauses.tally() } : {}) });
+      if (live.pauses) persist();
     },
 
     setSpeed(speed) {
@@ -307,7 +330,9 @@ export function createAppController({ store, catalog, storage, frames, wallClock
     },
 
     act(intent): ActResult {
-      if (!live || !play()) return { ok: false, error: 'There is no exercise running.' };
+      const current = play();
+      if (!live || !current) return { ok: false, error: 'There is no exercise running.' };
+      if (actingRefused(current.mode, lifecycleState(live.lifecycle) === 'paused')) return { ok: false, error: EXAM_PAUSED_REFUSAL };
       const submitted = live.session.submit(intent);
       if (!submitted.ok) return { ok: false, error: submitted.problems.map((problem) => problem.message).join(' ') };
       updatePlay({ resumed: null });

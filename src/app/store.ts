@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Action, ActionLog } from '../core/actions/action.ts';
-import type { AttemptRecord } from '../core/attempt.ts';
+import type { AttemptRecord, PauseTally } from '../core/attempt.ts';
 import type { Diagnostic } from '../core/diagnostics.ts';
 import type { Playbook } from '../core/playbook/schema.ts';
 import type { ScoreReport } from '../core/report/score-report.ts';
@@ -48,6 +48,8 @@ export interface PlayState {
   readonly coach: readonly CoachItem[];
   /** Set when the session was restored from storage, until the trainee carries on. */
   readonly resumed: { readonly at: number; readonly actions: number } | null;
+  /** Exam mode only: how often the clock was paused and for how long (wall clock), the pause under way included. */
+  readonly pauses?: PauseTally;
 }
 
 /** A finished attempt, as the debrief shows it. */
