@@ -5,6 +5,7 @@ import { createCanTab } from './can-tab.ts';
 import { createCloseoutTab } from './closeout-tab.ts';
 import { createCommandTab } from './command-tab.ts';
 import { createDecisionsTab } from './decisions-tab.ts';
+import { createExamPauseLock } from './exam-pause-lock.ts';
 import { createNotifyTab } from './notify-tab.ts';
 import { mountPlayView, type HudPanel } from './panel.ts';
 import { createPriorityTab } from './priority-tab.ts';
@@ -40,10 +41,14 @@ export function renderActionPanel(store: AppStore, controller: AppController): H
       tabs.map(([key, label, content]) => ({ key, label, panel: content.panel })),
     );
     tabsOfPanel.set(element, widget);
+    const lock = createExamPauseLock(widget.element);
+    widget.element.firstElementChild?.after(lock.hint);
     return {
       element: widget.element,
       update(current) {
-        for (const [, , content] of tabs) content.update(current);
+        lock.update(current, () => {
+          for (const [, , content] of tabs) content.update(current);
+        });
         widget.setBadge('decisions', decisions.waiting, decisions.waiting === 1 ? 'decision waiting' : 'decisions waiting');
       },
     };

@@ -26,6 +26,8 @@ export function createNotifyTab({ store, controller, compiled }: TabContext): Ta
   const message = textArea(5, { placeholder: 'Pick a template or write the message.' });
   const blanksList = h('span', {});
   const nextBlank = button('Go to next blank', { class: 'subtle small' });
+  // Drafting, not acting: it stays usable while an exam is paused.
+  nextBlank.dataset.drafting = '';
   const blanks = h('p', { class: 'hud-blanks' }, 'Still to fill in: ', blanksList, ' ', nextBlank);
 
   const templateChoices = (): Choice[] => {

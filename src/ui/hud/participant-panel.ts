@@ -3,6 +3,7 @@ import { openBridges } from '../../app/selectors.ts';
 import type { AppStore, PlayState } from '../../app/store.ts';
 import { h } from '../dom.ts';
 import { field, moveKeepingFocus, selectOf, setHidden, setText, syncOptions, uid } from './controls.ts';
+import { createExamPauseLock } from './exam-pause-lock.ts';
 import { mountPlayView, type HudPanel, type PlayView } from './panel.ts';
 import { createParticipantRow, type ParticipantRow } from './participant-row.ts';
 import './hud.css';
@@ -61,14 +62,17 @@ function buildRoster(first: PlayState, store: AppStore, controller: AppControlle
   const viewed = selectOf(uid('viewed-bridge'), []);
   viewed.addEventListener('change', () => controller.viewBridge(viewed.value));
 
+  const roster = h('div', { class: 'hud-roster' }, ...Array.from(groups.values(), (g) => g.element));
+  const lock = createExamPauseLock(roster);
   const element = h(
     'div',
     { class: 'hud-people-body' },
     h('div', { class: 'hud-panel-head' }, h('h2', { attrs: { id: headingId } }, 'People'), field('Bridge on screen', viewed)),
-    h('div', { class: 'hud-roster' }, ...Array.from(groups.values(), (g) => g.element)),
+    lock.hint,
+    roster,
   );
 
-  return {
+  const view: PlayView = {
     element,
     update(play) {
       const open = openBridges(compiled, play.sim);
@@ -104,4 +108,6 @@ function buildRoster(first: PlayState, store: AppStore, controller: AppControlle
       }
     },
   };
+
+  return { element, update: (play) => lock.update(play, () => view.update(play)) };
 }

@@ -1,13 +1,18 @@
 import type { AppController } from '../../app/controller.ts';
+import { pauseSummary } from '../../app/exam-pauses.ts';
 import { nextUpdateIn } from '../../app/selectors.ts';
 import { SPEEDS, type AppStore, type PlayState } from '../../app/store.ts';
 import { h } from '../dom.ts';
-import { button, setAttr, setText, uid } from './controls.ts';
+import { button, setAttr, setHidden, setText, uid } from './controls.ts';
 import { formatCountdown, nowLabel } from './format.ts';
 import { mountPlayView, type HudPanel, type PlayView } from './panel.ts';
 import './hud.css';
+import './exam-pause.css';
 
-/** The session's clock: pause and speed, the countdown to the promised update, the mode, and ending the exercise. */
+/**
+ * The session's clock: pause and speed, the countdown to the promised update, the mode, an exam's pauses so far,
+ * and ending the exercise.
+ */
 export function renderTimeControls(store: AppStore, controller: AppController): HudPanel {
   const element = h('section', { class: 'hud-panel hud-time', attrs: { 'aria-label': 'Exercise clock' } });
   return mountPlayView(store, element, () => buildTimeControls(controller));
@@ -33,6 +38,8 @@ function buildTimeControls(controller: AppController): PlayView {
   const speeds = h('div', { class: 'hud-speeds', attrs: { role: 'group', 'aria-label': 'Clock speed' } }, ...speedButtons);
 
   const countdown = h('p', { class: 'hud-countdown' });
+  const pauses = h('p', { class: 'hud-pauses', attrs: { title: 'In an exam, pauses are counted and timed, and kept with your result.' } });
+  pauses.hidden = true;
 
   const endButton = button('End exercise', { class: 'hud-end subtle small' });
   const confirmId = uid('end-confirm');
@@ -66,6 +73,7 @@ function buildTimeControls(controller: AppController): PlayView {
     pause,
     speeds,
     countdown,
+    pauses,
     endButton,
     confirm,
   );
@@ -89,6 +97,10 @@ function buildTimeControls(controller: AppController): PlayView {
       setText(countdown, due === null ? 'No update promised' : overdue ? `Update overdue by ${formatCountdown(due)}` : due === 0 ? 'Next update due now' : `Next update due in ${formatCountdown(due)}`);
       countdown.classList.toggle('is-overdue', overdue);
       countdown.classList.toggle('is-idle', due === null);
+
+      const pauseLine = play.pauses ? pauseSummary(play.pauses) : null;
+      setText(pauses, pauseLine ?? '');
+      setHidden(pauses, pauseLine === null);
     },
   };
 }
