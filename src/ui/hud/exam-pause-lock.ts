@@ -5,7 +5,7 @@ import { setAttr, setHidden, uid } from './controls.ts';
 import './exam-pause.css';
 
 /** What the action panels say above their controls while an exam is paused. */
-export const EXAM_PAUSED_HINT = 'Exam paused: resume the clock to act. Reading and drafting still work.';
+export const EXAM_PAUSED_HINT = 'Exam paused: resume the clock to act.';
 
 /** Marks the controls this lock made unavailable, so it gives back only those. */
 const LOCKED = 'examPauseLock';
