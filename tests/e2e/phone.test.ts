@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appUrl, keepScreenshot, openPage, useBrowser } from './browser.ts';
+import { appUrl, keepScreenshot, openPage, useBrowser, wcagViolations } from './browser.ts';
 
 const browser = useBrowser();
 
@@ -47,4 +47,39 @@ describe('the bridge on a phone', () => {
       E2E_TIMEOUT,
     );
   }
+});
+
+describe('a trainee on a phone', () => {
+  it(
+    'plays Acme to the debrief at 390×844: acts from the controls, sees who is waiting, and meets WCAG 2.1 AA on the call and the debrief',
+    async () => {
+      const viewport = { width: 390, height: 844 };
+      const { page, context, errors } = await openPage(browser(), { viewport });
+      await page.goto(appUrl('acme-chemical'));
+      await page.getByRole('button', { name: 'Start the exercise' }).click();
+      await page.locator('.stage[data-ready="true"]').waitFor();
+      expect(await wcagViolations(page)).toEqual([]);
+
+      await page.getByRole('tab', { name: 'Command' }).click();
+      await page.getByRole('button', { name: 'Announce role' }).click();
+      await page.getByRole('button', { name: '10×' }).click();
+      const waiting = page.getByRole('region', { name: /Waiting on you/ });
+      await waiting.getByRole('listitem').first().waitFor({ timeout: 60_000 });
+      await waiting.scrollIntoViewIfNeeded();
+      await keepScreenshot(page, 'phone-390-waiting');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      expect(await wcagViolations(page)).toEqual([]);
+
+      await page.getByRole('button', { name: 'End exercise' }).click();
+      await page.getByRole('button', { name: 'End now' }).click();
+      await page.getByRole('navigation', { name: 'Debrief sections' }).waitFor();
+      await keepScreenshot(page, 'phone-390-debrief');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
+      expect(await wcagViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await context.close();
+    },
+    3 * E2E_TIMEOUT,
+  );
 });

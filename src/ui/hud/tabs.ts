@@ -67,9 +67,9 @@ export function createTabs(label: string, specs: readonly TabSpec[]): Tabs {
       const entry = tabs.find(({ spec }) => spec.key === key);
       if (!entry) return;
       setHidden(entry.badge, count === 0);
-      setText(entry.badge, count === 0 ? '' : String(count));
-      // Name-from-content would run the label and the count together, so name the tab outright.
-      setAttr(entry.tab, 'aria-label', count === 0 ? null : `${entry.spec.label}, ${count} ${what}`);
+      // The space keeps the visible text "Decide 1", which the name must start with (WCAG 2.5.3, label in name).
+      setText(entry.badge, count === 0 ? '' : ` ${count}`);
+      setAttr(entry.tab, 'aria-label', count === 0 ? null : `${entry.spec.label} ${count} ${what}`);
     },
   };
 }
