@@ -239,10 +239,33 @@ describe('notify tab', () => {
     const panel = tab(panelFor(session, refusing), 'Notify');
     const message = getByRole(panel, 'textbox', { name: 'Message' }) as HTMLTextAreaElement;
     typeInto(message, 'Bridge is open.');
+    (getByRole(panel, 'combobox', { name: 'Channel' }) as HTMLSelectElement).value = 'email';
     getByRole(panel, 'button', { name: 'Send notification' }).click();
     expect(getByRole(panel, 'alert').textContent).toBe('The channel is down.');
     expect(getByRole(panel, 'status').textContent).toBe('');
     expect(message.value).toBe('Bridge is open.');
+  });
+});
+
+describe('notify tab channel', () => {
+  it('never carries a channel over to another audience: each one is chosen, or the send is refused', () => {
+    const session = startAcme({ at: '03:01:00' });
+    const panel = tab(panelFor(session), 'Notify');
+    const channel = getByRole(panel, 'combobox', { name: 'Channel' }) as HTMLSelectElement;
+    const audience = getByRole(panel, 'combobox', { name: 'Audience' }) as HTMLSelectElement;
+    expect(channel.value).toBe('');
+    typeInto(getByRole(panel, 'textbox', { name: 'Message' }), 'P1: customers cannot log in.');
+    getByRole(panel, 'button', { name: 'Send notification' }).click();
+    expect(getByRole(panel, 'alert').textContent).toBe('Choose how Executives should hear it.');
+    expect(session.intents).toEqual([]);
+    channel.value = 'sms';
+    getByRole(panel, 'button', { name: 'Send notification' }).click();
+    expect(session.intents.at(-1)).toMatchObject({ type: 'notify', audience: 'executives', channel: 'sms' });
+    expect(channel.value).toBe('');
+    channel.value = 'chat';
+    audience.value = 'customers';
+    fireEvent.change(audience);
+    expect(channel.value).toBe('');
   });
 });
 

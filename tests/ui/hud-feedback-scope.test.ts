@@ -39,6 +39,7 @@ describe('feedback under the thing it refers to', () => {
     const panel = tab(mount(renderActionPanel(session.store, session.controller)).element, 'Notify');
     const send = () => {
       typeInto(getByRole(panel, 'textbox', { name: 'Message' }), 'The bridge is open.');
+      (getByRole(panel, 'combobox', { name: 'Channel' }) as HTMLSelectElement).value = 'email';
       getByRole(panel, 'button', { name: 'Send notification' }).click();
     };
     send();

@@ -49,6 +49,8 @@ describe('the acting HUD', () => {
     const template = within(notify).getByRole('combobox', { name: 'Template' }) as HTMLSelectElement;
     template.value = 'exec-initial';
     fireEvent.change(template);
+    const channel = within(notify).getByRole('combobox', { name: 'Channel' }) as HTMLSelectElement;
+    channel.value = 'sms';
     click(notify, 'Send notification');
 
     click(show(/^Decide/), 'Roll back the release');

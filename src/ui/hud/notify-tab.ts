@@ -18,10 +18,8 @@ export function createNotifyTab({ store, controller, compiled }: TabContext): Ta
     uid('audience'),
     playbook.audiences.map((item) => ({ value: item.id, label: item.name })),
   );
-  const channel = selectOf(
-    uid('channel'),
-    playbook.channels.map((item) => ({ value: item.id, label: item.name })),
-  );
+  // No channel is preset: each audience's channel is a choice of its own, never the last one carried over.
+  const channel = selectOf(uid('channel'), [{ value: '', label: 'Choose a channel…' }, ...playbook.channels.map((item) => ({ value: item.id, label: item.name }))]);
   const template = selectOf(uid('template'), []);
   const message = textArea(5, { placeholder: 'Pick a template or write the message.' });
   const blanksList = h('span', {});
@@ -47,7 +45,10 @@ export function createNotifyTab({ store, controller, compiled }: TabContext): Ta
   // A confirmation or a problem is about the message last sent to one audience by one channel; a new one starts clean.
   for (const control of [audience, channel, template]) control.addEventListener('change', () => feedback.clear());
   message.addEventListener('input', () => feedback.clear());
-  audience.addEventListener('change', () => syncOptions(template, templateChoices()));
+  audience.addEventListener('change', () => {
+    syncOptions(template, templateChoices());
+    channel.value = '';
+  });
   template.addEventListener('change', () => {
     const chosen = playbook.templates?.find((item) => item.id === template.value);
     if (!chosen || !latest) return;
@@ -69,9 +70,11 @@ export function createNotifyTab({ store, controller, compiled }: TabContext): Ta
     () => {
       const text = message.value.trim();
       if (!text) return rejectInput(feedback, message, 'Write the message first, or pick a template.');
+      if (!channel.value) return rejectInput(feedback, channel, `Choose how ${playbook.audiences.find((item) => item.id === audience.value)?.name ?? 'they'} should hear it.`);
       if (sendIntent(store, controller, { type: 'notify', audience: audience.value, channel: channel.value, message: text }, feedback)) {
         message.value = '';
         template.value = FREE_TEXT;
+        channel.value = '';
         showBlanks();
       }
     },
