@@ -1,5 +1,6 @@
 import type { AttemptRecord } from '../core/attempt.ts';
 import type { ActionIntent } from './intents.ts';
+import type { ReplayStart } from './replay-from.ts';
 import type { Mode, Speed } from './store.ts';
 
 export type ActResult = { readonly ok: true } | { readonly ok: false; readonly error: string };
@@ -10,6 +11,8 @@ export interface AppController {
   openScenario(id: string | null): Promise<void>;
   /** Starts the open scenario from its first second. */
   start(mode: Mode): void;
+  /** Starts a new practice attempt (coach mode) at a moment of a finished one, its earlier actions played again first. */
+  replayFrom(start: ReplayStart): void;
   pause(): void;
   resume(): void;
   setSpeed(speed: Speed): void;

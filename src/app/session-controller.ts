@@ -305,6 +305,13 @@ export function createAppController({ store, catalog, storage, frames, wallClock
       begin(entry, mode, 1, [], 0, { attemptId: newId(), startedAt: wallClock() }, null);
     },
 
+    replayFrom({ scenarioId, at, actions }) {
+      const entry = find(scenarioId);
+      if (!entry) return;
+      navigation++;
+      begin(entry, 'coach', 1, actions, at, { attemptId: newId(), startedAt: wallClock() }, null);
+    },
+
     pause() {
       if (!live) return;
       live.lifecycle.send({ type: 'PAUSE' });

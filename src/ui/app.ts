@@ -124,6 +124,10 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
         download: options.download,
         print: options.print,
         history: historyView(state),
+        replayFrom: (start) => {
+          controller.replayFrom(start);
+          router.show({ kind: 'scenario', id: start.scenarioId });
+        },
         ...(sync ? { syncStatus: sync.element } : {}),
       });
       return { element, dispose: () => sync?.dispose() };

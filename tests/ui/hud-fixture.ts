@@ -102,7 +102,7 @@ export function recordingController(intents: ActionIntent[]): AppController {
   const ignore = () => {};
   const ignoreLater = async () => {};
   return {
-    openScenario: ignoreLater, start: ignore, pause: ignore, resume: ignore, setSpeed: ignore,
+    openScenario: ignoreLater, start: ignore, replayFrom: ignore, pause: ignore, resume: ignore, setSpeed: ignore,
     act(intent) {
       intents.push(intent);
       return { ok: true };

@@ -1,4 +1,5 @@
 import { attemptProgress } from '../../app/attempt-comparison.ts';
+import { replayStart, type ReplayStart } from '../../app/replay-from.ts';
 import type { DebriefState, HistoryEntry } from '../../app/store.ts';
 import { h } from '../dom.ts';
 import { renderCanFeedback } from './can-view.ts';
@@ -24,6 +25,8 @@ export interface DebriefHandlers {
   readonly syncStatus?: HTMLElement;
   /** The trainee's attempts the picker lists, to set this one against the earlier attempts of its scenario; none leaves the comparison out. */
   readonly history?: readonly HistoryEntry[];
+  /** Opens the call again at a moment of the timeline, as a new practice attempt; none leaves "Replay from here" out. */
+  replayFrom?(start: ReplayStart): void;
 }
 
 function button(label: string, className: string, onClick: () => void, description?: string): HTMLButtonElement {
@@ -127,6 +130,6 @@ export function renderDebrief(debrief: DebriefState, handlers: DebriefHandlers):
     renderFindings(debrief.report, debrief.playbook, controlHints(debrief.report.findings, debrief.scenario, debrief.playbook)),
     can,
     renderModelAnswer(debrief),
-    renderTimeline(debrief),
+    renderTimeline(debrief, handlers.replayFrom ? (at) => handlers.replayFrom?.(replayStart(debrief, at)) : undefined),
   );
 }

@@ -13,6 +13,22 @@ type Item<K extends TimelineItem['kind']> = Extract<TimelineItem, { kind: K }>;
 interface Context {
   readonly scenario: Scenario;
   readonly clock: ScenarioClock;
+  /** Starts a new practice attempt at this moment; absent where the page cannot. */
+  readonly replayFrom: ((at: number) => void) | undefined;
+}
+
+/** "Replay from here": the call opens again at this moment, the attempt's earlier actions kept. */
+function replayButton(at: number, context: Context): HTMLElement | null {
+  const { replayFrom } = context;
+  if (!replayFrom) return null;
+  const button = h(
+    'button',
+    { class: 'button db-tl-replay db-no-print', attrs: { type: 'button', 'aria-label': `Replay from here, ${context.clock.format(at)}`, title: 'Play the call again from this moment, as a new practice attempt' } },
+    h('span', { attrs: { 'aria-hidden': 'true' } }, '↻ '),
+    'Replay from here',
+  );
+  button.addEventListener('click', () => replayFrom(at));
+  return button;
 }
 
 function nameOf(id: string | undefined, scenario: Scenario): string {
@@ -81,11 +97,11 @@ function resultChip(finding: Finding): HTMLElement {
   return h('li', { class: `db-tl-result db-tone-${statusTone(finding.status)}` }, statusBadge(finding.status), h('a', { attrs: { href: `#${findingAnchor(finding)}` } }, finding.title));
 }
 
-function actionContent(item: Item<'action'>): HTMLElement {
+function actionContent(item: Item<'action'>, context: Context): HTMLElement {
   return h(
     'div',
     { class: `db-tl-action${item.effective ? '' : ' db-tl-no-effect'}` },
-    h('p', { class: 'db-tl-action-text' }, item.text),
+    h('div', { class: 'db-tl-action-head' }, h('p', { class: 'db-tl-action-text' }, item.text), replayButton(item.at, context)),
     item.effective ? null : h('p', { class: 'db-tl-refusal' }, h('span', { class: 'db-tl-tag' }, 'No effect'), item.refusal ?? 'This action changed nothing.'),
     item.results.length > 0 ? h('ul', { class: 'db-tl-results', attrs: { 'aria-label': 'Counted for' } }, ...item.results.map(resultChip)) : null,
   );
@@ -110,7 +126,12 @@ function renderRow({ item, key }: TimelineRow, context: Context): HTMLLIElement 
         'li',
         { class: rowClass },
         at,
-        h('div', { class: 'db-tl-span' }, h('h3', {}, h('span', { class: 'db-tl-phase-label' }, 'Phase'), item.title), item.description ? h('p', {}, item.description) : null),
+        h(
+          'div',
+          { class: 'db-tl-span' },
+          h('div', { class: 'db-tl-phase-head' }, h('h3', {}, h('span', { class: 'db-tl-phase-label' }, 'Phase'), item.title), replayButton(item.at, context)),
+          item.description ? h('p', {}, item.description) : null,
+        ),
       );
     case 'ending': {
       const outcome = item.ending?.outcome ?? 'partial';
@@ -131,7 +152,7 @@ function renderRow({ item, key }: TimelineRow, context: Context): HTMLLIElement 
       return h('li', { class: `${rowClass} db-tl-kind-${kind}` }, at, cell('bridge', 'On the bridge: ', bridgeContent(item.entries, context.scenario)), cell('you', ''));
     }
     case 'action':
-      return h('li', { class: rowClass }, at, cell('bridge', ''), cell('you', 'You: ', actionContent(item)));
+      return h('li', { class: rowClass }, at, cell('bridge', ''), cell('you', 'You: ', actionContent(item, context)));
     case 'result':
       return h(
         'li',
@@ -145,9 +166,12 @@ function renderRow({ item, key }: TimelineRow, context: Context): HTMLLIElement 
   }
 }
 
-/** Bridge events beside the trainee's actions on one time axis, with each expectation's deadline marked. */
-export function renderTimeline(debrief: DebriefState): HTMLElement {
-  const context: Context = { scenario: debrief.scenario, clock: new ScenarioClock(debrief.scenario.clock) };
+/**
+ * Bridge events beside the trainee's actions on one time axis, with each expectation's deadline marked; each phase
+ * and action can start the call again from its moment when `replayFrom` is given.
+ */
+export function renderTimeline(debrief: DebriefState, replayFrom?: (at: number) => void): HTMLElement {
+  const context: Context = { scenario: debrief.scenario, clock: new ScenarioClock(debrief.scenario.clock), replayFrom };
   const rows = buildTimeline(debrief);
   const hidden = rows.filter((row) => !row.key).length;
   const list = h('ol', { class: 'db-tl-list', attrs: { id: 'db-timeline-list' } }, ...rows.map((row) => renderRow(row, context)));
