@@ -1,5 +1,5 @@
 import type { CompiledScenario } from '../core/scenario/compiled.ts';
-import type { Decision, Participant } from '../core/scenario/schema.ts';
+import type { Participant } from '../core/scenario/schema.ts';
 import type { ParticipantState, SimState, TranscriptEntry } from '../core/session/state.ts';
 
 /** Scenario ms a line of speech lasts on screen: about 2.5 words a second, never under 1.5 s. */
@@ -35,26 +35,6 @@ export function tilesOn(compiled: CompiledScenario, sim: SimState, bridge: strin
 /** Open bridges in the order the scenario declares them. */
 export function openBridges(compiled: CompiledScenario, sim: SimState): string[] {
   return compiled.scenario.bridges.filter((bridge) => sim.bridges[bridge.id]).map((bridge) => bridge.id);
-}
-
-/** Decisions the trainee can take now: their condition holds and they have not been taken. */
-export function openDecisions(compiled: CompiledScenario, sim: SimState): Decision[] {
-  return (compiled.scenario.decisions ?? []).filter((decision) => {
-    if (sim.decisions[decision.id] !== undefined) return false;
-    return decision.when === undefined || compiled.predicate(decision.when)(sim);
-  });
-}
-
-const CAPTIONED: ReadonlySet<TranscriptEntry['kind']> = new Set(['say', 'report', 'inject', 'join', 'leave']);
-
-/** The latest lines worth a caption, newest last. */
-export function recentCaptions(sim: SimState, count = 3): TranscriptEntry[] {
-  const lines: TranscriptEntry[] = [];
-  for (let i = sim.transcript.length - 1; i >= 0 && lines.length < count; i--) {
-    const entry = sim.transcript[i]!;
-    if (CAPTIONED.has(entry.kind)) lines.unshift(entry);
-  }
-  return lines;
 }
 
 /** Ms until the promised next update is due (negative once overdue), or null when none is promised. */

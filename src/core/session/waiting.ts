@@ -1,6 +1,7 @@
 import type { CompiledScenario } from '../scenario/compiled.ts';
 import { walkExpr } from '../expr/walk.ts';
 import type { Expr } from '../expr/schema.ts';
+import { openDecisions } from './open-decisions.ts';
 import type { SimState, TranscriptEntry } from './state.ts';
 
 export type WaitingKind = 'request' | 'decision' | 'muted';
@@ -28,7 +29,7 @@ const memo = new WeakMap<SimState, readonly WaitingItem[]>();
 export function waitingOnYou(state: SimState, compiled: CompiledScenario): readonly WaitingItem[] {
   let items = memo.get(state);
   if (!items) {
-    items = [...openRequests(state, compiled), ...openDecisions(state, compiled), ...mutedSpeakers(state)].sort(
+    items = [...openRequests(state, compiled), ...decisionsPut(state, compiled), ...mutedSpeakers(state)].sort(
       (a, b) => (a.since ?? Infinity) - (b.since ?? Infinity),
     );
     memo.set(state, items);
@@ -54,12 +55,15 @@ function openRequests(state: SimState, compiled: CompiledScenario): WaitingItem[
   }));
 }
 
-function openDecisions(state: SimState, compiled: CompiledScenario): WaitingItem[] {
-  return (compiled.scenario.decisions ?? []).flatMap((decision): WaitingItem[] => {
-    if (state.decisions[decision.id] !== undefined) return [];
-    if (decision.when && !compiled.predicate(decision.when)(state)) return [];
-    return [{ id: `decision:${decision.id}`, kind: 'decision', who: decision.askedBy, what: decision.prompt, since: openedAt(decision.when, state), alert: false }];
-  });
+function decisionsPut(state: SimState, compiled: CompiledScenario): WaitingItem[] {
+  return openDecisions(compiled, state).map((decision) => ({
+    id: `decision:${decision.id}`,
+    kind: 'decision',
+    who: decision.askedBy,
+    what: decision.prompt,
+    since: openedAt(decision.when, state),
+    alert: false,
+  }));
 }
 
 /** When the events a decision waits for happened: the latest of the beats, reactions or branches its condition names. */

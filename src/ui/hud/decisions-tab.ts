@@ -1,4 +1,4 @@
-import { openDecisions } from '../../app/selectors.ts';
+import { openDecisions } from '../../core/session/open-decisions.ts';
 import type { Decision } from '../../core/scenario/schema.ts';
 import { bdi, h } from '../dom.ts';
 import { button, setHidden, uid } from './controls.ts';
