@@ -10,7 +10,11 @@ export interface GameIntents {
 export interface BridgeContext {
   readonly store: AppStore;
   readonly intents: GameIntents;
-  /** The element the canvas sits in; it carries `data-ready`, `data-tiles` and `data-tile-width` for end-to-end tests. */
+  /**
+   * The element the canvas sits in. For end-to-end tests it carries `data-ready`, `data-tiles`,
+   * `data-tile-width`, `data-cut-names` (tiles whose name is cut short), and `data-gallery-area` and
+   * `data-tile-bounds` ("x y width height" in CSS pixels: where tiles may go, and the box round the tiles drawn now).
+   */
   readonly parent: HTMLElement;
   /** No tweens or pulses: changes happen at once. */
   readonly reducedMotion: boolean;

@@ -81,6 +81,9 @@ export function mountGame(parent: HTMLElement, store: AppStore, intents: GameInt
       delete parent.dataset.ready;
       delete parent.dataset.tiles;
       delete parent.dataset.tileWidth;
+      delete parent.dataset.cutNames;
+      delete parent.dataset.tileBounds;
+      delete parent.dataset.galleryArea;
     },
   };
 }

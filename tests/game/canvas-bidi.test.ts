@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isolateText } from '../../src/core/text/bidi.ts';
 import { drawTile } from '../../src/game/canvas/draw-tile.ts';
+import { estimateTextWidth } from '../../src/game/text-estimate.ts';
 import { tileMetrics } from '../../src/game/tile-metrics.ts';
 import type { TileView } from '../../src/game/tile-view.ts';
 
@@ -56,7 +57,7 @@ describe('scenario text on the canvas', () => {
       [160, 90],
     ] as const) {
       const { ctx, drawn } = recordingContext();
-      drawTile(ctx, view, tileMetrics(width, height, 1), { joined: false, departure: null });
+      drawTile(ctx, view, tileMetrics(width, height, 1, view.name, estimateTextWidth), { joined: false, departure: null });
       const scenarioText = drawn.filter((text) => /Pete|Release|Soft/.test(text));
       expect(scenarioText.length).toBeGreaterThanOrEqual(2);
       for (const text of scenarioText) {

@@ -1,5 +1,6 @@
 import { isolateText } from '../../core/text/bidi.ts';
 import { ellipsize, type MeasureText } from '../ellipsize.ts';
+import { canvasMeasure } from './measure.ts';
 import type { Rect } from '../gallery-layout.ts';
 import { headerLayout, type HeaderLayout, type HeaderMetrics, type TabLayout } from '../header-layout.ts';
 import type { HeaderView } from '../header-view.ts';
@@ -11,13 +12,6 @@ export interface HeaderArt {
   readonly tabs: readonly (Rect & { readonly bridge: string })[];
 }
 
-function ctxMeasure(ctx: CanvasRenderingContext2D): MeasureText {
-  return (text, font) => {
-    ctx.font = font;
-    return ctx.measureText(text).width;
-  };
-}
-
 function pill(ctx: CanvasRenderingContext2D, x: number, y: number, width: number, height: number, radius = height / 2): void {
   ctx.beginPath();
   ctx.roundRect(x, y, width, height, radius);
@@ -25,7 +19,7 @@ function pill(ctx: CanvasRenderingContext2D, x: number, y: number, width: number
 
 /** Draws the header row as headerLayout places it: bridge tabs on the left; head count, live or paused chip and clock on the right. */
 export function drawHeader(ctx: CanvasRenderingContext2D, view: HeaderView, m: HeaderMetrics): HeaderArt {
-  const measure = ctxMeasure(ctx);
+  const measure = canvasMeasure(ctx);
   const layout = headerLayout(view, m, measure);
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.textBaseline = 'middle';

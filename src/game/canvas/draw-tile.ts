@@ -1,5 +1,6 @@
 import { isolateText } from '../../core/text/bidi.ts';
-import { ellipsize, type MeasureText } from '../ellipsize.ts';
+import { ellipsize } from '../ellipsize.ts';
+import { canvasMeasure } from './measure.ts';
 import { fontString } from '../text-style.ts';
 import { COLOURS, TEXT_COLOURS, css } from '../theme.ts';
 import type { TileMetrics } from '../tile-metrics.ts';
@@ -25,13 +26,6 @@ export interface WaveSlot {
 const MUTED_FILL = '#3a1f2a';
 const SPEAKING_FILL = '#173a31';
 
-function ctxMeasure(ctx: CanvasRenderingContext2D): MeasureText {
-  return (text, font) => {
-    ctx.font = font;
-    return ctx.measureText(text).width;
-  };
-}
-
 function pill(ctx: CanvasRenderingContext2D, x: number, y: number, width: number, height: number): void {
   ctx.beginPath();
   ctx.roundRect(x, y, width, height, height / 2);
@@ -42,7 +36,7 @@ function pill(ctx: CanvasRenderingContext2D, x: number, y: number, width: number
  * Returns where the noise waveform goes, or null when the line is quiet.
  */
 export function drawTile(ctx: CanvasRenderingContext2D, view: TileView, m: TileMetrics, moment: TileMoment): WaveSlot | null {
-  const measure = ctxMeasure(ctx);
+  const measure = canvasMeasure(ctx);
   ctx.save();
   ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
   ctx.translate(m.margin, m.margin);
@@ -76,23 +70,7 @@ export function drawTile(ctx: CanvasRenderingContext2D, view: TileView, m: TileM
   ctx.strokeStyle = borderColour;
   ctx.stroke();
 
-  ctx.globalAlpha = view.muted ? 0.5 : 1;
-  ctx.beginPath();
-  ctx.arc(m.avatarX, m.avatarY, m.ringRadius, 0, Math.PI * 2);
-  ctx.lineWidth = m.ringWidth;
-  ctx.strokeStyle = css(COLOURS.borderStrong);
-  ctx.stroke();
-  ctx.globalAlpha = view.muted ? 0.6 : 1;
-  ctx.beginPath();
-  ctx.arc(m.avatarX, m.avatarY, m.avatarRadius, 0, Math.PI * 2);
-  ctx.fillStyle = css(view.colour);
-  ctx.fill();
-  ctx.font = fontString({ size: Math.round(m.avatarRadius * 0.78), weight: '700' });
-  ctx.fillStyle = css(COLOURS.bg);
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'middle';
-  ctx.fillText(view.initials, m.avatarX, m.avatarY + Math.round(m.avatarRadius * 0.04));
-  ctx.globalAlpha = 1;
+  if (m.avatar) drawAvatar(ctx, view, m);
 
   ctx.beginPath();
   ctx.arc(m.audioX, m.audioY, m.audioSize / 2, 0, Math.PI * 2);
@@ -103,19 +81,20 @@ export function drawTile(ctx: CanvasRenderingContext2D, view: TileView, m: TileM
 
   ctx.textAlign = 'left';
   ctx.textBaseline = 'middle';
-  const nameFont = fontString(m.name);
-  ctx.font = nameFont;
+  ctx.font = fontString(m.name.font);
   ctx.fillStyle = TEXT_COLOURS.text;
-  ctx.fillText(isolateText(ellipsize(view.name, nameFont, width - m.pad - m.textX, measure)), m.textX, m.audioY);
+  m.name.lines.forEach((line, index) => {
+    ctx.fillText(isolateText(line), m.textX, m.audioY + index * m.nameLineHeight);
+  });
   ctx.textBaseline = 'top';
   const detailFont = fontString(m.detail);
   const detailWidth = width - m.pad * 2;
-  const lines = m.twoLineDetail ? [view.role, view.team] : [`${isolateText(view.role)} · ${isolateText(view.team)}`];
+  const lines = m.detailLines === 2 ? [view.role, view.team] : m.detailLines === 1 ? [`${isolateText(view.role)} · ${isolateText(view.team)}`] : [];
   ctx.fillStyle = TEXT_COLOURS.textMuted;
   lines.forEach((line, index) => {
     const text = ellipsize(line, detailFont, detailWidth, measure);
     ctx.font = detailFont;
-    ctx.fillText(m.twoLineDetail ? isolateText(text) : text, m.pad, m.detailY + index * Math.round(m.detail.size * 1.3));
+    ctx.fillText(m.detailLines === 2 ? isolateText(text) : text, m.pad, m.detailY + index * m.detailLineHeight);
   });
 
   const badgeFont = fontString(m.badge);
@@ -160,7 +139,7 @@ export function drawTile(ctx: CanvasRenderingContext2D, view: TileView, m: TileM
     ctx.roundRect(0, 0, width, height, m.radius);
     ctx.fillStyle = 'rgba(11, 16, 32, 0.74)';
     ctx.fill();
-    const size = Math.round(m.name.size * 1.2);
+    const size = Math.round(m.name.font.size * 1.2);
     const font = fontString({ size, weight: '700' });
     const label = ellipsize(moment.departure, font, width - m.pad * 2, measure);
     const labelWidth = measure(label, font);
@@ -181,4 +160,25 @@ export function drawTile(ctx: CanvasRenderingContext2D, view: TileView, m: TileM
   }
   ctx.restore();
   return wave;
+}
+
+/** The avatar: initials on the participant's colour, in a ring; faded while they are muted. */
+function drawAvatar(ctx: CanvasRenderingContext2D, view: TileView, m: TileMetrics): void {
+  ctx.globalAlpha = view.muted ? 0.5 : 1;
+  ctx.beginPath();
+  ctx.arc(m.avatarX, m.avatarY, m.ringRadius, 0, Math.PI * 2);
+  ctx.lineWidth = m.ringWidth;
+  ctx.strokeStyle = css(COLOURS.borderStrong);
+  ctx.stroke();
+  ctx.globalAlpha = view.muted ? 0.6 : 1;
+  ctx.beginPath();
+  ctx.arc(m.avatarX, m.avatarY, m.avatarRadius, 0, Math.PI * 2);
+  ctx.fillStyle = css(view.colour);
+  ctx.fill();
+  ctx.font = fontString({ size: Math.round(m.avatarRadius * 0.78), weight: '700' });
+  ctx.fillStyle = css(COLOURS.bg);
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillText(view.initials, m.avatarX, m.avatarY + Math.round(m.avatarRadius * 0.04));
+  ctx.globalAlpha = 1;
 }

@@ -1,5 +1,6 @@
 import type { Scene, Time } from 'phaser';
 import { galleryLayout, type Rect } from '../gallery-layout.ts';
+import { Motion, poseIn, poseWithin, shownRect, type Pose } from '../tile-motion.ts';
 import type { TileView } from '../tile-view.ts';
 import { ParticipantTile } from './ParticipantTile.ts';
 
@@ -9,6 +10,9 @@ const EXIT_MS = 320;
 const ENTER_MS = 280;
 const MOVE_MS = 300;
 const JOINED_GLOW_MS = 1600;
+/** A joining tile grows from this scale, a leaving one shrinks to that. */
+const ENTER_SCALE = 0.86;
+const EXIT_SCALE = 0.82;
 
 export interface GalleryOptions {
   readonly reducedMotion: boolean;
@@ -17,21 +21,56 @@ export interface GalleryOptions {
   readonly onCount: (count: number) => void;
   /** Called after each layout with the width of one tile, in CSS pixels. */
   readonly onTileWidth: (width: number) => void;
+  /** Called when the number of tiles whose name had to be cut short changes. */
+  readonly onCutNames: (count: number) => void;
+  /** Called whenever the box round every tile drawn changes (device pixels), and with null when there are none. */
+  readonly onBounds: (bounds: Rect | null) => void;
+}
+
+/** Where a tile is, where it is going and how big it is laid out. */
+interface Placement {
+  cell: Rect;
+  pose: Pose;
+  motion: Motion | null;
+  /** Called when the motion ends (a leaving tile that has faded out). */
+  onArrive: (() => void) | null;
+}
+
+const NOWHERE: Rect = { x: 0, y: 0, width: 0, height: 0 };
+
+function sameRect(a: Rect, b: Rect): boolean {
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
+}
+
+function union(rects: readonly Rect[]): Rect | null {
+  if (rects.length === 0) return null;
+  const left = Math.min(...rects.map((rect) => rect.x));
+  const top = Math.min(...rects.map((rect) => rect.y));
+  const right = Math.max(...rects.map((rect) => rect.x + rect.width));
+  const bottom = Math.max(...rects.map((rect) => rect.y + rect.height));
+  return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
 /**
  * The tiles of the viewed bridge. Tiles are kept per participant and reused, so a store change
- * touches only the tiles whose view changed; joins animate in, departures show a notice and animate out.
+ * touches only the tiles whose view changed; joins fade in, departures show a notice and fade out,
+ * and tiles glide to new cells. Every motion runs between two poses inside the gallery, whatever the
+ * clock speed and however often the people change: a tile is never drawn outside its area.
  */
 export class Gallery {
   private readonly tiles = new Map<string, ParticipantTile>();
+  private readonly placements = new Map<string, Placement>();
   /** Participant ids on screen in gallery order, departing ones included until they have gone. */
   private order: string[] = [];
   private readonly departures = new Map<string, Time.TimerEvent>();
-  private area: Rect = { x: 0, y: 0, width: 0, height: 0 };
+  /** Departing tiles fading out now. */
+  private readonly exiting = new Set<string>();
+  private area: Rect = NOWHERE;
   private gap = 8;
   private dpr = 1;
   private liveCount = -1;
+  private cutCount = -1;
+  private boundsKey = '';
 
   constructor(private readonly scene: Scene, private readonly options: GalleryOptions) {}
 
@@ -88,16 +127,19 @@ export class Gallery {
       this.order.sort((a, b) => (castIndex.get(a) ?? 0) - (castIndex.get(b) ?? 0));
       this.layout(sameBridge, entering);
     }
-    for (const tile of entering) this.enter(tile);
+    for (const tile of entering) tile.markJoined(this.scene.time.now + JOINED_GLOW_MS);
     this.reportCount(views.length);
+    this.reportCutNames();
   }
 
-  /** Moves the meters of speaking and noisy tiles. */
+  /** Moves tiles on their way, and the meters of speaking and noisy tiles. */
   animate(time: number, still: boolean): void {
-    for (const id of this.order) {
+    for (const id of [...this.order]) {
       const tile = this.tiles.get(id)!;
+      this.step(id, tile, time);
       if (tile.needsFrames(still)) tile.animate(time, still);
     }
+    this.reportBounds();
   }
 
   get size(): number {
@@ -106,7 +148,8 @@ export class Gallery {
 
   /** Whether tiles are moving: every display frame counts. */
   get moving(): boolean {
-    return this.scene.tweens.tweens.length > 0;
+    for (const placement of this.placements.values()) if (placement.motion) return true;
+    return false;
   }
 
   /** Whether any tile has meters to move (unless `still`), a glow to end or a departure notice to take away. */
@@ -121,31 +164,79 @@ export class Gallery {
     this.departures.clear();
   }
 
+  /**
+   * Gives every tile its cell. With `animated`, tiles glide from where they are drawn now, shrunk
+   * to fit there first, and `entering` tiles fade in inside their cells; otherwise all go at once.
+   */
   private layout(animated: boolean, entering: readonly ParticipantTile[] = []): void {
+    // Tiles already fading out make way now rather than overlap the new grid.
+    for (const id of this.exiting) this.dismiss(this.tiles.get(id)!);
+    this.order = this.order.filter((id) => this.tiles.get(id)!.visible);
     const layout = galleryLayout(this.order.length, this.area, { gap: this.gap });
     this.options.onTileWidth(Math.round(layout.tileWidth / this.dpr));
+    // Every tile makes room for a two-line name when one of them needs it, so they all line up.
+    const nameBlock = this.order.some((id) => this.tiles.get(id)!.nameLinesAt(layout.tileWidth, layout.tileHeight, this.dpr) === 2) ? 2 : 1;
     this.order.forEach((id, index) => {
       const tile = this.tiles.get(id)!;
       const cell = layout.cells[index]!;
-      tile.resize(cell.width, cell.height, this.dpr);
-      const x = cell.x + cell.width / 2;
-      const y = cell.y + cell.height / 2;
-      if (tile.x === x && tile.y === y) return;
-      if (!animated || this.options.reducedMotion || entering.includes(tile)) {
-        this.scene.tweens.killTweensOf(tile);
-        tile.setPosition(x, y);
-        if (!entering.includes(tile) && !tile.leaving) tile.setAlpha(1).setScale(1);
-        return;
+      const placement = this.placementOf(id);
+      const shown = shownRect(placement.pose, placement.cell);
+      const sameCell = sameRect(placement.cell, cell);
+      placement.cell = cell;
+      tile.resize(cell.width, cell.height, this.dpr, nameBlock);
+      const target = poseIn(cell);
+      if (entering.includes(tile)) {
+        if (this.options.reducedMotion) this.place(tile, placement, target);
+        else this.move(tile, placement, { ...target, scale: ENTER_SCALE, alpha: 0 }, target, ENTER_MS);
+      } else if (sameCell) {
+        // Still on its way to (or in) the same cell.
+      } else if (this.options.reducedMotion || !animated || shown.width <= 0 || shown.height <= 0) {
+        this.place(tile, placement, target);
+      } else {
+        this.move(tile, placement, poseWithin(shown, cell, placement.pose.alpha), target, MOVE_MS);
       }
-      this.scene.tweens.add({ targets: tile, x, y, duration: MOVE_MS, ease: 'Cubic.easeOut' });
     });
+    this.reportCutNames();
+    this.reportBounds();
   }
 
-  private enter(tile: ParticipantTile): void {
-    tile.markJoined(this.scene.time.now + JOINED_GLOW_MS);
-    if (this.options.reducedMotion) return;
-    tile.setAlpha(0).setScale(0.86);
-    this.scene.tweens.add({ targets: tile, alpha: 1, scale: 1, duration: ENTER_MS, ease: 'Back.easeOut' });
+  private placementOf(id: string): Placement {
+    let placement = this.placements.get(id);
+    if (!placement) {
+      placement = { cell: NOWHERE, pose: { x: 0, y: 0, scale: 1, alpha: 1 }, motion: null, onArrive: null };
+      this.placements.set(id, placement);
+    }
+    return placement;
+  }
+
+  /** Puts a tile in `pose` at once, ending any motion. */
+  private place(tile: ParticipantTile, placement: Placement, pose: Pose): void {
+    placement.motion = null;
+    placement.onArrive = null;
+    this.apply(tile, placement, pose);
+  }
+
+  /** Starts a motion: the tile is in `from` at once and reaches `to` after `duration` ms. */
+  private move(tile: ParticipantTile, placement: Placement, from: Pose, to: Pose, duration: number, onArrive: (() => void) | null = null): void {
+    placement.motion = new Motion(from, to, duration);
+    placement.onArrive = onArrive;
+    this.apply(tile, placement, from);
+  }
+
+  private apply(tile: ParticipantTile, placement: Placement, pose: Pose): void {
+    placement.pose = pose;
+    tile.setPosition(pose.x, pose.y).setScale(pose.scale).setAlpha(pose.alpha);
+  }
+
+  private step(id: string, tile: ParticipantTile, time: number): void {
+    const placement = this.placements.get(id);
+    const motion = placement?.motion;
+    if (!placement || !motion) return;
+    this.apply(tile, placement, motion.poseAt(time));
+    if (!motion.doneAt(time)) return;
+    const arrive = placement.onArrive;
+    this.place(tile, placement, motion.to);
+    arrive?.();
   }
 
   private depart(tile: ParticipantTile, label: string): void {
@@ -156,17 +247,24 @@ export class Gallery {
         this.remove(tile);
         return;
       }
-      this.scene.tweens.killTweensOf(tile);
-      this.scene.tweens.add({ targets: tile, alpha: 0, scale: 0.82, duration: EXIT_MS, ease: 'Cubic.easeIn', onComplete: () => this.remove(tile) });
+      const placement = this.placementOf(tile.participant);
+      const { pose } = placement;
+      this.exiting.add(tile.participant);
+      this.move(tile, placement, pose, { ...pose, scale: pose.scale * EXIT_SCALE, alpha: 0 }, EXIT_MS, () => this.remove(tile));
     });
     this.departures.set(tile.participant, timer);
   }
 
+  /** Someone whose tile was saying goodbye is back: it returns to its cell. */
   private cancelDeparture(tile: ParticipantTile): void {
     this.departures.get(tile.participant)?.remove(false);
     this.departures.delete(tile.participant);
-    this.scene.tweens.killTweensOf(tile);
+    this.exiting.delete(tile.participant);
     tile.resetPresence();
+    const placement = this.placementOf(tile.participant);
+    const target = poseIn(placement.cell);
+    if (this.options.reducedMotion) this.place(tile, placement, target);
+    else this.move(tile, placement, poseWithin(shownRect(placement.pose, placement.cell), placement.cell, placement.pose.alpha), target, ENTER_MS);
   }
 
   private remove(tile: ParticipantTile): void {
@@ -179,7 +277,10 @@ export class Gallery {
   private dismiss(tile: ParticipantTile): void {
     this.departures.get(tile.participant)?.remove(false);
     this.departures.delete(tile.participant);
-    this.scene.tweens.killTweensOf(tile);
+    this.exiting.delete(tile.participant);
+    const placement = this.placementOf(tile.participant);
+    this.place(tile, placement, { ...placement.pose, scale: 1, alpha: 1 });
+    placement.cell = NOWHERE;
     tile.resetPresence();
     tile.setVisible(false);
     if (tile.input) tile.input.enabled = false;
@@ -189,5 +290,24 @@ export class Gallery {
     if (count === this.liveCount) return;
     this.liveCount = count;
     this.options.onCount(count);
+  }
+
+  private reportCutNames(): void {
+    const count = this.order.filter((id) => this.tiles.get(id)!.nameCut).length;
+    if (count === this.cutCount) return;
+    this.cutCount = count;
+    this.options.onCutNames(count);
+  }
+
+  private reportBounds(): void {
+    const shown = this.order.flatMap((id) => {
+      const placement = this.placements.get(id);
+      return placement && placement.pose.alpha > 0 ? [shownRect(placement.pose, placement.cell)] : [];
+    });
+    const bounds = union(shown);
+    const key = bounds ? `${bounds.x} ${bounds.y} ${bounds.width} ${bounds.height}` : '';
+    if (key === this.boundsKey) return;
+    this.boundsKey = key;
+    this.options.onBounds(bounds);
   }
 }

@@ -1,7 +1,8 @@
 import { GameObjects, Geom, Textures, type Scene } from 'phaser';
 import { drawTile, NOISE_BARS, type WaveSlot } from '../canvas/draw-tile.ts';
+import { canvasMeasure } from '../canvas/measure.ts';
 import { COLOURS } from '../theme.ts';
-import { tileMetrics, type TileMetrics } from '../tile-metrics.ts';
+import { nameLinesWanted, tileMetrics, type TileMetrics } from '../tile-metrics.ts';
 import type { TileView } from '../tile-view.ts';
 import { pulseTexture, WHITE } from './shared-textures.ts';
 
@@ -20,6 +21,8 @@ function sameView(a: TileView, b: TileView): boolean {
 export class ParticipantTile extends GameObjects.Container {
   readonly participant: string;
   private view: TileView | null = null;
+  /** The laid-out size, in device pixels. */
+  private size = { width: 0, height: 0, dpr: 1, nameBlock: 1 as 1 | 2 };
   private metrics: TileMetrics | null = null;
   private readonly texture: Textures.CanvasTexture;
   private readonly art: GameObjects.Image;
@@ -62,15 +65,26 @@ export class ParticipantTile extends GameObjects.Container {
     return !still && this.view !== null && (this.view.speaking || this.view.noise !== null);
   }
 
-  /** Sizes the tile to `width` × `height` device pixels, centred on its position. */
-  resize(width: number, height: number, dpr: number): void {
-    const m = this.metrics;
-    if (m && m.width === width && m.height === height && m.dpr === dpr) return;
-    this.metrics = tileMetrics(width, height, dpr);
+  /** Whether the name could not be set whole, even on two lines at the smallest readable size. */
+  get nameCut(): boolean {
+    return this.metrics?.name.cut ?? false;
+  }
+
+  /** How many lines the name wants at `width` × `height` device pixels. */
+  nameLinesAt(width: number, height: number, dpr: number): 1 | 2 {
+    return this.view ? nameLinesWanted(width, height, dpr, this.view.name, canvasMeasure(this.texture.context)) : 1;
+  }
+
+  /** Sizes the tile to `width` × `height` device pixels, centred on its position, with room for `nameBlock` lines of name. */
+  resize(width: number, height: number, dpr: number, nameBlock: 1 | 2): void {
+    const size = this.size;
+    if (size.width === width && size.height === height && size.dpr === dpr && size.nameBlock === nameBlock) return;
+    this.size = { width, height, dpr, nameBlock };
     this.setSize(width, height);
     if (this.input) (this.input.hitArea as Geom.Rectangle).setTo(0, 0, width, height);
     else this.setInteractive(new Geom.Rectangle(0, 0, width, height), Geom.Rectangle.Contains);
     if (this.input) this.input.cursor = 'pointer';
+    this.measure();
     this.redraw();
   }
 
@@ -78,6 +92,7 @@ export class ParticipantTile extends GameObjects.Container {
   show(view: TileView): void {
     const before = this.view;
     this.view = view;
+    if (before?.name !== view.name) this.measure();
     if (!before || !sameView(before, view)) this.redraw();
   }
 
@@ -94,12 +109,11 @@ export class ParticipantTile extends GameObjects.Container {
     this.redraw();
   }
 
-  /** A live tile again: no notice, full size, clickable. */
+  /** A live tile again: no notice, clickable. (The gallery sets where it is and how it is shown.) */
   resetPresence(): void {
     const wasLeaving = this.departure !== null;
     this.departure = null;
     if (this.input) this.input.enabled = true;
-    this.setAlpha(1).setScale(1);
     if (wasLeaving) this.redraw();
   }
 
@@ -139,6 +153,13 @@ export class ParticipantTile extends GameObjects.Container {
     return bar;
   }
 
+  /** Sets the name and places everything for the current size. */
+  private measure(): void {
+    const { width, height, dpr, nameBlock } = this.size;
+    if (!this.view || width <= 0 || height <= 0) return;
+    this.metrics = tileMetrics(width, height, dpr, this.view.name, canvasMeasure(this.texture.context), nameBlock);
+  }
+
   private redraw(): void {
     const m = this.metrics;
     const view = this.view;
@@ -159,8 +180,8 @@ export class ParticipantTile extends GameObjects.Container {
     const live = this.departure === null;
 
     const speaking = view.speaking && !view.muted && live;
-    this.pulse.setVisible(speaking);
-    if (speaking) {
+    this.pulse.setVisible(speaking && m.avatar);
+    if (speaking && m.avatar) {
       this.pulse.setTexture(pulseTexture(this.scene, m.ringRadius, m.dpr));
       this.pulse.setPosition(left + m.avatarX, top + m.avatarY);
     }

@@ -2,18 +2,16 @@ import { Core, GameObjects, Scale, Scene, Scenes } from 'phaser';
 import type { PlayState } from '../../app/store.ts';
 import type { BridgeContext } from '../bridge-context.ts';
 import { FramePacer } from '../frame-pacer.ts';
+import type { Rect } from '../gallery-layout.ts';
 import { headerView } from '../header-view.ts';
 import { CallHeader } from '../objects/CallHeader.ts';
 import { Gallery } from '../objects/Gallery.ts';
 import { createSharedTextures } from '../objects/shared-textures.ts';
+import { stageLayout } from '../stage-layout.ts';
 import { textStyle } from '../text-style.ts';
 import { TEXT_COLOURS } from '../theme.ts';
 import { departureLabel, tileViews } from '../tile-view.ts';
 import { isolateText } from '../../core/text/bidi.ts';
-
-function clamp(value: number, low: number, high: number): number {
-  return Math.max(low, Math.min(high, value));
-}
 
 /** The call: bridge tabs, head count and clock above a gallery of the viewed bridge's participants. */
 export class Bridge extends Scene {
@@ -51,6 +49,12 @@ export class Bridge extends Scene {
       onTileWidth: (width) => {
         parent.dataset.tileWidth = String(width);
       },
+      onCutNames: (count) => {
+        parent.dataset.cutNames = String(count);
+      },
+      onBounds: (bounds) => {
+        parent.dataset.tileBounds = this.cssRect(bounds);
+      },
     });
 
     this.layout();
@@ -86,16 +90,21 @@ export class Bridge extends Scene {
   private layout(): void {
     const dpr = this.context.dpr();
     const { width, height } = this.scale;
-    const pad = Math.round(clamp(Math.min(width, height) * 0.03, 10 * dpr, 28 * dpr));
-    const headerHeight = Math.round(clamp(height * 0.085, 40 * dpr, 68 * dpr));
+    const stage = stageLayout(width, height, dpr);
     this.backdrop.setSize(width, height);
-    this.header.setPosition(pad, pad);
-    this.header.resize(width - pad * 2, headerHeight, dpr);
-    const top = pad + headerHeight + Math.round(pad * 0.75);
-    const gap = Math.round(clamp(width * 0.009, 6 * dpr, 14 * dpr));
-    this.gallery.resize({ x: pad, y: top, width: width - pad * 2, height: height - top - pad }, gap, dpr);
-    this.empty.setFontSize(Math.round(clamp(height * 0.03, 14 * dpr, 24 * dpr)));
-    this.empty.setPosition(Math.round(width / 2), Math.round((top + height) / 2));
+    this.header.setPosition(stage.header.x, stage.header.y);
+    this.header.resize(stage.header.width, stage.header.height, dpr);
+    this.context.parent.dataset.galleryArea = this.cssRect(stage.gallery);
+    this.gallery.resize(stage.gallery, stage.gap, dpr);
+    this.empty.setFontSize(stage.emptyFontSize);
+    this.empty.setPosition(stage.emptyX, stage.emptyY);
+  }
+
+  /** "x y width height" in CSS pixels, for the data attributes end-to-end tests read; empty for none. */
+  private cssRect(rect: Rect | null): string {
+    if (!rect) return '';
+    const dpr = this.context.dpr();
+    return [rect.x, rect.y, rect.width, rect.height].map((value) => Math.round((value / dpr) * 10) / 10).join(' ');
   }
 
   private draw(play: PlayState): void {
