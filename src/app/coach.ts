@@ -10,7 +10,7 @@ export function coachItems(compiled: CompiledScenario, observations: readonly Ob
   return byUrgency(applyingItems(compiled, observations, now));
 }
 
-const STATUS_ORDER: Readonly<Record<CoachItem['status'], number>> = { overdue: 0, due: 1, late: 2, done: 3 };
+const STATUS_ORDER: Readonly<Record<CoachItem['status'], number>> = { overdue: 0, due: 1, 'too-late': 2, late: 3, done: 4 };
 
 /** What needs doing first comes first: overdue, then due soonest; what is done sinks to the bottom. */
 function byUrgency(items: CoachItem[]): CoachItem[] {
@@ -41,8 +41,12 @@ function applyingItems(compiled: CompiledScenario, observations: readonly Observ
     }
     const dueAt = dueTime(observation.timing, triggeredAt) ?? null;
     const doneAt = expectation.kind === 'can-report' ? (observation.canStates[0]?.now ?? null) : observation.hitAt;
-    // Done after its due time is what the debrief grades as late, so the coach says so too.
-    if (doneAt !== null) return [{ ...base, dueAt, status: dueAt !== null && doneAt > dueAt ? 'late' : 'done' }];
+    // Done after its due time earns late credit only where the debrief gives it, so the coach says which.
+    if (doneAt !== null) {
+      if (dueAt === null || doneAt <= dueAt) return [{ ...base, dueAt, status: 'done' }];
+      const lateCredit = expectation.kind === 'achieve' && expectation.late !== undefined && doneAt - dueAt <= observation.timing.lateWithinMs;
+      return [{ ...base, dueAt, status: lateCredit ? 'late' : 'too-late' }];
+    }
     return [{ ...base, dueAt, status: dueAt !== null && now > dueAt ? 'overdue' : 'due' }];
   });
 }

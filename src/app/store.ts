@@ -26,8 +26,8 @@ export interface CoachItem {
   readonly dueAt: number | null;
   readonly hint: string;
   readonly reference: string;
-  /** `late`: done, but after it fell due, which the debrief grades as late. */
-  readonly status: 'due' | 'overdue' | 'done' | 'late';
+  /** `late`: done after it fell due, for late credit; `too-late`: done after it fell due, past any credit, which the debrief grades as missed. */
+  readonly status: 'due' | 'overdue' | 'done' | 'late' | 'too-late';
 }
 
 /** A session being played. */

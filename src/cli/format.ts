@@ -20,6 +20,8 @@ export function transcriptLine(entry: TranscriptEntry, compiled: CompiledScenari
       return `${time}  ! ${entry.title ?? 'Report'}${person ? ` (from ${person.name})` : ''}: ${entry.text}`;
     case 'action':
       return `${time}  > ${entry.text}`;
+    case 'unheard':
+      return `${time}  ~ ${entry.text} (unheard: "${entry.words ?? ''}")`;
     default:
       return `${time}  ~ ${entry.text}`;
   }

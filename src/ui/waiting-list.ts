@@ -1,5 +1,5 @@
 import type { AppController } from '../app/controller.ts';
-import type { AppStore, PlayState } from '../app/store.ts';
+import type { AppStore } from '../app/store.ts';
 import { waitingOnYou, type WaitingItem } from '../core/session/waiting.ts';
 import { h, replaceChildren } from './dom.ts';
 import { formatCountdown } from './hud/format.ts';
@@ -23,16 +23,15 @@ export function renderWaitingList(store: AppStore, controller: AppController, ha
     const empty = h('p', { class: 'waiting-empty' }, 'Nobody is waiting on you.');
     const alert = h('div', { class: 'waiting-alert', attrs: { role: 'alert' } });
     const announced = new Set<string>();
-    let shownIds = '';
     const body = h('div', {}, h('h2', { attrs: { id: 'waiting-heading' } }, 'Waiting on you ', count), alert, empty, list);
 
     const nameOf = (id: string | undefined) => (id ? (first.compiled.participants.get(id)?.name ?? id) : 'The bridge');
     const roleOf = (id: string | undefined) => (id ? first.compiled.participants.get(id)?.role : undefined);
 
-    const row = (item: WaitingItem, play: PlayState) => {
-      const ago = item.since === undefined ? '' : ` · ${formatCountdown(play.sim.now - item.since)} ago`;
-      const who = h('span', { class: 'waiting-who' }, nameOf(item.who));
-      const text = item.kind === 'muted' ? ` ${item.what}` : `: “${item.what}”`;
+    const rows = new Map<string, { readonly element: HTMLLIElement; readonly words: HTMLElement; readonly ago: HTMLElement }>();
+    const rowFor = (item: WaitingItem) => {
+      const words = h('span', {});
+      const ago = h('span', { class: 'waiting-ago' });
       const action =
         item.kind === 'decision'
           ? h('button', { class: 'button small', attrs: { type: 'button' } }, 'Answer')
@@ -43,12 +42,13 @@ export function renderWaitingList(store: AppStore, controller: AppController, ha
         if (item.kind === 'decision') handlers.showDecisions();
         else if (item.who) controller.act({ type: 'unmute', participant: item.who });
       });
-      return h(
+      const element = h(
         'li',
-        { class: `waiting-item waiting-${item.kind}${item.alert ? ' is-alert' : ''}`, attrs: { 'data-id': item.id } },
-        h('p', {}, who, text, h('span', { class: 'waiting-ago' }, ago)),
+        { class: `waiting-item waiting-${item.kind}`, attrs: { 'data-id': item.id } },
+        h('p', {}, h('span', { class: 'waiting-who' }, nameOf(item.who)), words, ago),
         action,
       );
+      return { element, words, ago };
     };
 
     return {
@@ -57,13 +57,26 @@ export function renderWaitingList(store: AppStore, controller: AppController, ha
         const items = waitingOnYou(play.sim, play.compiled);
         count.textContent = items.length === 0 ? '' : `(${items.length})`;
         empty.hidden = items.length > 0;
-        const ids = items.map((item) => `${item.id}@${item.since ?? ''}:${item.what}:${Math.floor((play.sim.now - (item.since ?? 0)) / 1000)}`).join('|');
-        if (ids !== shownIds) {
-          shownIds = ids;
-          replaceChildren(list, ...items.map((item) => row(item, play)));
+        // Rows are kept by item and changed in place, so the clock ticking never takes the focus off a button.
+        const current = new Set(items.map((item) => item.id));
+        for (const [id, row] of rows) {
+          if (!current.has(id)) {
+            row.element.remove();
+            rows.delete(id);
+          }
         }
-        const fresh = items.filter((item) => item.alert && !announced.has(item.id));
-        for (const item of fresh) announced.add(item.id);
+        items.forEach((item, index) => {
+          let row = rows.get(item.id);
+          if (!row) rows.set(item.id, (row = rowFor(item)));
+          row.element.classList.toggle('is-alert', item.alert);
+          const words = item.kind === 'muted' ? ` ${item.what}` : `: “${item.what}”`;
+          if (row.words.textContent !== words) row.words.textContent = words;
+          const ago = item.since === undefined ? '' : ` · ${formatCountdown(play.sim.now - item.since)} ago`;
+          if (row.ago.textContent !== ago) row.ago.textContent = ago;
+          if (list.children[index] !== row.element) list.insertBefore(row.element, list.children[index] ?? null);
+        });
+        const fresh = items.filter((item) => item.alert && !announced.has(item.askedBy));
+        for (const item of fresh) announced.add(item.askedBy);
         const latest = fresh.at(-1);
         if (latest) {
           const role = roleOf(latest.who);

@@ -75,6 +75,8 @@ function contradictions(compiled: CompiledScenario, play: string, actions: reado
       if (speaker(earlier)?.muted && speaker(after)?.muted) report('heard on a muted line');
       if (speaker(earlier)?.present === false && speaker(after)?.present === false) report('spoken by someone not on any bridge');
       if (isNoiseComplaint(entry, earlier) && !noiseHeard(earlier) && !noiseHeard(after)) report('complains about noise nobody can hear');
+      // A request is answered by what the trainee does after it, but a state it asks for (a priority, an open bridge) must not already hold.
+      if (entry.asks && compiled.predicate(entry.asks.until)({ ...earlier, actions: [] })) report('asks for a state that already holds');
     }
     before = after;
   };

@@ -192,9 +192,9 @@ describe('notify tab', () => {
     template.value = 'exec-initial';
     fireEvent.change(template);
     const message = getByRole(panel, 'textbox', { name: 'Message' }) as HTMLTextAreaElement;
-    // The scenario declares the affected service and when the incident started; P1 calls for an update every 30 minutes.
+    // The scenario declares the affected service; 03:00:21 is when customer service's report came in; P1 calls for an update every 30 minutes.
     expect(message.value).toBe(
-      'P1 incident on customer login and online ordering since 01:30:00. Business impact: {impact}. Current status: {status}. The incident bridge is staffed and being led. Next update by 03:31:00.',
+      'P1 incident on customer login and online ordering since 03:00:21. Business impact: {impact}. Current status: {status}. The incident bridge is staffed and being led. Next update by 03:31:00.',
     );
     expect(getByText(panel, /Still to fill in/).textContent).toContain('{impact}, {status}');
 
@@ -207,7 +207,7 @@ describe('notify tab', () => {
       type: 'notify',
       audience: 'executives',
       channel: 'sms',
-      message: 'P1 incident on customer login and online ordering since 01:30:00. Business impact: customers cannot log in or order. Current status: rolling back the release. The incident bridge is staffed and being led. Next update by 03:31:00.',
+      message: 'P1 incident on customer login and online ordering since 03:00:21. Business impact: customers cannot log in or order. Current status: rolling back the release. The incident bridge is staffed and being led. Next update by 03:31:00.',
     });
     expect(message.value).toBe('');
     expect(template.value).toBe('');
@@ -225,7 +225,7 @@ describe('notify tab', () => {
     template.value = 'customer-update';
     fireEvent.change(template);
     expect((getByRole(panel, 'textbox', { name: 'Message' }) as HTMLTextAreaElement).value).toBe(
-      'Update on the issue affecting customer login and online ordering since 01:30:00: {status}. Next update by 03:16:00.',
+      'Update on the issue affecting customer login and online ordering since 03:00:21: {status}. Next update by 03:16:00.',
     );
     getByRole(panel, 'button', { name: 'Go to next blank' }).click();
     const message = getByRole(panel, 'textbox', { name: 'Message' }) as HTMLTextAreaElement;

@@ -32,7 +32,9 @@ export function noiseComplaintDiagnostics(doc: JsonDocument, scenario: Scenario)
   });
   for (const { effect, path } of effectSites(scenario)) {
     if (effect.type !== 'say') continue;
-    const owner = path[0] === 'reactions' ? scenario.reactions?.[Number(path[1])]?.when : path[0] === 'branches' ? scenario.branches?.[Number(path[1])]?.when : undefined;
+    // The owner's condition is tested when it fires, so it only vouches for a line said at once.
+    const ownerWhen = path[0] === 'reactions' ? scenario.reactions?.[Number(path[1])]?.when : path[0] === 'branches' ? scenario.branches?.[Number(path[1])]?.when : undefined;
+    const owner = effect.in === undefined ? ownerWhen : undefined;
     check(effect.speaker, effect.text, [effect.when, owner], path);
   }
   return diagnostics;

@@ -392,11 +392,11 @@ export const ScenarioSchema = z.strictObject({
   estimatedMinutes: z.number().int().positive().meta({ description: 'Expected playing time in minutes, shown on the card.' }),
   playbook: Id.meta({ description: 'Default playbook id (a file in scenarios/playbooks/).' }),
   affectedService: Text.optional().meta({
-    description: 'The service the incident hurts, as notification templates name it (not the customer or the title). Default: the scenario title.',
+    description: 'The service the incident hurts, as notification templates name it (not the customer or the title). Without it the template leaves {service} for the trainee to fill.',
     examples: ['Online ordering and customer login'],
   }),
   incidentStart: ClockTime.optional().meta({
-    description: 'When the incident started, as notification templates give it ("since ..."); it may be before the clock starts. Default: the clock start.',
+    description: 'When the incident started, as notification templates give it ("since ..."); it may be before the clock starts. Default: the time of the first report or inject.',
     examples: ['01:30:00'],
   }),
   passPercent: z.number().int().min(0).max(100).optional().meta({ description: 'Pass mark. Default 70.' }),

@@ -18,7 +18,12 @@ export interface WaitingItem {
   readonly since: number | undefined;
   /** An executive or customer request, announced rather than only listed. */
   readonly alert: boolean;
+  /** Which line last asked, so a request asked again is announced again. */
+  readonly askedBy: string;
 }
+
+/** How long someone keeps trying to speak on a muted line before they give up. */
+export const MUTED_SPEAKER_GIVES_UP_MS = 60_000;
 
 const memo = new WeakMap<SimState, readonly WaitingItem[]>();
 
@@ -40,19 +45,30 @@ export function waitingOnYou(state: SimState, compiled: CompiledScenario): reado
 function openRequests(state: SimState, compiled: CompiledScenario): WaitingItem[] {
   const byRequest = new Map<string, { first: TranscriptEntry; latest: TranscriptEntry }>();
   for (const entry of state.transcript) {
-    if (entry.kind !== 'say' || !entry.asks || compiled.predicate(entry.asks.until)(state)) continue;
+    if (entry.kind !== 'say' || !entry.asks) continue;
     const key = `${entry.speaker ?? ''} ${JSON.stringify(entry.asks.until)}`;
     const seen = byRequest.get(key);
     byRequest.set(key, { first: seen?.first ?? entry, latest: entry });
   }
-  return [...byRequest.values()].map(({ first, latest }) => ({
-    id: `request:${first.source}`,
+  return [...byRequest.entries()].flatMap(([key, { first, latest }]): WaitingItem[] => {
+    if (answeredSince(first.at, latest.asks!.until, state, compiled)) return [];
+    return [{
+    id: `request:${key}`,
     kind: 'request',
     who: latest.speaker,
     what: latest.text,
     since: first.at,
     alert: latest.asks?.alert === true,
-  }));
+    askedBy: `${latest.source}@${latest.at}`,
+    }];
+  });
+}
+
+/** Only what the trainee did after being asked answers a request; what they did before had not heard it. */
+function answeredSince(askedAt: number, until: Expr, state: SimState, compiled: CompiledScenario): boolean {
+  const since = state.actions.findIndex((timed) => timed.at >= askedAt);
+  const actions = since === -1 ? [] : since === 0 ? state.actions : state.actions.slice(since);
+  return compiled.predicate(until)({ ...state, actions });
 }
 
 function decisionsPut(state: SimState, compiled: CompiledScenario): WaitingItem[] {
@@ -63,6 +79,7 @@ function decisionsPut(state: SimState, compiled: CompiledScenario): WaitingItem[
     what: decision.prompt,
     since: openedAt(decision.when, state),
     alert: false,
+    askedBy: decision.id,
   }));
 }
 
@@ -90,14 +107,21 @@ function mutedSpeakers(state: SimState): WaitingItem[] {
   for (const entry of state.transcript) {
     if (entry.kind !== 'unheard' || !entry.speaker) continue;
     const since = mutedSince.get(entry.speaker);
-    if (since !== undefined && entry.at >= since && !trying.has(entry.speaker) && state.participants[entry.speaker]?.muted) trying.set(entry.speaker, entry);
+    if (since !== undefined && entry.at >= since && !trying.has(entry.speaker)) trying.set(entry.speaker, entry);
   }
-  return [...trying.values()].map((entry) => ({
+  const lastTry = new Map<string, number>();
+  for (const entry of state.transcript) if (entry.kind === 'unheard' && entry.speaker) lastTry.set(entry.speaker, entry.at);
+  const stillTrying = [...trying.values()].filter((entry) => {
+    const person = state.participants[entry.speaker!];
+    return person?.muted === true && person.present && state.now - (lastTry.get(entry.speaker!) ?? 0) <= MUTED_SPEAKER_GIVES_UP_MS;
+  });
+  return stillTrying.map((entry) => ({
     id: `muted:${entry.speaker}`,
     kind: 'muted',
     who: entry.speaker,
     what: 'is trying to speak on a muted line',
     since: entry.at,
     alert: false,
+    askedBy: `${entry.source}@${entry.at}`,
   }));
 }

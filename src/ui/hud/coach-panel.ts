@@ -5,7 +5,7 @@ import { formatCountdown } from './format.ts';
 import { mountPlayView, type HudPanel } from './panel.ts';
 import './hud.css';
 
-const STATUS_LABEL: Readonly<Record<CoachItem['status'], string>> = { due: 'Due', overdue: 'Overdue', done: 'Done', late: 'Done late' };
+const STATUS_LABEL: Readonly<Record<CoachItem['status'], string>> = { due: 'Due', overdue: 'Overdue', done: 'Done', late: 'Done late', 'too-late': 'Too late' };
 
 /** Coach mode's list of what the playbook expects and by when. Exam mode shows nothing. */
 export function renderCoachPanel(store: AppStore): HudPanel {
@@ -83,6 +83,7 @@ function dueLabel(item: CoachItem, play: PlayState): string {
   const at = play.compiled.clock.format(item.dueAt);
   if (item.status === 'done') return `Was due ${at}`;
   if (item.status === 'late') return `Was due ${at}: done after that, so the debrief counts it late`;
+  if (item.status === 'too-late') return `Was due ${at}: done too late to earn points, so the debrief counts it missed`;
   const left = item.dueAt - play.sim.now;
   return left >= 0 ? `Due ${at} · in ${formatCountdown(left)}` : `Was due ${at} · ${formatCountdown(left)} ago`;
 }

@@ -1,4 +1,5 @@
 import { applyEffect } from '../../session/effects.ts';
+import { own } from '../../session/state.ts';
 import { rollCallLine } from '../../session/spoken-lines.ts';
 import { actionSchema, type ActionKind } from '../action-kind.ts';
 
@@ -7,21 +8,30 @@ const schema = actionSchema('roll-call', {});
 /** When the first person answers a roll call, and how long each next one waits for the one before to finish. */
 export const ROLL_CALL_FIRST_ANSWER_MS = 2_000;
 export const ROLL_CALL_ANSWER_GAP_MS = 3_000;
+const ROLL_CALL_SOURCE = 'roll-call';
 
 /**
- * The trainee asks everyone on the bridge to identify themselves; unless the scenario answers, each
- * person present then answers in turn, in their own words. Whoever has left by their turn says nothing,
- * and a muted line is not heard.
+ * The trainee asks everyone on the main bridge to identify themselves; unless the scenario answers,
+ * each person on it then answers in turn, in their own words. Whoever has left or moved by their turn
+ * says nothing, and a muted line is not heard.
  */
 export const rollCall: ActionKind<typeof schema> = {
   schema,
   reply: (draft, _action, { compiled }) => {
+    // A new roll call starts over: the answers still due from an earlier one are not given twice.
+    if (draft.pending.some((waiting) => waiting.source === ROLL_CALL_SOURCE)) {
+      const kept = draft.pending.filter((waiting) => waiting.source !== ROLL_CALL_SOURCE);
+      const list = own(draft, 'pending');
+      list.length = 0;
+      list.push(...kept);
+    }
     let turn = 0;
+    const onMain = { onBridge: compiled.mainBridge };
     for (const [id, participant] of Object.entries(draft.participants)) {
       const cast = compiled.participants.get(id);
-      if (!participant.present || !cast) continue;
+      if (!participant.present || participant.bridge !== compiled.mainBridge || !cast) continue;
       const delayMs = ROLL_CALL_FIRST_ANSWER_MS + turn * ROLL_CALL_ANSWER_GAP_MS;
-      applyEffect(draft, { type: 'say', speaker: id, text: rollCallLine(cast), bridge: participant.bridge, when: { present: id }, delayMs }, 'roll-call', compiled);
+      applyEffect(draft, { type: 'say', speaker: id, text: rollCallLine(cast), when: { ...onMain, participant: id }, delayMs }, ROLL_CALL_SOURCE, compiled);
       turn += 1;
     }
   },
