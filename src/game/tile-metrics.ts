@@ -119,7 +119,9 @@ export function tileMetrics(width: number, height: number, dpr: number, name: st
   const stack = names.map(stackFor).find((found) => found !== undefined) ?? { name: names.at(-1)!, detailLines: 0 };
   const avatar = hasAvatar(stack);
 
-  const nameY = nameTop(stack);
+  // Without an avatar the text sits in the middle of the room under the badges, not at the bottom.
+  const lift = avatar ? 0 : Math.max(0, Math.floor((blockTop(stack) - pad - badgeHeight) / 2));
+  const nameY = nameTop(stack) - lift;
   const radius = avatar ? avatarRadius(stack) : 0;
   return {
     width,
@@ -134,7 +136,7 @@ export function tileMetrics(width: number, height: number, dpr: number, name: st
     detail: { size: detailSize, weight: '400' },
     detailLines: stack.detailLines,
     detailLineHeight,
-    detailY: height - pad - stack.detailLines * detailLineHeight,
+    detailY: height - pad - stack.detailLines * detailLineHeight - lift,
     badge: { size: Math.round(badgeHeight * 0.5), weight: '600' },
     badgeHeight,
     avatar,
