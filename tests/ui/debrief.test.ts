@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { createAttempt, type PauseTally } from '../../src/core/attempt.ts';
 import { fireEvent, getAllByRole, getByRole, getByText, queryByText, within } from '@testing-library/dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DebriefState } from '../../src/app/store.ts';
@@ -343,5 +344,31 @@ describe('scenario text', () => {
     expect(getByText(root, XSS, { selector: '.db-tl-words' })).toBeTruthy();
     expect(getByText(root, new RegExp(`^Pete ${escape(XSS)}, Sam Ito.* dropped off the bridge$`))).toBeTruthy();
     expect(queryByText(root, 'alert(1)')).toBeNull();
+  });
+});
+
+describe('an exam attempt\'s pauses', () => {
+  const withPauses = (pauses: PauseTally): DebriefState => {
+    const debrief = build('strong');
+    const sha = 'a'.repeat(64);
+    const attempt = createAttempt({
+      attemptId: '00000000-0000-4000-8000-000000000001',
+      trainee: { id: 'local' },
+      scenario: { value: debrief.scenario, sha256: sha },
+      playbook: { value: debrief.playbook, sha256: sha },
+      mode: 'exam',
+      startedAt: FINISHED_AT - 3_600_000,
+      finishedAt: FINISHED_AT,
+      log: debrief.log,
+      report: debrief.report,
+      pauses,
+    });
+    return { ...debrief, attempt };
+  };
+
+  it('are shown beside the mode, as the clock showed them', () => {
+    expect(mount(withPauses({ count: 2, totalMs: 100_000 })).querySelector('.db-pauses')?.textContent).toBe('Paused 2× · 1 min 40 s');
+    expect(mount(withPauses({ count: 0, totalMs: 0 })).querySelector('.db-pauses')?.textContent).toBe('Never paused');
+    expect(mount(build('strong')).querySelector('.db-pauses')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { pauseSummary } from '../../app/exam-pauses.ts';
 import { attemptProgress } from '../../app/attempt-comparison.ts';
 import { replayStart, type ReplayStart } from '../../app/replay-from.ts';
 import type { DebriefState, HistoryEntry } from '../../app/store.ts';
@@ -51,6 +52,7 @@ function header(debrief: DebriefState, handlers: DebriefHandlers): HTMLElement {
         { class: 'db-meta' },
         trainee ? h('span', {}, trainee) : null,
         h('span', {}, modeLabel(debrief.mode)),
+        debrief.attempt?.pauses ? h('span', { class: 'db-pauses' }, pauseSummary(debrief.attempt.pauses) ?? 'Never paused') : null,
         h('span', {}, 'Finished ', h('time', { attrs: { datetime: finishedAtIso(debrief.finishedAt) } }, finishedAtText(debrief.finishedAt))),
         h('span', {}, `${report.playbook.title} ${report.playbook.version}`),
         h('span', {}, `Scenario ${report.scenario.id} ${report.scenario.version}`),
