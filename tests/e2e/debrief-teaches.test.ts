@@ -60,7 +60,7 @@ describe('the debrief teaches', () => {
       expect(await since.getByRole('listitem').filter({ hasText: 'Priority and classification' }).textContent()).toContain('up');
 
       const execNotice = page.locator('#db-finding-exec-notice');
-      expect(await execNotice.locator('.db-control-step').allTextContents()).toEqual(['Actions', 'Notify', 'Audience: Executives', 'Send notification']);
+      expect(await execNotice.locator('.db-control-step').allTextContents()).toEqual(['Actions', 'Notify', 'Audience: Executives', 'Channel: your choice', 'Send notification']);
       expect(await execNotice.locator('.db-control kbd').textContent()).toBe('N');
       const mute = page.locator('#db-finding-mute-train-line');
       expect(await mute.locator('.db-control-step').allTextContents()).toEqual(['People', 'Claire Dubois', 'Mute']);

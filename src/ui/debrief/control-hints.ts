@@ -189,7 +189,7 @@ function actionHint(type: ActionType, matcher: ActionMatcher, names: Names): Con
           'Actions',
           'Notify',
           ...(audience ? [`Audience: ${namedIn(names.playbook.audiences, audience) ?? audience}`] : []),
-          ...(channel ? [`Channel: ${namedIn(names.playbook.channels, channel) ?? channel}`] : []),
+          channel ? `Channel: ${namedIn(names.playbook.channels, channel) ?? channel}` : 'Channel: your choice',
           'Send notification',
         ],
         shortcut: 'N',
