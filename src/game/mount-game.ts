@@ -1,3 +1,4 @@
+import { CALL_STOPPING } from './call-events.ts';
 import { AUTO, Game, Scale } from 'phaser';
 import type { AppStore } from '../app/store.ts';
 import type { BridgeContext, GameIntents } from './bridge-context.ts';
@@ -75,6 +76,7 @@ export function mountGame(parent: HTMLElement, store: AppStore, intents: GameInt
     destroy() {
       observer.disconnect();
       window.removeEventListener('resize', fit);
+      game.events.emit(CALL_STOPPING);
       game.destroy(true);
       // The loop sleeps while nothing moves; the destroy happens on its next step.
       if (!game.loop.running) game.loop.wake();

@@ -1,3 +1,4 @@
+import { CALL_STOPPING } from '../call-events.ts';
 import { Core, GameObjects, Scale, Scene, Scenes } from 'phaser';
 import type { PlayState } from '../../app/store.ts';
 import type { BridgeContext } from '../bridge-context.ts';
@@ -63,6 +64,8 @@ export class Bridge extends Scene {
     const unsubscribe = store.subscribe((state) => {
       if (state.play) this.draw(state.play);
     });
+    // Phaser shuts the scene down only on its next step; a store change before then must not reach a dying scene.
+    this.game.events.once(CALL_STOPPING, unsubscribe);
     this.scale.on(Scale.Events.RESIZE, this.onResize, this);
     this.events.once(Scenes.Events.SHUTDOWN, () => {
       unsubscribe();
