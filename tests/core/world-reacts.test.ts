@@ -123,6 +123,11 @@ describe('cancelling delayed effects', () => {
     expect(state.vars['service-restored']).toBe(true);
   });
 
+  it('refuses a decision that shares its id with a reaction, which cancel-effects could not tell apart', () => {
+    const loaded = acmeWith((s) => (s.decisions[0].id = 'host-task-network'));
+    expect(loaded.diagnostics.find((d) => d.code === 'E_DUPLICATE_ID')?.message).toBe('decision id "host-task-network" is also the id of a beat, reaction or branch');
+  });
+
   it('names an unknown owner with a suggestion', () => {
     const loaded = acmeWith((s) => s.reactions[0].do.push({ type: 'cancel-effects', of: 'host-task-netwrk' }));
     expect(loaded.diagnostics.find((d) => d.code === 'E_UNKNOWN_EVENT')?.message).toMatch(/host-task-network/);

@@ -33,6 +33,10 @@ export function checkReferences(doc: JsonDocument, scenario: Scenario, playbook:
   const states = unique(scenario.endings, ['endings'], 'phase or ending', unique(scenario.phases, ['phases'], 'phase or ending'));
   const events = unique(scenario.branches, ['branches'], 'beat, reaction or branch', unique(scenario.reactions, ['reactions'], 'beat, reaction or branch', unique(scenario.timeline, ['timeline'], 'beat, reaction or branch')));
   const decisions = unique(scenario.decisions, ['decisions'], 'decision');
+  // `cancel-effects` names a reaction, branch or decision by id, so a decision may not share one with them.
+  scenario.decisions?.forEach((decision, i) => {
+    if (events.has(decision.id)) error('E_DUPLICATE_ID', `decision id "${decision.id}" is also the id of a beat, reaction or branch`, ['decisions', i, 'id']);
+  });
   const choices = new Map<string, ReadonlySet<string>>();
   scenario.decisions?.forEach((decision, i) => {
     const options = unique(decision.options, ['decisions', i, 'options'], 'option');
