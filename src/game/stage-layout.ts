@@ -1,3 +1,4 @@
+import { clamp } from './clamp.ts';
 import type { Rect } from './gallery-layout.ts';
 
 /** Where the call scene's parts go on a stage of a given size, in device pixels. */
@@ -11,10 +12,6 @@ export interface StageLayout {
   readonly emptyFontSize: number;
   readonly emptyX: number;
   readonly emptyY: number;
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return Math.max(low, Math.min(high, value));
 }
 
 /** The header above the gallery takes no more than this share of the stage's height. */

@@ -1,3 +1,4 @@
+import { clamp } from './clamp.ts';
 import type { MeasureText } from './ellipsize.ts';
 import { fitName, type NameFit, type NameRoom } from './name-fit.ts';
 import type { FontSpec } from './text-style.ts';
@@ -43,10 +44,6 @@ export interface TileMetrics {
   readonly audioSize: number;
   /** Where the name's lines start, right of the audio indicator. */
   readonly textX: number;
-}
-
-function clamp(value: number, low: number, high: number): number {
-  return Math.max(low, Math.min(high, value));
 }
 
 interface Stack {

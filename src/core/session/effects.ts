@@ -47,15 +47,9 @@ export function applyEffect(draft: Draft, effect: TimedEffect, source: string, r
       moveTo(draft, effect.participant, effect.bridge, source, runtime);
       return;
     }
-    case 'cancel-effects': {
-      const kept = draft.pending.filter((waiting) => waiting.source !== effect.of);
-      if (kept.length < draft.pending.length) {
-        const list = own(draft, 'pending');
-        list.length = 0;
-        list.push(...kept);
-      }
+    case 'cancel-effects':
+      dropPending(draft, effect.of);
       return;
-    }
     case 'join': {
       const current = participantOf(effect.participant);
       if (!current || current.present) return;
@@ -109,6 +103,15 @@ export function applyEffect(draft: Draft, effect: TimedEffect, source: string, r
       draft.classification = effect.as;
       return;
   }
+}
+
+/** Drops every delayed effect still waiting that came from `source`. */
+export function dropPending(draft: Draft, source: string): void {
+  const kept = draft.pending.filter((waiting) => waiting.source !== source);
+  if (kept.length === draft.pending.length) return;
+  const list = own(draft, 'pending');
+  list.length = 0;
+  list.push(...kept);
 }
 
 /** Moves someone who is on a bridge to another open one, and says so on both. */

@@ -1,5 +1,4 @@
-import { applyEffect } from '../../session/effects.ts';
-import { own } from '../../session/state.ts';
+import { applyEffect, dropPending } from '../../session/effects.ts';
 import { rollCallLine } from '../../session/spoken-lines.ts';
 import { actionSchema, type ActionKind } from '../action-kind.ts';
 
@@ -19,12 +18,7 @@ export const rollCall: ActionKind<typeof schema> = {
   schema,
   reply: (draft, _action, { compiled }) => {
     // A new roll call starts over: the answers still due from an earlier one are not given twice.
-    if (draft.pending.some((waiting) => waiting.source === ROLL_CALL_SOURCE)) {
-      const kept = draft.pending.filter((waiting) => waiting.source !== ROLL_CALL_SOURCE);
-      const list = own(draft, 'pending');
-      list.length = 0;
-      list.push(...kept);
-    }
+    dropPending(draft, ROLL_CALL_SOURCE);
     let turn = 0;
     const onMain = { onBridge: compiled.mainBridge };
     for (const [id, participant] of Object.entries(draft.participants)) {
