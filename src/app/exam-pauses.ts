@@ -1,19 +1,12 @@
 import type { PauseTally } from '../core/attempt.ts';
 import type { WallClock } from './ports.ts';
 import type { SavedSession } from './saved-sessions.ts';
-import type { Mode } from './store.ts';
 
 export type { PauseTally } from '../core/attempt.ts';
 
 export const NO_PAUSES: PauseTally = { count: 0, totalMs: 0 };
 
-/** What the trainee is told when they act on a paused exam. */
-export const EXAM_PAUSED_REFUSAL = 'The bridge doesn’t wait in an exam: resume the clock to act.';
-
-/** In an exam the bridge does not wait: nothing can be done while the clock is paused. Coach mode is free. */
-export function actingRefused(mode: Mode, paused: boolean): boolean {
-  return mode === 'exam' && paused;
-}
+export { actingRefused, EXAM_PAUSED_REFUSAL } from '../core/session/pause-rule.ts';
 
 /** Where the pauses stood when a session was saved, to carry them on after a reload. */
 export interface SavedPauses {
