@@ -37,6 +37,10 @@ export type AttemptMode = (typeof ATTEMPT_MODES)[number];
 export const PauseTallySchema = z.object({ count: z.number().int().nonnegative(), totalMs: z.number().int().nonnegative() });
 export type PauseTally = z.infer<typeof PauseTallySchema>;
 
+/** Played in a classroom: the room's join code, and whether each trainee played or the class voted on one shared bridge. */
+export const ClassroomTagSchema = z.object({ code: z.string().regex(/^[A-HJKMNP-Z2-9]{6}$/), mode: z.enum(['everyone', 'vote']) });
+export type ClassroomTag = z.infer<typeof ClassroomTagSchema>;
+
 /**
  * The attempt record (CONTRACTS.md §6): an action log wrapped with what it takes to regrade it exactly, years
  * later. Decisions the contract leaves open:
@@ -49,6 +53,7 @@ export type PauseTally = z.infer<typeof PauseTallySchema>;
  *   still reads.
  * - `pauses` is optional, added later: an exam counts its pauses and the wall-clock time it stood paused. It is
  *   absent from coach attempts and from records written before it existed.
+ * - `classroom` is optional, added with classrooms: the room an attempt was played in.
  */
 export const AttemptRecordSchema = z.object({
   attemptId: z.string().regex(UUID),
@@ -62,6 +67,7 @@ export const AttemptRecordSchema = z.object({
   log: ActionLogSchema,
   report: ScoreReportSchema.nullable().default(null),
   pauses: PauseTallySchema.optional(),
+  classroom: ClassroomTagSchema.optional(),
 });
 
 export type AttemptRecord = z.infer<typeof AttemptRecordSchema>;
@@ -93,6 +99,7 @@ export interface AttemptInput {
   readonly report: ScoreReport | null;
   /** Exam mode: the pauses so far. */
   readonly pauses?: PauseTally;
+  readonly classroom?: ClassroomTag;
 }
 
 /**
@@ -115,6 +122,7 @@ export function createAttempt(input: AttemptInput): AttemptRecord {
     log: input.log,
     report: input.report === null ? null : withContentHashes(input.report, { scenario: scenario.sha256, playbook: playbook.sha256 }),
     ...(input.pauses === undefined ? {} : { pauses: input.pauses }),
+    ...(input.classroom === undefined ? {} : { classroom: input.classroom }),
   });
   if (!result.ok) throw new Error(`Not a valid attempt record: ${result.diagnostics.map(attemptDiagnosticText).join('; ')}`);
   return result.attempt;
