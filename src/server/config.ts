@@ -9,6 +9,8 @@ export interface ServerConfig {
   readonly trustProxy: boolean;
   /** The built app to serve; the default is the build `npm start` makes. */
   readonly distDir: string | undefined;
+  /** Redis, when classroom rooms are shared by several server processes. */
+  readonly redisUrl: string | undefined;
 }
 
 export const DEFAULT_PORT = 4173;
@@ -21,6 +23,8 @@ export function readConfig(env: NodeJS.ProcessEnv): { ok: true; config: ServerCo
   if (!LOG_LEVELS.includes(logLevel)) return { ok: false, problem: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; it is "${logLevel}".` };
   const databaseUrl = env['DATABASE_URL'] || undefined;
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) return { ok: false, problem: 'DATABASE_URL must be a PostgreSQL URL such as postgres://user:password@host:5432/bridge_drill.' };
+  const redisUrl = env['REDIS_URL'] || undefined;
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) return { ok: false, problem: 'REDIS_URL must be a Redis URL such as redis://127.0.0.1:6379.' };
   const allowedOrigins = (env['BRIDGE_DRILL_ORIGINS'] ?? '')
     .split(',')
     .map((origin) => origin.trim())
@@ -36,6 +40,7 @@ export function readConfig(env: NodeJS.ProcessEnv): { ok: true; config: ServerCo
       allowedOrigins,
       trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
       distDir: env['BRIDGE_DRILL_DIST'] || undefined,
+      redisUrl,
     },
   };
 }

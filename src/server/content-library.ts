@@ -18,6 +18,13 @@ export type CheckedScenario =
   | { readonly ok: true; readonly scenario: Scenario; readonly playbook: Playbook; readonly version: StoredVersion; readonly playbookVersion: StoredVersion; readonly diagnostics: readonly Diagnostic[] }
   | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
 
+export interface PlayableVersions {
+  readonly scenario: Scenario;
+  readonly playbook: Playbook;
+  readonly scenarioVersion: StoredVersion;
+  readonly playbookVersion: StoredVersion;
+}
+
 /** How many loaded versions of each kind stay in memory; the rest are loaded from the store again when needed. */
 export const LOADED_VERSIONS_KEPT = 256;
 
@@ -33,6 +40,8 @@ export class ContentLibrary {
   };
   /** The newest stored playbook of each id, for checking a scenario an instructor publishes. */
   private readonly playbooksById = new Map<string, { playbook: Playbook; version: StoredVersion }>();
+  /** The bundled scenario of each id, which a classroom plays when it names the scenario by id. */
+  private readonly bundledById = new Map<string, StoredVersion>();
 
   constructor(private readonly store: ResultsStore) {}
 
@@ -55,7 +64,33 @@ export class ContentLibrary {
       if (!checked.ok) throw new Error(`A bundled scenario does not load: ${checked.diagnostics.map((d) => d.message).join('; ')}`);
       await this.store.putVersion(checked.version);
       this.loaded.scenario.set(checked.version.sha256, checked.scenario);
+      this.bundledById.set(checked.scenario.id, checked.version);
     }
+  }
+
+  /**
+   * A scenario to play, named by the sha256 of a stored version or by id (the bundled one, else the newest
+   * stored version of that id), with its playbook. Undefined when no such scenario is stored.
+   */
+  async playable(scenario: string): Promise<PlayableVersions | undefined> {
+    const stored = /^[0-9a-f]{64}$/.test(scenario)
+      ? await this.store.getVersion('scenario', scenario)
+      : (this.bundledById.get(scenario) ?? (await this.store.listVersions('scenario')).filter((version) => version.id === scenario).at(-1));
+    if (!stored) return undefined;
+    const checked = this.check(stored.text);
+    if (!checked.ok) return undefined;
+    return { scenario: checked.scenario, playbook: checked.playbook, scenarioVersion: checked.version, playbookVersion: checked.playbookVersion };
+  }
+
+  /** The exact versions a classroom was created on, loaded again (after a restart, say). */
+  async pair(scenarioSha256: string, playbookSha256: string): Promise<PlayableVersions | undefined> {
+    const playbookVersion = await this.store.getVersion('playbook', playbookSha256);
+    const playbook = await this.playbook(playbookSha256);
+    if (!playbook || !playbookVersion) return undefined;
+    const scenario = await this.scenario(scenarioSha256, playbook);
+    const scenarioVersion = await this.store.getVersion('scenario', scenarioSha256);
+    if (!scenario || !scenarioVersion) return undefined;
+    return { scenario, playbook, scenarioVersion, playbookVersion };
   }
 
   /** Loads a scenario file against the playbooks the server has, with the same diagnostics the browser and the CLI give. */

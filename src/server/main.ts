@@ -21,6 +21,7 @@ try {
     allowedOrigins: config.allowedOrigins,
     trustProxy: config.trustProxy,
     ...(config.distDir ? { distDir: config.distDir } : {}),
+    ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
   });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
   process.stdout.write(`\nBridge Drill is serving on ${server.url}/ with ${where}.\n`);

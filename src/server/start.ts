@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { FastifyServerOptions } from 'fastify';
 import { ContentLibrary } from './content-library.ts';
@@ -6,6 +7,7 @@ import type { ResultsStore } from './db/store.ts';
 import { buildApp } from './http/build-app.ts';
 import { FailureLimiter } from './http/rate-limit.ts';
 import { createLink } from './http/routes/onboarding.ts';
+import { startClassroomHost, type ClassroomHost } from './rooms/classroom-host.ts';
 
 export const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -19,6 +21,8 @@ export interface ServerOptions {
   readonly logger?: FastifyServerOptions['logger'];
   readonly allowedOrigins?: readonly string[];
   readonly trustProxy?: boolean;
+  /** Redis, to share classroom rooms with other server processes. */
+  readonly redisUrl?: string;
 }
 
 export interface RunningServer {
@@ -37,12 +41,25 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   try {
     const library = new ContentLibrary(store);
     await library.addBundled();
+    let classrooms: ClassroomHost | undefined;
     const app = await buildApp(
       { store, library, signInFailures: { byEmail: new FailureLimiter(10, 15 * 60_000), byAddress: new FailureLimiter(100, 15 * 60_000) } },
-      { distDir: options.distDir ?? DEFAULT_DIST, logger: options.logger ?? false, allowedOrigins: options.allowedOrigins ?? [], trustProxy: options.trustProxy ?? false },
+      {
+        distDir: options.distDir ?? DEFAULT_DIST,
+        logger: options.logger ?? false,
+        allowedOrigins: options.allowedOrigins ?? [],
+        trustProxy: options.trustProxy ?? false,
+        classrooms: async (httpServer) => (classrooms = await startClassroomHost(httpServer, { store, library, wallClock: Date.now, newUuid: () => randomUUID() }, options.redisUrl)),
+      },
     );
     const host = options.host ?? '127.0.0.1';
-    await app.listen({ port: options.port, host });
+    try {
+      await app.listen({ port: options.port, host });
+      await restoreClassrooms(store, classrooms!);
+    } catch (error) {
+      await classrooms?.close();
+      throw error;
+    }
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : options.port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
@@ -57,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           // A keep-alive connection whose request was in flight becomes idle only after its answer; close those as they do.
           const sweep = setInterval(() => app.server.closeIdleConnections(), 50);
           try {
+            await classrooms?.close();
             await app.close();
           } finally {
             clearInterval(sweep);
@@ -67,5 +85,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   } catch (error) {
     await store.close();
     throw error;
+  }
+}
+
+/** Builds again the room of every classroom that had not ended, paused where its clock stood. */
+async function restoreClassrooms(store: ResultsStore, classrooms: ClassroomHost): Promise<void> {
+  for (const code of await store.openClassrooms()) {
+    try {
+      await classrooms.ensureRoom(code);
+    } catch {
+      // A room that cannot be built (its scenario gone) is left stored; asking for it answers why.
+    }
   }
 }

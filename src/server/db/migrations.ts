@@ -109,10 +109,70 @@ const INITIAL: readonly string[] = [
   'CREATE INDEX drafts_user ON drafts (user_id, updated_at DESC)',
 ];
 
+/**
+ * Classrooms: a room's settings and clock, its seats, every acknowledged action of each seat (lane = the seat's
+ * id, or 'class' for the bridge a voting class shares), and the votes cast.
+ */
+const CLASSROOMS: readonly string[] = [
+  `CREATE TABLE classrooms (
+    code text PRIMARY KEY CHECK (code ~ '^[A-HJKMNP-Z2-9]{6}$'),
+    host_key_hash text NOT NULL,
+    created_by uuid REFERENCES users (id) ON DELETE SET NULL,
+    scenario_kind text NOT NULL DEFAULT 'scenario' CHECK (scenario_kind = 'scenario'),
+    scenario_sha256 text NOT NULL,
+    playbook_sha256 text NOT NULL,
+    mode text NOT NULL CHECK (mode IN ('everyone', 'vote')),
+    exam boolean NOT NULL,
+    anonymous boolean NOT NULL DEFAULT false,
+    late_join boolean NOT NULL DEFAULT true,
+    phase text NOT NULL DEFAULT 'lobby' CHECK (phase IN ('lobby', 'running', 'paused', 'ended')),
+    clock_ms integer NOT NULL DEFAULT 0,
+    speed integer NOT NULL DEFAULT 1,
+    locked boolean NOT NULL DEFAULT false,
+    started_at timestamptz,
+    ended_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    FOREIGN KEY (scenario_kind, scenario_sha256) REFERENCES content_versions (kind, sha256)
+  )`,
+  'CREATE INDEX classrooms_open ON classrooms (phase) WHERE phase <> \'ended\'',
+  `CREATE TABLE classroom_seats (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    code text NOT NULL REFERENCES classrooms (code) ON DELETE CASCADE,
+    token_hash text NOT NULL UNIQUE,
+    name text NOT NULL,
+    user_id uuid REFERENCES users (id) ON DELETE SET NULL,
+    attempt_id uuid NOT NULL UNIQUE,
+    removed boolean NOT NULL DEFAULT false,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  'CREATE INDEX classroom_seats_code ON classroom_seats (code, created_at)',
+  `CREATE TABLE classroom_actions (
+    code text NOT NULL REFERENCES classrooms (code) ON DELETE CASCADE,
+    lane text NOT NULL,
+    index integer NOT NULL CHECK (index >= 0),
+    action json NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (code, lane, index)
+  )`,
+  `CREATE TABLE classroom_votes (
+    code text NOT NULL REFERENCES classrooms (code) ON DELETE CASCADE,
+    ballot text NOT NULL,
+    seat_id uuid NOT NULL REFERENCES classroom_seats (id) ON DELETE CASCADE,
+    choice text NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (code, ballot, seat_id)
+  )`,
+];
+
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': {
     async up(db) {
       for (const statement of INITIAL) await sql.raw(statement).execute(db);
+    },
+  },
+  '0002-classrooms': {
+    async up(db) {
+      for (const statement of CLASSROOMS) await sql.raw(statement).execute(db);
     },
   },
 };

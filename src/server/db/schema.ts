@@ -99,6 +99,52 @@ export interface DraftsTable {
   updated_at: Timestamp;
 }
 
+export interface ClassroomsTable {
+  code: string;
+  host_key_hash: string;
+  created_by: string | null;
+  scenario_sha256: string;
+  playbook_sha256: string;
+  mode: 'everyone' | 'vote';
+  exam: boolean;
+  anonymous: boolean;
+  late_join: boolean;
+  phase: Generated<'lobby' | 'running' | 'paused' | 'ended'>;
+  clock_ms: Generated<number>;
+  speed: Generated<number>;
+  locked: Generated<boolean>;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ClassroomSeatsTable {
+  id: Generated<string>;
+  code: string;
+  token_hash: string;
+  name: string;
+  user_id: string | null;
+  attempt_id: string;
+  removed: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface ClassroomActionsTable {
+  code: string;
+  lane: string;
+  index: number;
+  action: JsonText<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface ClassroomVotesTable {
+  code: string;
+  ballot: string;
+  seat_id: string;
+  choice: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -110,4 +156,8 @@ export interface Database {
   assignments: AssignmentsTable;
   attempts: AttemptsTable;
   drafts: DraftsTable;
+  classrooms: ClassroomsTable;
+  classroom_seats: ClassroomSeatsTable;
+  classroom_actions: ClassroomActionsTable;
+  classroom_votes: ClassroomVotesTable;
 }

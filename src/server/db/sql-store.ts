@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import * as attempts from './attempts.ts';
+import * as classrooms from './classrooms.ts';
 import * as cohorts from './cohorts.ts';
 import * as drafts from './drafts.ts';
 import { guarded } from './errors.ts';
@@ -71,5 +72,17 @@ export function sqlStore(kind: DatabaseKind, db: Kysely<Database>, afterClose: (
     putDraft: (userId, attempt) => guarded(() => drafts.putDraft(db, userId, attempt)),
     listDrafts: (userId) => guarded(() => drafts.listDrafts(db, userId)),
     deleteDraft: (userId, attemptId) => guarded(() => drafts.deleteDraft(db, userId, attemptId)),
+
+    createClassroom: (input) => guarded(() => classrooms.createClassroom(db, input)),
+    findClassroom: (code) => guarded(() => classrooms.findClassroom(db, code)),
+    openClassrooms: () => guarded(() => classrooms.openClassrooms(db)),
+    updateClassroom: (code, update) => guarded(() => classrooms.updateClassroom(db, code, update)),
+    createSeat: (input) => guarded(() => classrooms.createSeat(db, input)),
+    listSeats: (code) => guarded(() => classrooms.listSeats(db, code)),
+    updateSeat: (seatId, update) => guarded(() => classrooms.updateSeat(db, seatId, update)),
+    appendClassroomAction: (code, lane, index, action) => guarded(() => classrooms.appendAction(db, code, lane, index, action)),
+    listClassroomActions: (code) => guarded(() => classrooms.listActions(db, code)),
+    putVote: (code, ballot, seatId, choice) => guarded(() => classrooms.putVote(db, code, ballot, seatId, choice)),
+    listVotes: (code) => guarded(() => classrooms.listVotes(db, code)),
   };
 }

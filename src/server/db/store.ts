@@ -1,3 +1,4 @@
+import type { Action } from '../../core/actions/action.ts';
 import type { AttemptRecord } from '../../core/attempt.ts';
 
 /** What the server keeps, behind one interface whether the database is embedded (PGlite) or PostgreSQL. */
@@ -77,8 +78,69 @@ export interface ImportResult {
   readonly existed: number;
 }
 
+export interface NewClassroom {
+  readonly code: string;
+  readonly hostKeyHash: string;
+  readonly createdBy: string | null;
+  readonly scenarioSha256: string;
+  readonly playbookSha256: string;
+  readonly mode: 'everyone' | 'vote';
+  readonly exam: boolean;
+  readonly anonymous: boolean;
+  readonly lateJoin: boolean;
+}
+
+export type ClassroomPhase = 'lobby' | 'running' | 'paused' | 'ended';
+
+export interface ClassroomRow extends NewClassroom {
+  readonly phase: ClassroomPhase;
+  /** Scenario ms the room's clock stands at. */
+  readonly clockMs: number;
+  readonly speed: number;
+  readonly locked: boolean;
+  readonly startedAt: string | null;
+  readonly endedAt: string | null;
+}
+
+export interface ClassroomUpdate {
+  readonly phase?: ClassroomPhase;
+  readonly clockMs?: number;
+  readonly speed?: number;
+  readonly locked?: boolean;
+  readonly startedAt?: string;
+  readonly endedAt?: string;
+}
+
+export interface ClassroomSeat {
+  readonly id: string;
+  readonly name: string;
+  readonly userId: string | null;
+  /** The attempt the seat's play is stored as at the end. */
+  readonly attemptId: string;
+  readonly removed: boolean;
+  readonly tokenHash: string;
+}
+
+/** A classroom's room state, so a room survives a restart of the server: settings, clock, seats, actions, votes. */
+export interface ClassroomStore {
+  /** Throws `StoreConflict` when the code is taken. */
+  createClassroom(input: NewClassroom): Promise<void>;
+  findClassroom(code: string): Promise<ClassroomRow | undefined>;
+  /** Codes of classrooms that have not ended, oldest first. */
+  openClassrooms(): Promise<readonly string[]>;
+  updateClassroom(code: string, update: ClassroomUpdate): Promise<void>;
+  createSeat(input: { code: string; tokenHash: string; name: string; userId: string | null; attemptId: string }): Promise<ClassroomSeat>;
+  listSeats(code: string): Promise<readonly ClassroomSeat[]>;
+  updateSeat(seatId: string, update: { name?: string; removed?: boolean }): Promise<void>;
+  /** Action `index` of a lane (a seat id, or 'class'); writing the same action again is a no-op. */
+  appendClassroomAction(code: string, lane: string, index: number, action: Action): Promise<void>;
+  listClassroomActions(code: string): Promise<ReadonlyMap<string, readonly Action[]>>;
+  putVote(code: string, ballot: string, seatId: string, choice: string): Promise<void>;
+  listVotes(code: string): Promise<readonly { readonly ballot: string; readonly seatId: string; readonly choice: string }[]>;
+}
+
 /** Every method runs in one transaction when it writes. Timestamps are ISO 8601 UTC strings. */
-export interface ResultsStore {
+export interface ResultsStore extends ClassroomStore {
   readonly kind: DatabaseKind;
   /** Whether the database answers a trivial query now. */
   ping(): Promise<boolean>;

@@ -7,7 +7,10 @@ export const SESSION_COOKIE = 'bd_session';
 const SESSION_DAYS = 14;
 
 function cookieValue(request: FastifyRequest, name: string): string | undefined {
-  const header = request.headers.cookie;
+  return cookieOf(request.headers.cookie, name);
+}
+
+function cookieOf(header: string | undefined, name: string): string | undefined {
   if (!header) return undefined;
   for (const part of header.split(';')) {
     const [key, ...rest] = part.trim().split('=');
@@ -38,8 +41,13 @@ export async function endSession(store: ResultsStore, request: FastifyRequest, r
 }
 
 /** The signed-in user, or undefined. */
-export async function currentUser(store: ResultsStore, request: FastifyRequest): Promise<User | undefined> {
-  const token = cookieValue(request, SESSION_COOKIE);
+export function currentUser(store: ResultsStore, request: FastifyRequest): Promise<User | undefined> {
+  return userOfCookieHeader(store, request.headers.cookie);
+}
+
+/** The user a Cookie header signs in (a classroom's join carries one), or undefined. */
+export async function userOfCookieHeader(store: ResultsStore, header: string | undefined): Promise<User | undefined> {
+  const token = cookieOf(header, SESSION_COOKIE);
   if (!token || token.length > 200) return undefined;
   return store.findAuthSession(tokenHash(token));
 }

@@ -1,3 +1,4 @@
+import type { Server as HttpServer } from 'node:http';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerContext } from './context.ts';
 import { addStrictJsonBodies } from './json-body.ts';
@@ -5,6 +6,8 @@ import { addOriginCheck } from './origin-check.ts';
 import { problemFromError, sendProblem } from './problem.ts';
 import { assignmentRoutes } from './routes/assignments.ts';
 import { attemptRoutes } from './routes/attempts.ts';
+import type { ClassroomHost } from '../rooms/classroom-host.ts';
+import { classroomRoutes } from './routes/classrooms.ts';
 import { cohortRoutes } from './routes/cohorts.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { healthRoutes } from './routes/health.ts';
@@ -24,6 +27,8 @@ export interface AppOptions {
   /** Origins besides the server's own that may send state-changing requests. */
   readonly allowedOrigins: readonly string[];
   readonly trustProxy: boolean;
+  /** Starts the classroom rooms on the app's HTTP server; without it the app has no classrooms. */
+  readonly classrooms?: (httpServer: HttpServer) => Promise<ClassroomHost>;
 }
 
 export async function buildApp(ctx: ServerContext, options: AppOptions): Promise<FastifyInstance> {
@@ -43,6 +48,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   addSecurityHeaders(app);
   addOriginCheck(app, options.allowedOrigins);
   for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes]) routes(app, ctx);
+  if (options.classrooms) classroomRoutes(app, ctx, await options.classrooms(app.server));
   await serveApp(app, options.distDir);
   return app;
 }

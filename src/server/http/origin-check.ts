@@ -11,6 +11,8 @@ export function addOriginCheck(app: FastifyInstance, allowed: readonly string[])
   app.addHook('onRequest', async (request) => {
     // Every unsafe method, whatever the path: a percent-encoded path reaches the same routes.
     if (SAFE_METHODS.has(request.method)) return;
+    // Joining a classroom from a program (no cookie, so no signed-in user to act for) needs no Origin.
+    if (request.url.startsWith('/matchmake/') && request.headers.cookie === undefined) return;
     const origin = request.headers.origin;
     if (origin === undefined) throw new Problem(403, 'A state-changing request needs an Origin header naming this site.');
     const own = `${request.protocol}://${request.host}`;
