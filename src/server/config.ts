@@ -11,6 +11,8 @@ export interface ServerConfig {
   readonly distDir: string | undefined;
   /** Redis, when classroom rooms are shared by several server processes. */
   readonly redisUrl: string | undefined;
+  /** host:port at which clients reach this process's classroom rooms, when several processes share them. */
+  readonly publicAddress: string | undefined;
 }
 
 export const DEFAULT_PORT = 4173;
@@ -41,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv): { ok: true; config: ServerCo
       trustProxy: env['TRUST_PROXY'] === '1' || env['TRUST_PROXY'] === 'true',
       distDir: env['BRIDGE_DRILL_DIST'] || undefined,
       redisUrl,
+      publicAddress: env['BRIDGE_DRILL_PUBLIC_ADDRESS'] || undefined,
     },
   };
 }

@@ -22,6 +22,7 @@ try {
     trustProxy: config.trustProxy,
     ...(config.distDir ? { distDir: config.distDir } : {}),
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
+    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
   });
   const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded database in ${config.dataDir}`;
   process.stdout.write(`\nBridge Drill is serving on ${server.url}/ with ${where}.\n`);

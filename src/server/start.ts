@@ -23,6 +23,8 @@ export interface ServerOptions {
   readonly trustProxy?: boolean;
   /** Redis, to share classroom rooms with other server processes. */
   readonly redisUrl?: string;
+  /** host:port at which other processes' clients reach this one's rooms (with Redis). */
+  readonly publicAddress?: string;
 }
 
 export interface RunningServer {
@@ -31,6 +33,7 @@ export interface RunningServer {
   readonly store: ResultsStore;
   /** A one-time link to create the first admin, when there is no admin yet. */
   readonly setupLink: string | null;
+  readonly classrooms: ClassroomHost;
   /** Stops taking requests, finishes those in flight, then closes the database. */
   close(): Promise<void>;
 }
@@ -49,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         logger: options.logger ?? false,
         allowedOrigins: options.allowedOrigins ?? [],
         trustProxy: options.trustProxy ?? false,
-        classrooms: async (httpServer) => (classrooms = await startClassroomHost(httpServer, { store, library, wallClock: Date.now, newUuid: () => randomUUID() }, options.redisUrl)),
+        classrooms: async (httpServer) => (classrooms = await startClassroomHost(httpServer, { store, library, wallClock: Date.now, newUuid: () => randomUUID() }, { ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}), ...(options.publicAddress ? { publicAddress: options.publicAddress } : {}) })),
       },
     );
     const host = options.host ?? '127.0.0.1';
@@ -69,6 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       url,
       store,
       setupLink,
+      classrooms: classrooms!,
       close: () =>
         (closing ??= (async () => {
           // A keep-alive connection whose request was in flight becomes idle only after its answer; close those as they do.

@@ -6,6 +6,8 @@ import { ClassroomRoom } from './classroom-room.ts';
 import { provideClassroomServices, type ClassroomServices } from './classroom-services.ts';
 
 export interface ClassroomHost {
+  /** The Colyseus server, for tests that look inside rooms. */
+  readonly server: Server;
   /** Makes sure the room of a stored classroom lives in some process (this one when nobody has it). */
   ensureRoom(code: string): Promise<void>;
   /** Answers the SDK's matchmaking request (`POST /matchmake/METHOD/ROOM`): only joining by id and reconnecting. */
@@ -22,18 +24,26 @@ const CLIENT_METHODS = new Set(['joinById', 'reconnect']);
  * through Redis presence and driver; without it this process is alone. Only one per process (Colyseus' matchmaker
  * is process-wide).
  */
-export async function startClassroomHost(httpServer: HttpServer, services: ClassroomServices, redisUrl?: string): Promise<ClassroomHost> {
+export interface ClassroomHostOptions {
+  /** Redis, to share rooms with other processes; without it this process is alone. */
+  readonly redisUrl?: string;
+  /** host:port where clients reach this process's rooms when another process reserved their seat. */
+  readonly publicAddress?: string;
+}
+
+export async function startClassroomHost(httpServer: HttpServer, services: ClassroomServices, { redisUrl, publicAddress }: ClassroomHostOptions = {}): Promise<ClassroomHost> {
   // Node 20 has no global WebSocket, and reconnection reads WebSocket.OPEN.
   globalThis.WebSocket ??= (await import('ws')).WebSocket as unknown as typeof WebSocket;
   provideClassroomServices(services);
   const { presence, driver } = redisUrl ? await redisBackends(redisUrl) : { presence: new LocalPresence(), driver: new LocalDriver() };
   const transport = new WebSocketTransport({ noServer: true, maxPayload: 64 * 1024 });
   transport.attachToServer(httpServer);
-  const gameServer = new Server({ transport, presence, driver, gracefullyShutdown: false, greet: false });
+  const gameServer = new Server({ transport, presence, driver, gracefullyShutdown: false, greet: false, ...(publicAddress ? { publicAddress } : {}) });
   gameServer.define(CLASSROOM_ROOM, ClassroomRoom);
   await matchMaker.accept();
   let closing: Promise<void> | undefined;
   const host: ClassroomHost = {
+    server: gameServer,
     async ensureRoom(code) {
       if (await matchMaker.getRoomById(code)) return;
       try {
