@@ -166,3 +166,58 @@ describe('a classroom where everyone plays', () => {
     await sam.room.leave();
   });
 });
+
+const ballotOf = (state: Record<string, unknown>) => (state['ballot'] ? (JSON.parse(state['ballot'] as string) as { id: string; options: { id: string }[]; closesAt: number }) : null);
+
+describe('a class that votes on one shared bridge', () => {
+  it('asks the priority first, counts votes live, commits the majority on reveal, and scores each trainee’s votes', async () => {
+    const { code, hostKey } = await env.create({ mode: 'vote' });
+    const host = await joined(colyseus.sdk, code, { hostKey });
+    const trainees = await Promise.all(['Ana', 'Ben', 'Cy'].map((name) => joined(colyseus.sdk, code, { name })));
+    await Promise.all(trainees.map((trainee) => trainee.inbox.next('seat')));
+    trainees[0]!.room.send('act', { type: 'set-priority', level: 'P1', ref: 'own' });
+    expect(await trainees[0]!.inbox.next('reject', (m) => m.ref === 'own')).toMatchObject({ code: 'E_NOT_SEATED' });
+
+    host.room.send('host', { command: 'start' });
+    const ballot = await stateSoon(host.room, ballotOf);
+    expect(ballot.id).toBe('priority');
+    expect(ballot.options.map((option) => option.id)).toContain('P1');
+    const heldAt = (host.room.state as unknown as { clockMs: number }).clockMs;
+
+    trainees[0]!.room.send('vote', { ballot: 'priority', choice: 'P2', ref: 1 });
+    trainees[0]!.room.send('vote', { ballot: 'priority', choice: 'P1', ref: 2 });
+    trainees[1]!.room.send('vote', { ballot: 'priority', choice: 'P1', ref: 3 });
+    trainees[2]!.room.send('vote', { ballot: 'priority', choice: 'P3', ref: 4 });
+    trainees[2]!.room.send('vote', { ballot: 'nope', choice: 'P3', ref: 5 });
+    await trainees[2]!.inbox.next('reject', (m) => m.ref === 5);
+    await trainees[2]!.inbox.next('ack', (m) => m.ref === 4);
+    const counts = await stateSoon(host.room, (state) => {
+      const map = state['counts'] as Record<string, number>;
+      return map['vote:P1'] === 2 && map['vote:P3'] === 1 ? map : null;
+    });
+    expect(counts['vote:P2']).toBeUndefined();
+    // The shared clock waits while the class votes.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect((host.room.state as unknown as { clockMs: number }).clockMs).toBe(heldAt);
+
+    host.room.send('host', { command: 'reveal' });
+    const reveal = await stateSoon(host.room, (state) => (state['reveal'] ? JSON.parse(state['reveal'] as string) : null));
+    expect(reveal).toMatchObject({ ballot: 'priority', committed: 'P1', counts: { P1: 2, P3: 1 }, answer: { choice: 'P1' } });
+    const shared = await trainees[1]!.inbox.next('shared', (m) => m.actions.length === 1);
+    expect(shared.actions[0]).toMatchObject({ type: 'set-priority', level: 'P1' });
+    expect((await env.server.store.listClassroomActions(code)).get('class')).toEqual(shared.actions);
+
+    host.room.send('host', { command: 'end' });
+    const results = await host.inbox.next('results');
+    const { attempt } = await trainees[0]!.inbox.next('result');
+    expect(attempt.classroom).toEqual({ code, mode: 'vote' });
+    expect(attempt.log.actions[0]).toMatchObject({ type: 'set-priority', level: 'P1' });
+    expect(results.attempts.map((each) => each.attemptId)).toEqual([attempt.attemptId]);
+    const byName = Object.fromEntries(results.votes!.map((vote) => [vote.name, vote]));
+    expect(byName['Ana']).toMatchObject({ agreed: 1, cast: 1 });
+    expect(byName['Ben']).toMatchObject({ agreed: 1, cast: 1 });
+    expect(byName['Cy']).toMatchObject({ agreed: 0, cast: 1 });
+    await host.room.leave();
+    for (const trainee of trainees) await trainee.room.leave();
+  });
+});
