@@ -99,12 +99,12 @@ export class Inbox {
 }
 
 /** Waits until `check` holds of the room's state (plain JSON), polling. */
-export async function stateSoon<T>(room: Room, check: (state: Record<string, unknown>) => T, timeoutMs = 10_000): Promise<T> {
+export async function stateSoon<T>(room: Room, check: (state: Record<string, unknown>) => T, timeoutMs = 10_000): Promise<NonNullable<T>> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const state = (room.state as { toJSON(): Record<string, unknown> }).toJSON();
     const value = check(state);
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > until) throw new Error(`state never matched: ${JSON.stringify(state)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
