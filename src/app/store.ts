@@ -50,6 +50,8 @@ export interface PlayState {
   readonly resumed: { readonly at: number; readonly actions: number } | null;
   /** Exam mode only: how often the clock was paused and for how long (wall clock), the pause under way included. */
   readonly pauses?: PauseTally;
+  /** Played in a classroom: the host paces the clock, so pausing, speed and ending are not the trainee's. */
+  readonly classroom?: { readonly code: string };
 }
 
 /** A finished attempt, as the debrief shows it. */
