@@ -25,7 +25,7 @@ export class Replica {
 
   /** Moves the clock to the room's time (never back). */
   follow(clockMs: number): void {
-    this.session.advanceTo(clockMs);
+    if (Number.isFinite(clockMs)) this.session.advanceTo(clockMs);
   }
 
   /** The acknowledged action at `index`; one already held is ignored. False when it leaves a gap in the log. */

@@ -106,7 +106,8 @@ export function openRoomLink(options: RoomLinkOptions): RoomLink {
     room = joined;
     for (const [type, handler] of Object.entries(options.messages)) joined.onMessage(type, (message: never) => (handler as (value: unknown) => void)(message));
     joined.onStateChange((state) => {
-      if (room === joined) options.onState(snapshotOf(state));
+      const snapshot = snapshotOf(state);
+      if (room === joined && snapshot) options.onState(snapshot);
     });
     joined.onDrop(() => {
       if (room === joined && !stopped) setStatus({ kind: 'reconnecting', retryInMs: null });
@@ -135,7 +136,8 @@ export function openRoomLink(options: RoomLinkOptions): RoomLink {
       waits.reset();
       attach(joined);
       setStatus({ kind: 'open', fresh: true });
-      if (joined.state !== undefined && joined.state !== null) options.onState(snapshotOf(joined.state));
+      const snapshot = snapshotOf(joined.state);
+      if (snapshot) options.onState(snapshot);
     } catch (error) {
       if (stopped) return;
       const refusal = joinRefusal(error);
@@ -192,7 +194,10 @@ export function openRoomLink(options: RoomLinkOptions): RoomLink {
   };
 }
 
-function snapshotOf(state: unknown): RoomSnapshot {
+/** The state as plain JSON; null until the room's first full state has arrived (a state decoded without fields). */
+export function snapshotOf(state: unknown): RoomSnapshot | null {
   const json = typeof state === 'object' && state !== null && 'toJSON' in state && typeof state.toJSON === 'function' ? (state.toJSON() as unknown) : state;
-  return json as RoomSnapshot;
+  if (typeof json !== 'object' || json === null) return null;
+  const { phase, clockMs } = json as Partial<Record<keyof RoomSnapshot, unknown>>;
+  return typeof phase === 'string' && typeof clockMs === 'number' && Number.isFinite(clockMs) ? (json as RoomSnapshot) : null;
 }

@@ -138,7 +138,7 @@ export function createTraineeController({ store, fetch, storage, endpoint, conne
   const ensureLane = (room: RoomSnapshot): void => {
     const compiled = get().compiled;
     const code = get().code;
-    if (!compiled || !code) return;
+    if (!compiled || !code || finished || removed) return;
     if (room.mode === 'everyone' && !play && room.phase !== 'lobby') {
       play = new ClassroomPlay({
         store,
@@ -199,6 +199,7 @@ export function createTraineeController({ store, fetch, storage, endpoint, conne
       const code = get().code;
       if (code) tokens.forget(code);
       token = null;
+      play = null;
       link?.close();
       store.setState({ play: null });
       set({});
@@ -222,6 +223,7 @@ export function createTraineeController({ store, fetch, storage, endpoint, conne
       return;
     }
     finished = true;
+    play = null;
     store.setState({ screen: 'debrief', play: null, debrief: shown.debrief, ...(shown.notice ? { notice: shown.notice } : {}) });
     set({});
   };

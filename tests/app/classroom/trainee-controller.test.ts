@@ -16,11 +16,11 @@ async function seated(classroom: FakeClassroom = fakeClassroom(), actions: Param
   const link = classroom.link();
   link.setStatus({ kind: 'open', fresh: true });
   link.options.messages.seat?.({ seatToken: TOKEN, seatId: 'seat-1', name: 'Dana Reyes', actions });
-  return { ...classroom, link };
+  return { classroom, link, controller: classroom.controller, store: classroom.store, storage: classroom.storage };
 }
 
-const stage = (classroom: FakeClassroom) => classroom.controller.trainee.getState().stage;
-const play = (classroom: FakeClassroom) => {
+const stage = (classroom: Pick<FakeClassroom, 'controller'>) => classroom.controller.trainee.getState().stage;
+const play = (classroom: Pick<FakeClassroom, 'store'>) => {
   const current = classroom.store.getState().play;
   if (!current) throw new Error('no bridge in play');
   return current;
@@ -180,6 +180,8 @@ describe('everyone plays: the replica of the seat', () => {
     const debrief = classroom.store.getState().debrief;
     expect(debrief?.report).toEqual(attempt.report);
     expect(debrief?.log.actions).toEqual(session.log.actions);
+    classroom.link.state({ phase: 'ended', clockMs: 20_000 });
+    expect(classroom.store.getState()).toMatchObject({ screen: 'debrief', play: null, debrief });
   });
 });
 
