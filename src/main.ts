@@ -13,6 +13,7 @@ import { createAppStore } from './app/store.ts';
 import { createInstructorController } from './app/instructor-controller.ts';
 import { mountApp } from './ui/app.ts';
 import { prefersReducedMotion } from './ui/dom.ts';
+import { routeFrom } from './ui/router.ts';
 import './ui/styles.css';
 import { z } from 'zod';
 
@@ -69,7 +70,20 @@ function download(fileName: string, mimeType: string, text: string): void {
 }
 
 const root = document.getElementById('app');
-if (root) {
+const route = routeFrom(window.location.search);
+if (root && route.kind === 'join') {
+  // A trainee's device in a classroom: its own page, loaded only on this route.
+  const { startTraineePage } = await import('./ui/classroom/trainee-main.ts');
+  const store = startTraineePage(root, route.code, {
+    game: (gameStore, controller) => async (container) => (await import('./game/mount-game.ts')).mountGame(container, gameStore, controller, { reducedMotion: prefersReducedMotion() }),
+    download,
+    print: () => window.print(),
+    storage: browserStorage().storage,
+  });
+  import('./audio/audio-director.ts')
+    .then(({ createAudioDirector }) => createAudioDirector(store, { baseUrl: import.meta.env.BASE_URL }))
+    .catch(() => store.setState({ notice: 'Sound could not start in this browser. Captions and the transcript carry every line.' }));
+} else if (root) {
   const [playbooks, scenarios] = await Promise.all([sourceFiles(playbookTexts), sourceFiles(scenarioTexts)]);
   const catalog = buildCatalog(playbooks, scenarios);
   const store = createAppStore();

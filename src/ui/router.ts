@@ -9,7 +9,9 @@ export type Route =
   | { readonly kind: 'scenario'; readonly id: string }
   | { readonly kind: 'author'; readonly id: string }
   | { readonly kind: 'instructor' }
-  | { readonly kind: 'welcome'; readonly page: 'setup' | 'invite'; readonly token: string };
+  | { readonly kind: 'welcome'; readonly page: 'setup' | 'invite'; readonly token: string }
+  /** A trainee's device in a classroom (`/?join=CODE`, where `/j/CODE` leads); null: the bare join form. */
+  | { readonly kind: 'join'; readonly code: string | null };
 
 export type Navigate = (scenarioId: string | null) => void;
 
@@ -19,6 +21,7 @@ export function routeFrom(search: string): Route {
     const value = params.get(name);
     return value === null || value.trim() === '' ? null : value;
   };
+  if (params.has('join')) return { kind: 'join', code: pick('join') };
   const setup = pick('setup');
   if (setup !== null) return { kind: 'welcome', page: 'setup', token: setup };
   const invite = pick('invite');
@@ -35,6 +38,7 @@ export function addressOf(route: Route, pathname: string = window.location.pathn
   // A token is never written back into the address, so it does not stay in the history or a bookmark.
   if (route.kind === 'picker' || route.kind === 'welcome') return pathname;
   if (route.kind === 'instructor') return `${pathname}?view=instructor`;
+  if (route.kind === 'join') return `${pathname}?join=${encodeURIComponent(route.code ?? '')}`;
   return `${pathname}?${new URLSearchParams({ [route.kind]: route.id }).toString()}`;
 }
 

@@ -66,10 +66,15 @@ function buildTimeControls(controller: AppController): PlayView {
     if (event.key === 'Escape') askToEnd(false);
   });
 
+  // In a classroom the host paces the clock and ends the exercise.
+  const hostPaced = h('p', { class: 'hud-host-paced' }, 'The host runs the clock');
+  hostPaced.hidden = true;
+
   const element = h(
     'div',
     { class: 'hud-time-body' },
     h('span', { class: 'sr-only' }, clock, ' ', state, ' ', mode),
+    hostPaced,
     pause,
     speeds,
     countdown,
@@ -97,6 +102,12 @@ function buildTimeControls(controller: AppController): PlayView {
       setText(countdown, due === null ? 'No update promised' : overdue ? `Update overdue by ${formatCountdown(due)}` : due === 0 ? 'Next update due now' : `Next update due in ${formatCountdown(due)}`);
       countdown.classList.toggle('is-overdue', overdue);
       countdown.classList.toggle('is-idle', due === null);
+
+      const inClassroom = play.classroom !== undefined;
+      for (const hostControl of [pause, speeds, endButton]) setHidden(hostControl, inClassroom);
+      if (inClassroom) setHidden(confirm, true);
+      setHidden(hostPaced, !inClassroom);
+      setText(hostPaced, play.paused ? 'The host has paused the clock' : `The host runs the clock at ${play.speed}×`);
 
       const pauseLine = play.pauses ? pauseSummary(play.pauses) : null;
       setText(pauses, pauseLine ?? '');
