@@ -25,7 +25,7 @@ export type LinkStatus =
 export type MessageHandlers = { readonly [K in keyof ServerMessages]?: (message: ServerMessages[K]) => void };
 
 export interface RoomLinkOptions {
-  /** The server's origin, `window.location.origin` in the browser. */
+  /** The server's origin: the page's own origin in the browser. */
   readonly endpoint: string;
   /** The join code, which is the room's id. */
   readonly roomId: string;
