@@ -83,6 +83,19 @@ if (root && route.kind === 'join') {
   import('./audio/audio-director.ts')
     .then(({ createAudioDirector }) => createAudioDirector(store, { baseUrl: import.meta.env.BASE_URL }))
     .catch(() => store.setState({ notice: 'Sound could not start in this browser. Captions and the transcript carry every line.' }));
+} else if (root && route.kind === 'host') {
+  // A classroom's projector page: its own page, loaded only on this route.
+  const { startProjectorPage } = await import('./ui/classroom/projector-main.ts');
+  startProjectorPage(root, route.code.toUpperCase(), {
+    game: (gameStore, intents) => async (container) => (await import('./game/mount-game.ts')).mountGame(container, gameStore, intents, { reducedMotion: prefersReducedMotion() }),
+    storage: browserStorage().storage,
+    qr: async (text) => {
+      const loaded = await import('qrcode');
+      // A CommonJS package: the bundle puts its functions on `default`.
+      const QRCode = loaded.default ?? loaded;
+      return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
+    },
+  });
 } else if (root) {
   const [playbooks, scenarios] = await Promise.all([sourceFiles(playbookTexts), sourceFiles(scenarioTexts)]);
   const catalog = buildCatalog(playbooks, scenarios);

@@ -11,7 +11,9 @@ export type Route =
   | { readonly kind: 'instructor' }
   | { readonly kind: 'welcome'; readonly page: 'setup' | 'invite'; readonly token: string }
   /** A trainee's device in a classroom (`/?join=CODE`, where `/j/CODE` leads); null: the bare join form. */
-  | { readonly kind: 'join'; readonly code: string | null };
+  | { readonly kind: 'join'; readonly code: string | null }
+  /** A classroom's projector page (`/?host=CODE`), for the instructor who created it. */
+  | { readonly kind: 'host'; readonly code: string };
 
 export type Navigate = (scenarioId: string | null) => void;
 
@@ -22,6 +24,8 @@ export function routeFrom(search: string): Route {
     return value === null || value.trim() === '' ? null : value;
   };
   if (params.has('join')) return { kind: 'join', code: pick('join') };
+  const host = pick('host');
+  if (host !== null) return { kind: 'host', code: host };
   const setup = pick('setup');
   if (setup !== null) return { kind: 'welcome', page: 'setup', token: setup };
   const invite = pick('invite');
@@ -39,6 +43,7 @@ export function addressOf(route: Route, pathname: string = window.location.pathn
   if (route.kind === 'picker' || route.kind === 'welcome') return pathname;
   if (route.kind === 'instructor') return `${pathname}?view=instructor`;
   if (route.kind === 'join') return `${pathname}?join=${encodeURIComponent(route.code ?? '')}`;
+  if (route.kind === 'host') return `${pathname}?host=${encodeURIComponent(route.code)}`;
   return `${pathname}?${new URLSearchParams({ [route.kind]: route.id }).toString()}`;
 }
 
