@@ -12,6 +12,8 @@ import { createAppController } from './app/session-controller.ts';
 import { createAppStore } from './app/store.ts';
 import { createInstructorController } from './app/instructor-controller.ts';
 import { mountApp } from './ui/app.ts';
+import { createClassroom, hostAddress, rememberHostKey } from './app/classroom/host-create.ts';
+import { installRunAsClass } from './ui/classroom/run-as-class.ts';
 import { prefersReducedMotion } from './ui/dom.ts';
 import { routeFrom } from './ui/router.ts';
 import './ui/styles.css';
@@ -118,6 +120,15 @@ if (root && route.kind === 'join') {
   });
   const controller = createAppController({ store, catalog, storage: storagePort, frames: frameLoop, wallClock: () => Date.now(), newId: randomUuid, sync: account.sessionSync });
   const instructor = createInstructorController({ store, api, leaveScenario: () => controller.closeScenario() });
+  // "Run as a class" on each card, for an instructor signed in to this server; it opens the projector page.
+  installRunAsClass({
+    store,
+    create: (request) => createClassroom((url, init) => fetch(url, init), request, `${import.meta.env.BASE_URL}api`),
+    opened: (created) => {
+      rememberHostKey(storage, created);
+      window.location.assign(hostAddress(created.code, window.location.pathname));
+    },
+  });
   if (!remembers) store.setState({ notice: 'This browser does not let Bridge Drill store anything, so progress and past attempts are kept only until this tab is closed or reloaded.' });
   mountApp(root, {
     store,

@@ -5,6 +5,7 @@ import { bdi, h } from './dom.ts';
 import { clockWindowLabel, difficultyLabel, minutesLabel } from './labels.ts';
 import { browserFilterMemory, type FilterMemory } from './picker-filter-memory.ts';
 import { renderScenarioGrid } from './picker-grid.ts';
+import { runAsClassFor } from './classroom/run-as-class.ts';
 import { addressOf, linkTo, navigateOnClick, type Navigate } from './router.ts';
 import './picker.css';
 
@@ -119,6 +120,7 @@ function renderCard(entry: CatalogScenario, options: PickerOptions, inProgress: 
         )
       : null,
     h('div', { class: 'card-foot' }, open, authorLink(entry, author)),
+    runAsClassFor(entry),
   );
 }
 
