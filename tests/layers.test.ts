@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoPath } from './helpers.ts';
 
-/** The import direction of ARCHITECTURE.md, checked: core <- app <- {game, audio, ui} <- main.ts; core <- server <- cli. */
+/** The import direction of ARCHITECTURE.md, checked: core <- classroom <- app <- {game, audio, ui} <- main.ts; core <- classroom <- server <- cli. */
 
 const src = repoPath('src');
 
@@ -24,15 +24,16 @@ interface Rule {
 
 const RULES: readonly Rule[] = [
   { folder: 'core', layers: ['core'], packages: ['xstate', 'zod', 'jsonc-parser', 'stemmer', '@noble/hashes/sha2.js'] },
-  { folder: 'app', layers: ['core', 'app'], packages: ['zod', 'zustand/vanilla'] },
+  { folder: 'classroom', layers: ['core', 'classroom'], packages: ['zod'] },
+  { folder: 'app', layers: ['core', 'classroom', 'app'], packages: ['zod', 'zustand/vanilla', '@colyseus/sdk'] },
   { folder: 'game', layers: ['core', 'app', 'game'], packages: ['phaser'] },
   { folder: 'audio', layers: ['core', 'app', 'audio'], packages: ['howler'] },
   { folder: 'ui', layers: ['core', 'app', 'ui'], packages: [] },
   { folder: 'cli', layers: ['core', 'app', 'server', 'cli'], packages: ['node:fs', 'node:path', 'node:url', 'node:events', 'node:readline'] },
   {
     folder: 'server',
-    layers: ['core', 'server'],
-    packages: ['zod', 'fastify', '@fastify/static', 'kysely', 'kysely/migration', '@electric-sql/pglite', 'pg', '@node-rs/argon2', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:process', 'node:events', 'node:readline'],
+    layers: ['core', 'classroom', 'server'],
+    packages: ['zod', 'xstate', '@colyseus/core', '@colyseus/ws-transport', '@colyseus/schema', '@colyseus/redis-presence', '@colyseus/redis-driver', 'ws', 'node:http', 'fastify', '@fastify/static', 'kysely', 'kysely/migration', '@electric-sql/pglite', 'pg', '@node-rs/argon2', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:process', 'node:events', 'node:readline'],
   },
 ];
 

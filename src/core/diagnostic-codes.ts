@@ -7,6 +7,7 @@ export const DIAGNOSTIC_GROUPS = {
   lint: "Lint: the story's logic and playability",
   log: 'Action logs',
   attempt: 'Attempt records',
+  classroom: 'Classrooms',
 } as const;
 
 export type DiagnosticGroup = keyof typeof DIAGNOSTIC_GROUPS;
@@ -149,6 +150,25 @@ export const DIAGNOSTIC_CODES = [
   { code: 'E_ATTEMPT_BAD_INSTANT', severity: 'error', group: 'attempt', summary: '`startedAt` or `finishedAt` is not an ISO 8601 date and time with its time zone, or the attempt finished before it started' },
   { code: 'E_ATTEMPT_BAD_REPORT', severity: 'error', group: 'attempt', summary: 'the stored report is not a score report, or a finished attempt has none' },
   { code: 'E_ATTEMPT_MISMATCH', severity: 'error', group: 'attempt', summary: 'the log or report names another scenario, playbook, version or sha256 than the record' },
+
+  { code: 'E_BAD_MESSAGE', severity: 'error', group: 'classroom', summary: 'a classroom message that is not what its type takes (an `act` with `at`, a vote without a ballot, an unknown host command)' },
+  { code: 'E_RATE_LIMITED', severity: 'error', group: 'classroom', summary: 'a client sent more messages, or asked about more unknown codes, than the classroom allows at once; it waits and sends again' },
+  { code: 'E_NOT_HOST', severity: 'error', group: 'classroom', summary: "a host command without the classroom's host key" },
+  { code: 'E_NOT_SEATED', severity: 'error', group: 'classroom', summary: 'a message from a client without a seat for it: acting for the shared bridge as a trainee, or for a seat as the host' },
+  { code: 'E_NOT_STARTED', severity: 'error', group: 'classroom', summary: 'an action before the host started the exercise' },
+  { code: 'E_PAUSED', severity: 'error', group: 'classroom', summary: 'an action while the host has paused an exam' },
+  { code: 'E_ROOM_ENDED', severity: 'error', group: 'classroom', summary: 'joining or acting in a classroom that has ended' },
+  { code: 'E_NO_BALLOT', severity: 'error', group: 'classroom', summary: 'a vote on a question that is not open, or whose voting time is over' },
+  { code: 'E_STORE_FAILED', severity: 'error', group: 'classroom', summary: 'the action or vote could not be stored, so it was not taken; send it again' },
+  { code: 'E_UNKNOWN_SEAT', severity: 'error', group: 'classroom', summary: 'a seat token this classroom does not have (the host removed the seat)' },
+  { code: 'E_LOCKED', severity: 'error', group: 'classroom', summary: 'joining after the host locked the classroom' },
+  { code: 'E_JOIN_CLOSED', severity: 'error', group: 'classroom', summary: 'joining after the start of a classroom that takes no late joiners' },
+  { code: 'E_BAD_JOIN', severity: 'error', group: 'classroom', summary: 'join options other than `{ "name" }`, `{ "seatToken" }` or `{ "hostKey" }`' },
+  { code: 'E_UNKNOWN_CODE', severity: 'error', group: 'classroom', summary: 'no classroom has that join code' },
+  { code: 'E_NAME_EMPTY', severity: 'error', group: 'classroom', summary: 'a display name that is empty once spaces are trimmed' },
+  { code: 'E_NAME_TOO_LONG', severity: 'error', group: 'classroom', summary: 'a display name over 40 characters' },
+  { code: 'E_NAME_CHARACTERS', severity: 'error', group: 'classroom', summary: 'a display name with control, invisible or bidirectional-override characters' },
+  { code: 'E_NAME_NOT_ALLOWED', severity: 'error', group: 'classroom', summary: 'a display name with a word that cannot be shown to a class' },
 ] as const satisfies readonly DiagnosticCodeInfo[];
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number]['code'];
