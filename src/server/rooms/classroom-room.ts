@@ -28,7 +28,7 @@ const RECONNECT_SECONDS = 60;
 const BALLOT_SECONDS = 45;
 
 type Joiner = { readonly kind: 'host' } | { readonly kind: 'seat'; readonly seat: ClassroomSeat; readonly token: string } | { readonly kind: 'new'; readonly name: string; readonly userId: string | null };
-type Member = { readonly kind: 'host'; readonly budget: MessageBudget } | { readonly kind: 'seat'; readonly seatId: string; readonly budget: MessageBudget };
+type Member = { readonly kind: 'host'; readonly budget: MessageBudget } | { readonly kind: 'seat'; readonly seatId: string; readonly token: string; readonly budget: MessageBudget };
 
 interface LiveSeat {
   seat: ClassroomSeat;
@@ -162,10 +162,9 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       }
     }
     live.client = client;
-    this.members.set(client.sessionId, { kind: 'seat', seatId: live.seat.id, budget });
+    this.members.set(client.sessionId, { kind: 'seat', seatId: live.seat.id, token, budget });
     this.countConnected();
-    this.tell(client, 'seat', { seatToken: token, seatId: live.seat.id, name: live.seat.name, actions: live.lane?.actions ?? [] });
-    if (this.shared) this.tell(client, 'shared', { actions: this.shared.actions });
+    this.sendSeat(client, live, token);
     this.rosterChanged();
     if (roomPhase(this.phase) === 'ended' && this.row.mode === 'everyone') {
       const stored = await this.services.store.getAttempt(live.seat.attemptId);
@@ -185,7 +184,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     const member = this.members.get(client.sessionId);
     if (member?.kind === 'seat') {
       const live = this.seats.get(member.seatId);
-      if (live) live.client = client;
+      if (live) {
+        live.client = client;
+        // An ack sent while the connection was down is lost with it: the seat's actions say what was stored.
+        this.sendSeat(client, live, member.token);
+      }
     }
     this.countConnected();
     this.rosterChanged();
@@ -214,6 +217,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     await Promise.all([...this.seats.values()].map((live) => live.lane?.settled()));
     await this.shared?.settled();
     await this.disconnect(CloseCode.SERVER_SHUTDOWN);
+  }
+
+  private sendSeat(client: Client, live: LiveSeat, token: string): void {
+    this.tell(client, 'seat', { seatToken: token, seatId: live.seat.id, name: live.seat.name, actions: live.lane?.actions ?? [] });
+    if (this.shared) this.tell(client, 'shared', { actions: this.shared.actions });
   }
 
   private reject(client: Client, code: string, message: string, ref?: string | number): void {
