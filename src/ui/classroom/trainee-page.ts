@@ -39,7 +39,7 @@ export function mountTraineePage(root: HTMLElement, options: TraineePageOptions,
   const room = h('span', { class: 'tag trainee-room' });
   const notice = h('div', { class: 'notice-bar', attrs: { role: 'alert' } });
   const page = h('main', { class: 'page trainee-page' });
-  const home = h('a', { class: 'brand', attrs: { href: win.location.pathname } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'brand-name' }, 'Bridge Drill'));
+  const home = h('a', { class: 'brand', attrs: { href: win.location.pathname, 'aria-label': 'Bridge Drill' } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), h('span', { class: 'brand-name' }, 'Bridge Drill'));
   replaceChildren(root, h('div', { class: 'topbar trainee-bar' }, home, room, h('div', { class: 'trainee-link-box' }, status, takeBack)), notice, page);
 
   let view: View | null = null;
