@@ -26,6 +26,8 @@ const TICK_MS = 250;
 const SAVE_CLOCK_EVERY_MS = 2000;
 const RECONNECT_SECONDS = 60;
 const BALLOT_SECONDS = 45;
+/** Seats one room takes: a company-wide drill fits, and a script that joins in a loop is stopped. */
+export const MAX_SEATS = 5000;
 
 type Joiner = { readonly kind: 'host' } | { readonly kind: 'seat'; readonly seat: ClassroomSeat; readonly token: string } | { readonly kind: 'new'; readonly name: string; readonly userId: string | null };
 type Member = { readonly kind: 'host'; readonly budget: MessageBudget } | { readonly kind: 'seat'; readonly seatId: string; readonly token: string; readonly budget: MessageBudget };
@@ -129,6 +131,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     if (phase === 'ended') throw new ServerError(410, 'E_ROOM_ENDED: this classroom has ended.');
     if (this.state.locked) throw new ServerError(423, 'E_LOCKED: the host has locked joining.');
     if (phase !== 'lobby' && !this.row.lateJoin) throw new ServerError(409, 'E_JOIN_CLOSED: the exercise has started and this class does not take late joiners.');
+    if (this.seats.size >= MAX_SEATS) throw new ServerError(409, `E_JOIN_CLOSED: this classroom is full (${MAX_SEATS} seats).`);
     const checked = checkTraineeName(join.name);
     if (!checked.ok) throw new ServerError(422, `${checked.code}: ${checked.message}`);
     const user = await userOfCookieHeader(this.services.store, context.headers.get('cookie') ?? undefined);

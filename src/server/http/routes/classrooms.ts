@@ -19,7 +19,7 @@ const MatchmakeParams = z.object({ method: z.string().max(40), roomName: z.strin
  * reads what it is and joins through Colyseus' matchmaking, which arrives here. Guessing codes is slowed down:
  * an address that asks about too many unknown codes waits.
  */
-export function classroomRoutes(app: FastifyInstance, { store, library }: ServerContext, host: ClassroomHost, unknownCodes = new FailureLimiter(30, 5 * 60_000)): void {
+export function classroomRoutes(app: FastifyInstance, { store, library }: ServerContext, host: ClassroomHost, unknownCodes = new FailureLimiter(60, 5 * 60_000)): void {
   const knownCode = async (typed: string, address: string): Promise<string> => {
     const wait = unknownCodes.retryAfter(address);
     if (wait > 0) throw new Problem(429, 'Too many unknown classroom codes from this address; wait a little and check the code.', {}, { 'Retry-After': String(wait) });
