@@ -31,7 +31,7 @@ async function signedInAdmin(server: RunningServer): Promise<ApiClient> {
 /** The projector page of a classroom whose host key this browser already keeps, as "Run as a class" leaves it. */
 async function projector(server: RunningServer, code: string, hostKey: string): Promise<WatchedPage> {
   const watched = await openPage(browser(), { viewport: { width: 1920, height: 1080 } });
-  await watched.context.addInitScript(([key, value]) => window.localStorage.setItem(key, value), [`bridge-drill:classroom-host:${code}`, hostKey]);
+  await watched.context.addInitScript(([key, value]) => window.localStorage.setItem(key!, value!), [`bridge-drill:classroom-host:${code}`, hostKey]);
   watched.page.on('dialog', (dialog) => void dialog.accept());
   await watched.page.goto(`${server.url}/?host=${code}`);
   await watched.page.getByText(code, { exact: false }).first().waitFor();
