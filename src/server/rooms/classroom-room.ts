@@ -6,7 +6,7 @@ import type { CompiledScenario } from '../../core/scenario/compiled.ts';
 import { actingRefused, EXAM_PAUSED_REFUSAL } from '../../core/session/pause-rule.ts';
 import { ballotAction, openBallot, playbookAnswer, winningChoice, type Ballot } from '../../classroom/ballots.ts';
 import { classResults, type SeatAttempt } from '../../classroom/class-results.ts';
-import { ActMessageSchema, HostMessageSchema, JoinOptionsSchema, ROOM_SPEEDS, VoteMessageSchema, type HostMessage, type ServerMessages } from '../../classroom/messages.ts';
+import { ActMessageSchema, HostMessageSchema, JoinOptionsSchema, ROOM_SPEEDS, VoteMessageSchema, type ClassResults, type HostMessage, type ServerMessages } from '../../classroom/messages.ts';
 import { checkTraineeName } from '../../classroom/trainee-name.ts';
 import type { PlayableVersions } from '../content-library.ts';
 import type { ClassroomRow, ClassroomSeat } from '../db/store.ts';
@@ -67,6 +67,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   private savedClockMs = -1;
   private lastSave = 0;
   private ending: Promise<void> | null = null;
+  /** The class debrief, once the exercise has ended. */
+  private results: ClassResults | null = null;
 
   override async onCreate(options: { code?: unknown }): Promise<void> {
     this.services = classroomServices();
@@ -143,6 +145,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     if (joiner.kind === 'host') {
       this.members.set(client.sessionId, { kind: 'host', budget });
       this.sendRoster(client);
+      if (this.shared) this.tell(client, 'shared', { actions: this.shared.actions });
+      if (roomPhase(this.phase) === 'ended') {
+        const results = this.results ?? (await this.storedResults());
+        if (results) this.tell(client, 'results', results);
+      }
       return;
     }
     let token: string;
@@ -489,11 +496,24 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       for (const live of this.seats.values()) if (live.client) this.tell(live.client, 'result', { attempt });
     }
     const results = classResults(seatAttempts, votes);
+    this.results = results;
     for (const client of this.hostClients()) this.tell(client, 'results', results);
     this.state.phase = 'ended';
     this.state.ballot = '';
     await this.save({ phase: 'ended', clockMs: this.clockTime.now(), endedAt: new Date(finishedAt).toISOString() });
     this.autoDispose = true;
+  }
+
+  /** The class debrief of a room that ended before this process built it (after a restart), from the stored attempts. */
+  private async storedResults(): Promise<ClassResults | null> {
+    if (this.row.mode !== 'everyone') return null;
+    const seatAttempts: SeatAttempt[] = [];
+    for (const live of this.seats.values()) {
+      const stored = await this.services.store.getAttempt(live.seat.attemptId);
+      if (stored) seatAttempts.push({ seatId: live.seat.id, name: live.seat.name, attempt: stored.attempt });
+    }
+    this.results = classResults(seatAttempts);
+    return this.results;
   }
 
   private hostClients(): Client[] {

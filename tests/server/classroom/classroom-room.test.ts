@@ -1,6 +1,6 @@
 import { ColyseusTestServer } from '@colyseus/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseAttempt, regradeAttempt } from '../../../src/core/attempt.ts';
+import { parseAttempt } from '../../../src/core/attempt.ts';
 import { loadPlaybook, loadScenario } from '../../../src/core/load.ts';
 import { grade } from '../../../src/core/scoring/grade.ts';
 import type { ClassroomRoom } from '../../../src/server/rooms/classroom-room.ts';
@@ -161,7 +161,10 @@ describe('a classroom where everyone plays', () => {
     expect(results.attempts).toEqual([expect.objectContaining({ seatId: seat.seatId, name: 'Sam', attemptId: attempt.attemptId, percent: attempt.report!.verdict!.percent })]);
     expect(results.findings.length).toBe(report.findings.length);
     await stateSoon(host.room, (state) => state['phase'] === 'ended');
-    void regradeAttempt;
+    // A projector reloaded after the end gets the class debrief again.
+    const reloaded = await joined(colyseus.sdk, code, { hostKey });
+    expect(await reloaded.inbox.next('results')).toEqual(results);
+    await reloaded.room.leave();
     await host.room.leave();
     await sam.room.leave();
   });
