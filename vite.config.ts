@@ -22,6 +22,9 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 20000,
+    // Two files at a time: a browser or server test spends much of its time waiting on a page's clock, a socket or
+    // a database, so two share the two cores well (vitest would otherwise take one fewer than the cores: one).
+    maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', 'tests/server/**'] } },
       // The results store and the API, each against the embedded database and a real PostgreSQL the setup starts.
