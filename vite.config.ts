@@ -22,15 +22,16 @@ export default defineConfig({
   test: {
     environment: 'node',
     testTimeout: 20000,
-    // Two files at a time: a browser or server test spends much of its time waiting on a page's clock, a socket or
-    // a database, so two share the two cores well (vitest would otherwise take one fewer than the cores: one).
+    // Two files at a time, but never two browser files: a server or unit test spends much of its time waiting on a
+    // socket, a database or a child process, so it shares the two cores with one browser well (vitest would
+    // otherwise take one fewer than the cores: one).
     maxWorkers: 2,
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/**', 'tests/server/**'] } },
       // The results store and the API, each against the embedded database and a real PostgreSQL the setup starts.
       { extends: true, test: { name: 'server', include: ['tests/server/**/*.test.ts'], globalSetup: ['tests/server/global-setup.ts'], testTimeout: 60000, hookTimeout: 120000 } },
       // Only the browser tests need the production build; it is made once, before they start.
-      { extends: true, test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/global-setup.ts'] } },
+      { extends: true, test: { name: 'browser', include: ['tests/e2e/**/*.test.ts'], globalSetup: ['tests/e2e/global-setup.ts'], maxWorkers: 1 } },
     ],
   },
 });
