@@ -399,6 +399,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     if (!this.shared) {
       const answers = (this.compiled.scenario.decisions ?? []).map((decision) => ({ ballot: `decision:${decision.id}`, prompt: decision.prompt, answer: playbookAnswer(this.compiled, `decision:${decision.id}`) }));
       this.state.reveal = JSON.stringify({ answers: [{ ballot: 'priority', prompt: 'Priority', answer: playbookAnswer(this.compiled, 'priority') }, ...answers] });
+      this.broadcastPatch(); // a reveal goes out now, not with the next scheduled patch
       return null;
     }
     const ballot = this.ballot;
@@ -413,6 +414,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     this.ballot = null;
     this.state.ballot = '';
     this.sharedChanged();
+    this.broadcastPatch();
     if (roomPhase(this.phase) === 'running') this.clockTime.run();
     this.openNextBallot();
     return null;
