@@ -9,6 +9,7 @@ import type { Playbook } from '../core/playbook/schema.ts';
 import { compileScenario } from '../core/scenario/compile.ts';
 import type { Scenario } from '../core/scenario/schema.ts';
 import { Session } from '../core/session/session.ts';
+import { percentile } from './bench-stats.ts';
 
 /** Browser benchmark: bundle sizes, time to an interactive bridge, and frame times in the busiest minute. */
 
@@ -24,11 +25,6 @@ export type Row = readonly [string, string];
 
 const gzipKb = (path: string) => gzipSync(readFileSync(path), { level: 9 }).length / 1024;
 const kb = (value: number) => `${value.toFixed(1)} KB`;
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 /** The JS the page loads before it can show anything: the entry script and what it preloads. */
 function bundleRows(outDir: string): Row[] {

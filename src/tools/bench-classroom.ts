@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../server/db/open-store.ts';
 import { epochNow, plannedLogs, RESTART_AT, REVEAL_AT, scenarioClock, SCENARIO, DROP_EVERY, type ChildReport, type FromChild, type ToChild } from './bench-classroom-logs.ts';
 import { INSPECT_ARG, serverMemory } from './bench-classroom-memory.ts';
-import { describe, round1, summarize } from './bench-classroom-stats.ts';
+import { describe, round1, summarize } from './bench-stats.ts';
 import { printTable } from './print-table.ts';
 import { startServerProcess, type ServerEnv, type ServerProcess } from './server-process.ts';
 

@@ -14,6 +14,7 @@ import { importAttempts } from '../server/data-transfer.ts';
 import { openStore } from '../server/db/open-store.ts';
 import { startCluster } from './postgres-cluster.ts';
 import { startServerProcess, type ServerEnv } from './server-process.ts';
+import { percentile } from './bench-stats.ts';
 
 /**
  * The results server under load: submissions with the server's regrade at 50 concurrent clients, against
@@ -45,11 +46,6 @@ function acmeStrong(): AttemptRecord {
     log: validation.log,
     report: grade(scenario, playbook, validation.log),
   });
-}
-
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
 
 interface Load {

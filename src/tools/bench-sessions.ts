@@ -1,4 +1,5 @@
 import { printTable } from './print-table.ts';
+import { percentile } from './bench-stats.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -69,10 +70,6 @@ type Row = readonly [string, string];
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path: string): string => readFileSync(root + path, 'utf8');
-
-function percentile(sorted: readonly number[], fraction: number): number {
-  return sorted[Math.max(0, Math.ceil(fraction * sorted.length) - 1)] ?? 0;
-}
 
 function readLog(name: string, scenario: Scenario, playbook: Playbook): ActionLog {
   const checked = validateLog(JSON.parse(read(`${FIXTURES}${name}.json`)), scenario, playbook);
@@ -188,8 +185,8 @@ export function sessionsBenchmark(scenario: Scenario, playbook: Playbook, option
   const heapPerSessionKb = (heapUsed() - heapBefore) / sessions.length / 1024;
 
   const sorted = [...tickTimes].sort((a, b) => a - b);
-  const p99 = percentile(sorted, 0.99);
-  const baseline = percentile([...baselineTimes].sort((a, b) => a - b), 0.5);
+  const p99 = percentile(sorted, 99);
+  const baseline = percentile(baselineTimes, 50);
   const mix = [...mixCount].map(([name, count]) => `${count} ${name}`).join(', ');
   const window =
     measuredEndMs === endMs
@@ -200,8 +197,8 @@ export function sessionsBenchmark(scenario: Scenario, playbook: Playbook, option
     ['create every session', `${createMs.toFixed(0)} ms`],
     [`ticks of 1 simulated second over ${window}`, `${tickTimes.length} ticks, ${submittedInTicks} actions submitted, ${(runMs / 1000).toFixed(1)} s in all`],
     ...(droppedActions > 0 ? [['actions shifted past the end of the window, left out', `${droppedActions}`] as const] : []),
-    ['time per tick (every session advanced once), median', ms(percentile(sorted, 0.5))],
-    ['time per tick, p95', ms(percentile(sorted, 0.95))],
+    ['time per tick (every session advanced once), median', ms(percentile(sorted, 50))],
+    ['time per tick, p95', ms(percentile(sorted, 95))],
     ['time per tick, p99', ms(p99)],
     ['time per tick, worst', ms(sorted.at(-1) ?? 0)],
     [`JSON.parse of the strong log × ${SESSION_COUNT} (baseline, same run), median of ${baselineTimes.length}`, ms(baseline)],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, round1, summarize } from '../../src/tools/bench-classroom-stats.ts';
+import { percentile, round1, summarize } from '../../src/tools/bench-stats.ts';
 
-describe('the classroom benchmark figures', () => {
+describe('the figures every benchmark reports', () => {
   it('takes nearest-rank percentiles of unsorted samples', () => {
     const samples = Array.from({ length: 100 }, (_, i) => 100 - i); // 100 … 1
     expect(percentile(samples, 50)).toBe(50);

@@ -1,4 +1,4 @@
-/** The classroom benchmark's figures: percentiles and summaries of latency samples, in ms. */
+/** Every benchmark's figures: percentiles and summaries of latency samples, in ms. */
 
 /** The nearest-rank percentile `p` (0–100) of `samples`; 0 when there are none. */
 export function percentile(samples: readonly number[], p: number): number {
