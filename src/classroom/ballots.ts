@@ -53,6 +53,25 @@ export function playbookAnswer(compiled: CompiledScenario, ballotId: string): Pl
   return null;
 }
 
+/** One question of an everyone-plays reveal: its ballot id, its prompt, and the playbook's answer. */
+export interface RevealedAnswer {
+  readonly ballot: string;
+  readonly prompt: string;
+  readonly answer: PlaybookAnswer | null;
+}
+
+/**
+ * Everyone plays: what a reveal shows, the playbook's answer to the priority and to every decision. Each device
+ * works it out from the scenario it already holds, so the reveal itself is a few bytes for 2,000 devices.
+ */
+export function everyoneAnswers(compiled: CompiledScenario): readonly RevealedAnswer[] {
+  const decisions = (compiled.scenario.decisions ?? []).map((decision) => ({ ballot: `decision:${decision.id}`, prompt: decision.prompt, answer: playbookAnswer(compiled, `decision:${decision.id}`) }));
+  return [{ ballot: 'priority', prompt: 'Priority', answer: playbookAnswer(compiled, 'priority') }, ...decisions];
+}
+
+/** Everyone plays: the reveal in the room's state, stamped with the room clock so a second reveal shows again. */
+export const everyoneRevealText = (clockMs: number): string => JSON.stringify({ kind: 'everyone', at: clockMs });
+
 /** The most chosen option; a tie goes to the option listed first. Null when nobody voted. */
 export function winningChoice(ballot: Ballot, votes: Iterable<string>): string | null {
   const counts = new Map<string, number>();

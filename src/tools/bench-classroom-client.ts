@@ -8,6 +8,7 @@ import { DROP_AT, DROP_EVERY, DROP_FOR_MS, epochNow, LOG_KINDS, plannedLogs, sce
 globalThis.WebSocket ??= (await import('ws')).WebSocket as unknown as typeof WebSocket;
 const { Client } = await import('@colyseus/sdk');
 type Room = Awaited<ReturnType<InstanceType<typeof Client>['joinById']>>;
+type RoomView = { clockMs: number; speed: number; phase: string; reveal: string };
 
 /** How long a trainee keeps trying to take its seat again (a server restart included). */
 const REJOIN_FOR_MS = 90_000;
@@ -46,7 +47,9 @@ class Trainee {
   private next = 0;
   private readonly pending = new Map<number, number>();
   private connected = false;
-  private clockMs = 0;
+  /** The room's clock as last published (once a wall second), and when it arrived: this trainee's clock runs on from it. */
+  private anchor = { clockMs: 0, at: 0, speed: 1, running: false };
+  private timer: ReturnType<typeof setTimeout> | null = null;
   private revealSeen = false;
   private dropped = false;
   private dropping = false;
@@ -101,7 +104,7 @@ class Trainee {
     room.onMessage('ack', (message: { ref?: number }) => this.settle(message.ref, null));
     room.onMessage('reject', (message: { ref?: number; code: string }) => this.settle(message.ref, message.code));
     room.onMessage('*', () => {});
-    room.onStateChange((state) => this.onState(state as { clockMs: number; reveal: string }));
+    room.onStateChange((state) => this.onState(state as RoomView));
     room.onLeave(() => this.onLeave(room));
   }
 
@@ -133,19 +136,38 @@ class Trainee {
     checkDone();
   }
 
-  private onState(state: { clockMs: number; reveal: string }): void {
+  private onState(state: RoomView): void {
     if (state.reveal && !this.revealSeen) {
       this.revealSeen = true;
       figures.revealSeenAt.push(epochNow());
     }
-    this.clockMs = state.clockMs;
-    if (this.dropAtMs !== null && !this.dropped && this.connected && this.clockMs >= this.dropAtMs) return this.drop();
+    const running = state.phase === 'running';
+    const { anchor } = this;
+    if (state.clockMs !== anchor.clockMs || state.speed !== anchor.speed || running !== anchor.running) this.anchor = { clockMs: state.clockMs, at: performance.now(), speed: state.speed, running };
     this.act();
   }
 
+  /** The room's clock as this trainee reckons it, running on from the last one published for up to two seconds. */
+  private clockNow(): number {
+    const { clockMs, at, speed, running } = this.anchor;
+    return running ? clockMs + Math.min(performance.now() - at, 2000) * speed : clockMs;
+  }
+
+  /** Does whatever is due by now, then waits for the next thing due: a drop, or the next action of the log. */
   private act(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
     if (!this.connected) return;
-    while (this.next < this.plan.length && this.plan[this.next]!.offsetMs + this.staggerMs <= this.clockMs) this.send(this.next++);
+    const clockMs = this.clockNow();
+    if (this.dropAtMs !== null && !this.dropped && clockMs >= this.dropAtMs) return this.drop();
+    while (this.next < this.plan.length && this.dueAt(this.next) <= clockMs) this.send(this.next++);
+    const dueNext = Math.min(this.next < this.plan.length ? this.dueAt(this.next) : Infinity, this.dropAtMs !== null && !this.dropped ? this.dropAtMs : Infinity);
+    if (dueNext === Infinity || !this.anchor.running) return;
+    this.timer = setTimeout(() => this.act(), Math.max(1, (dueNext - clockMs) / this.anchor.speed));
+  }
+
+  private dueAt(index: number): number {
+    return this.plan[index]!.offsetMs + this.staggerMs;
   }
 
   private send(ref: number): void {

@@ -1,15 +1,16 @@
-import type { PlaybookAnswer } from '../../classroom/ballots.ts';
+import { everyoneAnswers, type RevealedAnswer } from '../../classroom/ballots.ts';
+import type { CompiledScenario } from '../../core/scenario/compiled.ts';
 import { voteRevealOf, type RoomSnapshot, type VoteReveal } from './classroom-types.ts';
 
 /** Everyone plays: the host's reveal gives the playbook's answer to every question at once. */
 export interface EveryoneReveal {
-  readonly answers: readonly { readonly ballot: string; readonly prompt: string; readonly answer: PlaybookAnswer | null }[];
+  readonly answers: readonly RevealedAnswer[];
 }
 
 export type HostReveal = { readonly kind: 'vote'; readonly reveal: VoteReveal } | { readonly kind: 'everyone'; readonly reveal: EveryoneReveal };
 
 /** The last reveal in the room's state, of either kind; null when there is none or it cannot be read. */
-export function revealOf(room: RoomSnapshot): HostReveal | null {
+export function revealOf(room: RoomSnapshot, compiled: CompiledScenario): HostReveal | null {
   const vote = voteRevealOf(room);
   if (vote) return { kind: 'vote', reveal: vote };
   if (room.reveal === '') return null;
@@ -19,16 +20,6 @@ export function revealOf(room: RoomSnapshot): HostReveal | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null || !('answers' in value) || !Array.isArray(value.answers)) return null;
-  const answers = value.answers.filter(
-    (item: unknown): item is EveryoneReveal['answers'][number] =>
-      typeof item === 'object' && item !== null && typeof (item as { ballot?: unknown }).ballot === 'string' && typeof (item as { prompt?: unknown }).prompt === 'string',
-  );
-  return { kind: 'everyone', reveal: { answers: answers.map((item) => ({ ...item, answer: validAnswer(item.answer) })) } };
-}
-
-function validAnswer(answer: unknown): PlaybookAnswer | null {
-  if (typeof answer !== 'object' || answer === null) return null;
-  const { choice, why } = answer as { choice?: unknown; why?: unknown };
-  return typeof choice === 'string' && typeof why === 'string' ? { choice, why } : null;
+  if (typeof value !== 'object' || value === null || (value as { kind?: unknown }).kind !== 'everyone') return null;
+  return { kind: 'everyone', reveal: { answers: everyoneAnswers(compiled) } };
 }

@@ -4,7 +4,7 @@ import { createAttempt, type AttemptRecord } from '../../core/attempt.ts';
 import { compileScenario } from '../../core/scenario/compile.ts';
 import type { CompiledScenario } from '../../core/scenario/compiled.ts';
 import { actingRefused, EXAM_PAUSED_REFUSAL } from '../../core/session/pause-rule.ts';
-import { ballotAction, openBallot, playbookAnswer, winningChoice, type Ballot } from '../../classroom/ballots.ts';
+import { ballotAction, everyoneRevealText, openBallot, playbookAnswer, winningChoice, type Ballot } from '../../classroom/ballots.ts';
 import { classResults, type SeatAttempt } from '../../classroom/class-results.ts';
 import { ActMessageSchema, HostMessageSchema, JoinOptionsSchema, ROOM_SPEEDS, VoteMessageSchema, type ClassResults, type HostMessage, type ServerMessages } from '../../classroom/messages.ts';
 import { checkTraineeName } from '../../classroom/trainee-name.ts';
@@ -23,6 +23,12 @@ import { roomPhase, startRoomPhase, type RoomPhaseActor } from './room-phase.ts'
 /** The lane of the bridge a voting class shares. */
 const CLASS_LANE = 'class';
 const TICK_MS = 250;
+/**
+ * The clock, the class pulse and the connected count reach every client at most once a wall second (a class at
+ * 1× sees its whole-second clock move each time); at 2,000 trainees each patch is 2,000 socket writes.
+ * Phase changes, ballots and reveals go out at once.
+ */
+const PUBLISH_EVERY_MS = 1000;
 const SAVE_CLOCK_EVERY_MS = 2000;
 const RECONNECT_SECONDS = 60;
 const BALLOT_SECONDS = 45;
@@ -52,6 +58,8 @@ interface OpenBallot extends Ballot {
 export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   override state = new ClassroomState();
   override autoDispose = false;
+  /** Changes go out once a tick, not at the default 20 a second. */
+  override patchRate = TICK_MS;
 
   private services!: ClassroomServices;
   private row!: ClassroomRow;
@@ -62,6 +70,11 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   private readonly seats = new Map<string, LiveSeat>();
   private readonly members = new Map<string, Member>();
   private readonly pulse = new ClassPulse();
+  /** The pulse and vote counts as they stand; `state.counts` has them as last published. */
+  private readonly counts = new Map<string, number>();
+  private readonly countsChanged = new Set<string>();
+  private connected = 0;
+  private publishedAt = Number.NEGATIVE_INFINITY;
   private shared: Lane | null = null;
   private ballot: OpenBallot | null = null;
   private savedClockMs = -1;
@@ -109,6 +122,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
       seated: this.seats.size,
     });
     this.savedClockMs = row.clockMs;
+    this.publish(true);
     if (roomPhase(this.phase) !== row.phase) await this.save({ phase: roomPhase(this.phase) });
     if (row.mode === 'vote') this.openNextBallot();
     if (row.phase === 'ended') this.autoDispose = true;
@@ -301,8 +315,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     const previous = live.votes.get(ballot.id);
     live.votes.set(ballot.id, parsed.data.choice);
     if (this.ballot?.id === ballot.id) {
-      if (previous !== undefined) this.setCount(`vote:${previous}`, (this.state.counts.get(`vote:${previous}`) ?? 1) - 1);
-      this.setCount(`vote:${parsed.data.choice}`, (this.state.counts.get(`vote:${parsed.data.choice}`) ?? 0) + 1);
+      if (previous !== undefined) this.setCount(`vote:${previous}`, (this.counts.get(`vote:${previous}`) ?? 1) - 1);
+      this.setCount(`vote:${parsed.data.choice}`, (this.counts.get(`vote:${parsed.data.choice}`) ?? 0) + 1);
     }
     this.tell(client, 'ack', { index: -1, at: this.compiled.clock.format(secondsOf(this.clockTime.now())), ...(ref === undefined ? {} : { ref }) });
   }
@@ -334,6 +348,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
         this.phase.send({ type: 'PAUSE' });
         this.clockTime.stop();
         this.state.phase = 'paused';
+        this.publish(true);
         await this.saveClock(true, { phase: 'paused' });
         return null;
       case 'resume':
@@ -348,6 +363,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
         if (speed === undefined) return { code: 'E_BAD_MESSAGE', message: `Speed is one of ${ROOM_SPEEDS.join(', ')}.` };
         this.clockTime.setSpeed(speed);
         this.state.speed = speed;
+        this.publish(true);
         await this.saveClock(true, { speed });
         return null;
       }
@@ -397,8 +413,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   /** Everyone plays: shows what the playbook says on each question. Class votes: closes the open question, commits the class's choice and shows the playbook's. */
   private async reveal(): Promise<{ code: string; message: string } | null> {
     if (!this.shared) {
-      const answers = (this.compiled.scenario.decisions ?? []).map((decision) => ({ ballot: `decision:${decision.id}`, prompt: decision.prompt, answer: playbookAnswer(this.compiled, `decision:${decision.id}`) }));
-      this.state.reveal = JSON.stringify({ answers: [{ ballot: 'priority', prompt: 'Priority', answer: playbookAnswer(this.compiled, 'priority') }, ...answers] });
+      this.state.reveal = everyoneRevealText(secondsOf(this.clockTime.now()));
+      this.publish(true);
       this.broadcastPatch(); // a reveal goes out now, not with the next scheduled patch
       return null;
     }
@@ -429,12 +445,13 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
     if (!next) return;
     this.clockTime.stop();
     this.ballot = { ...next, closesAt: this.services.wallClock() + BALLOT_SECONDS * 1000 };
-    for (const key of [...this.state.counts.keys()]) if (key.startsWith('vote:')) this.state.counts.delete(key);
+    for (const key of [...this.counts.keys()]) if (key.startsWith('vote:')) this.setCount(key, 0);
     for (const live of this.seats.values()) {
       const choice = live.votes.get(next.id);
-      if (choice !== undefined) this.setCount(`vote:${choice}`, (this.state.counts.get(`vote:${choice}`) ?? 0) + 1);
+      if (choice !== undefined) this.setCount(`vote:${choice}`, (this.counts.get(`vote:${choice}`) ?? 0) + 1);
     }
     this.state.ballot = JSON.stringify(this.ballot);
+    this.publish(true);
   }
 
   private sharedChanged(): void {
@@ -442,9 +459,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   }
 
   private tick(): void {
+    this.publish();
     if (roomPhase(this.phase) !== 'running') return;
-    const now = this.clockTime.now();
-    this.state.clockMs = secondsOf(now);
     this.openNextBallot();
     if (this.clockTime.atEnd) void this.end();
     else void this.saveClock(false);
@@ -459,6 +475,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   private async finishAll(): Promise<void> {
     this.clockTime.stop();
     this.phase.send({ type: 'END' });
+    this.publish(true);
     const finishedAt = this.services.wallClock();
     const startedAt = this.row.startedAt ? Date.parse(this.row.startedAt) : finishedAt;
     const seatAttempts: SeatAttempt[] = [];
@@ -523,14 +540,30 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   }
 
   private setCount(key: string, total: number): void {
-    if (total <= 0) this.state.counts.delete(key);
-    else this.state.counts.set(key, total);
+    if (total <= 0) this.counts.delete(key);
+    else this.counts.set(key, total);
+    this.countsChanged.add(key);
   }
 
   private countConnected(): void {
     let connected = 0;
     for (const live of this.seats.values()) if (live.client) connected++;
-    this.state.connected = connected;
+    this.connected = connected;
+  }
+
+  /** Puts the clock, counts and connected count into the shared state: once a wall second, or now when `force`. */
+  private publish(force = false): void {
+    const wall = this.services.wallClock();
+    if (!force && wall - this.publishedAt < PUBLISH_EVERY_MS) return;
+    this.publishedAt = wall;
+    this.state.clockMs = secondsOf(this.clockTime.now());
+    this.state.connected = this.connected;
+    for (const key of this.countsChanged) {
+      const total = this.counts.get(key);
+      if (total === undefined) this.state.counts.delete(key);
+      else this.state.counts.set(key, total);
+    }
+    this.countsChanged.clear();
   }
 
   private rosterTimer: ReturnType<typeof setTimeout> | null = null;

@@ -116,7 +116,7 @@ export function mountProjectorPage(root: HTMLElement, options: ProjectorPageOpti
     const room = state.room;
     if (!room || state.content.status !== 'ready') return;
     const compiled = state.content.compiled;
-    const reveal = revealOf(room);
+    const reveal = revealOf(room, compiled);
     const sim = store.getState().play?.sim;
     const parts: (HTMLElement | null)[] = [];
     if (reveal && room.reveal !== dismissedReveal) parts.push(renderReveal(compiled, reveal, room), h('p', { class: 'pj-hint' }, 'Press Esc to go back to the class.'));

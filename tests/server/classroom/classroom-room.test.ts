@@ -60,6 +60,33 @@ describe('a classroom where everyone plays', () => {
     await dana.room.leave();
   });
 
+  it('sends the clock and the pulse to every device once a second, and the reveal as a few bytes', async () => {
+    const { code, hostKey } = await env.create();
+    const host = await joined(colyseus.sdk, code, { hostKey });
+    const kim = await joined(colyseus.sdk, code, { name: 'Kim' });
+    await kim.inbox.next('seat');
+    host.room.send('host', { command: 'start' });
+    host.room.send('host', { command: 'speed', value: 10 });
+    await stateSoon(kim.room, (state) => state['phase'] === 'running' && state['speed'] === 10);
+    const clocks: number[] = [];
+    kim.room.onStateChange((state) => {
+      const clockMs = (state as unknown as { clockMs: number }).clockMs;
+      if (clocks.at(-1) !== clockMs) clocks.push(clockMs);
+    });
+    kim.room.send('act', { type: 'set-priority', level: 'P1', ref: 1 });
+    await kim.inbox.next('ack', (m) => m.ref === 1);
+    await new Promise((resolve) => setTimeout(resolve, 3200));
+    // Each tick (250 ms) moves a 10× clock on; only one tick in four reaches the devices.
+    expect(clocks.length).toBeGreaterThanOrEqual(2);
+    expect(clocks.length).toBeLessThanOrEqual(5);
+    for (let i = 1; i < clocks.length; i++) expect(clocks[i]! - clocks[i - 1]!).toBeGreaterThanOrEqual(9_000);
+    expect((kim.room.state as unknown as { counts: Map<string, number> }).counts.get('priority:P1')).toBe(1);
+    host.room.send('host', { command: 'reveal' });
+    expect(JSON.parse(await stateSoon(kim.room, (state) => state['reveal'] as string))).toMatchObject({ kind: 'everyone' });
+    await host.room.leave();
+    await kim.room.leave();
+  });
+
   it('answers every bad message with a reject and a diagnostic code, and keeps the connection', async () => {
     const { code, hostKey } = await env.create();
     const host = await joined(colyseus.sdk, code, { hostKey });
@@ -139,7 +166,7 @@ describe('a classroom where everyone plays', () => {
     host.room.send('host', { command: 'resume' });
     host.room.send('host', { command: 'reveal' });
     const reveal = await stateSoon(host.room, (state) => (state['reveal'] ? JSON.parse(state['reveal'] as string) : null));
-    expect(reveal.answers[0]).toMatchObject({ ballot: 'priority', answer: { choice: 'P1' } });
+    expect(reveal).toMatchObject({ kind: 'everyone', at: expect.any(Number) });
     sam.room.send('act', { type: 'roll-call', ref: 3 });
     await sam.inbox.next('ack', (m) => m.ref === 3);
 

@@ -3,6 +3,7 @@ import { getByRole, getByText } from '@testing-library/dom';
 import { describe, expect, it } from 'vitest';
 import { ballotOf } from '../../../src/app/classroom/classroom-types.ts';
 import { revealOf } from '../../../src/app/classroom/host-reveal.ts';
+import { everyoneAnswers, everyoneRevealText, playbookAnswer } from '../../../src/classroom/ballots.ts';
 import { Session } from '../../../src/core/session/session.ts';
 import { renderBallot, renderDecisionsLive } from '../../../src/ui/classroom/projector-questions.ts';
 import { renderReveal } from '../../../src/ui/classroom/projector-reveal.ts';
@@ -35,7 +36,7 @@ describe('projector questions', () => {
       { id: 'P2', label: 'Priority 2' },
     ];
     const snapshot = room({ mode: 'vote', reveal: JSON.stringify({ ballot: 'priority', prompt: 'What priority is this incident?', options, counts: { P1: 1, P2: 3 }, committed: 'P2', answer: { choice: 'P1', why: 'The matrix gives a P1.' } }) });
-    const element = renderReveal(compiled, revealOf(snapshot)!, snapshot);
+    const element = renderReveal(compiled, revealOf(snapshot, compiled)!, snapshot);
     expect(bars(element)).toEqual([
       { label: 'Priority 1 · playbook', count: '1', answer: true, chosen: false },
       { label: 'Priority 2 · class choice', count: '3', answer: false, chosen: true },
@@ -56,17 +57,27 @@ describe('projector questions', () => {
     expect(getByText(element!, '3 of 4 decided')).toBeTruthy();
   });
 
-  it('everyone plays: the reveal highlights the playbook answer to every question', () => {
+  it('everyone plays: the reveal highlights the playbook answer to every question, worked out from the scenario', () => {
     const compiled = acmeCompiled();
-    const decision = compiled.scenario.decisions![0]!;
-    const answer = decision.options[1]!;
-    const reveal = { answers: [{ ballot: 'priority', prompt: 'Priority', answer: { choice: 'P1', why: 'From the matrix.' } }, { ballot: `decision:${decision.id}`, prompt: decision.prompt, answer: { choice: answer.id, why: 'Because.' } }] };
-    const snapshot = room({ seated: 4, reveal: JSON.stringify(reveal), counts: { 'priority:P1': 3, [`decide:${decision.id}:${answer.id}`]: 2 } });
-    const element = renderReveal(compiled, revealOf(snapshot)!, snapshot);
+    const answers = everyoneAnswers(compiled);
+    const priority = playbookAnswer(compiled, 'priority')!;
+    const decisions = (compiled.scenario.decisions ?? []).filter((decision) => playbookAnswer(compiled, `decision:${decision.id}`));
+    expect(decisions.length).toBeGreaterThan(0);
+    const first = decisions[0]!;
+    const firstAnswer = playbookAnswer(compiled, `decision:${first.id}`)!;
+    const snapshot = room({ seated: 4, reveal: everyoneRevealText(1_000), counts: { [`priority:${priority.choice}`]: 3, [`decide:${first.id}:${firstAnswer.choice}`]: 2 } });
+    const element = renderReveal(compiled, revealOf(snapshot, compiled)!, snapshot);
     const marked = bars(element).filter((bar) => bar.answer);
-    expect(marked).toHaveLength(2);
+    expect(marked).toHaveLength(answers.filter((each) => each.answer !== null).length);
     expect(marked[0]!.count).toBe('3');
-    expect(marked[1]).toMatchObject({ label: `${answer.label} · playbook`, count: '2' });
-    expect([...element.querySelectorAll('.pj-why')].map((why) => why.textContent)).toEqual([`Playbook: ${compiled.playbook.levels.find((level) => level.id === 'P1')!.name}. From the matrix.`, `Playbook: ${answer.label}. Because.`]);
+    expect(marked[1]).toMatchObject({ label: `${first.options.find((option) => option.id === firstAnswer.choice)!.label} · playbook`, count: '2' });
+    const whys = [...element.querySelectorAll('.pj-why')].map((why) => why.textContent);
+    expect(whys[0]).toBe(`Playbook: ${compiled.playbook.levels.find((level) => level.id === priority.choice)!.name}. ${priority.why}`);
+    expect(whys).toContain(`Playbook: ${first.options.find((option) => option.id === firstAnswer.choice)!.label}. ${firstAnswer.why}`);
+  });
+
+  it('reads a reveal it cannot make sense of as no reveal', () => {
+    const compiled = acmeCompiled();
+    for (const reveal of ['', 'not json', '{"kind":"other"}', '[]', 'null']) expect(revealOf(room({ reveal }), compiled), reveal).toBeNull();
   });
 });
