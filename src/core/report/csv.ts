@@ -5,24 +5,38 @@ import type { ScoreReport } from './score-report.ts';
  * a comma, a quote or a line break. One table per file, so a spreadsheet opens it without questions.
  */
 
-type Cell = string | number | boolean | null | undefined;
+export type Cell = string | number | boolean | null | undefined;
 
 /**
  * Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection"), also in
  * their fullwidth and small forms, and also after spaces, line breaks, no-break or zero-width spaces and
- * other invisible characters that some spreadsheets skip.
+ * other invisible characters that some spreadsheets skip. A tab, CR or NUL among those leading characters
+ * is defused too, as OWASP asks.
  */
-const FORMULA_START = /^[\t\r]|^[\p{White_Space}\p{Cf}\p{Cc}]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212]/u;
+const INVISIBLE_THEN_FORMULA = /^[\p{White_Space}\p{Cf}\p{Cc}]*[=+\-@\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b\u2212]/u;
+const INVISIBLE_WITH_CONTROL = /^[\p{White_Space}\p{Cf}\p{Cc}]*?[\t\r\0]/u;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One field, made safe to open in a spreadsheet and quoted only when it must be. */
-export function csvField(cell: Cell): string {
+function cellText(cell: Cell): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
   if (typeof cell === 'boolean') return cell ? 'true' : 'false';
-  const text = FORMULA_START.test(cell) ? `'${cell}` : cell;
+  return INVISIBLE_THEN_FORMULA.test(cell) || INVISIBLE_WITH_CONTROL.test(cell) ? `'${cell}` : cell;
+}
+
+/** One field, made safe to open in a spreadsheet and quoted only when it must be. */
+export function csvField(cell: Cell): string {
+  const text = cellText(cell);
   return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
+
+/** One record with every field quoted and made safe, ending in CRLF: what Excel reads without guessing. */
+export function quotedCsvLine(cells: readonly Cell[]): string {
+  return cells.map((cell) => `"${cellText(cell).replaceAll('"', '""')}"`).join(',') + '\r\n';
+}
+
+/** Written first, so Excel reads the file as UTF-8. */
+export const UTF8_BOM = '\uFEFF';
 
 /** A table with a header row; each row lists its cells in the header's order. */
 export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
