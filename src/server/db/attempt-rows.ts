@@ -1,6 +1,7 @@
 import { attemptDiagnosticText, parseAttempt, type AttemptRecord } from '../../core/attempt.ts';
 import { instantMs } from '../../core/iso-instant.ts';
 import type { Insertable } from 'kysely';
+import { AttemptSummarySchema, summarizeAttempt, type AttemptSummary } from '../../core/report/attempt-summary.ts';
 import type { AttemptsTable } from './schema.ts';
 
 /**
@@ -24,6 +25,8 @@ export function attemptRow(userId: string | null, attempt: AttemptRecord): Inser
     percent: report.verdict?.percent ?? report.total.percent,
     passed: report.passed,
     record: JSON.stringify(attempt),
+    summary: JSON.stringify(summarizeAttempt(attempt)),
+    classroom_code: attempt.classroom?.code ?? null,
   };
 }
 
@@ -43,6 +46,14 @@ export function storedAttempt(record: unknown): AttemptRecord {
   if (parsed.ok) return parsed.attempt;
   const id = typeof record === 'object' && record !== null ? String((record as Record<string, unknown>)['attemptId']) : '?';
   throw new Error(`The stored attempt ${id} no longer reads as an attempt record: ${parsed.diagnostics.map(attemptDiagnosticText).join('; ')}`);
+}
+
+/** A stored summary, checked as it is read. */
+export function storedSummary(summary: unknown): AttemptSummary {
+  const parsed = AttemptSummarySchema.safeParse(summary);
+  if (parsed.success) return parsed.data;
+  const id = typeof summary === 'object' && summary !== null ? String((summary as Record<string, unknown>)['attemptId']) : '?';
+  throw new Error(`The stored summary of attempt ${id} no longer reads as one: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
 }
 
 /** How far an attempt got: the number of actions in its log. */

@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AttemptRecord } from '../../core/attempt.ts';
 import { instantMs } from '../../core/iso-instant.ts';
-import { attemptRow, storedAttempt } from './attempt-rows.ts';
+import { summarizeAttempt, type AttemptSummary } from '../../core/report/attempt-summary.ts';
+import { attemptRow, storedAttempt, storedSummary } from './attempt-rows.ts';
 import { decodeCursor, encodeCursor, type PagePosition } from './cursor.ts';
 import { isUuid } from './rows.ts';
 import type { Database } from './schema.ts';
@@ -37,18 +38,53 @@ export async function listAttempts(db: Db, filter: AttemptFilter, page: { readon
   if (!Number.isFinite(page.limit)) throw new StoreInvalidInput(`A page size must be a number, not ${page.limit}.`);
   const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(page.limit)));
   const after = page.after === undefined ? undefined : decodeCursor(page.after);
+  const matching = filtered(db, filter);
+  if (matching === null) return { attempts: [], next: null };
+  const rows = await olderThan(matching.select(['a.record', 'a.finished_at', 'a.attempt_id']), after).orderBy('a.finished_at', 'desc').orderBy('a.attempt_id', 'desc').limit(limit + 1).execute();
+  const shown = rows.slice(0, limit);
+  const last = shown.at(-1);
+  return {
+    attempts: shown.map((row) => storedAttempt(row.record)),
+    next: rows.length > limit && last ? encodeCursor({ finishedMs: last.finished_at.getTime(), attemptId: last.attempt_id }) : null,
+  };
+}
+
+/**
+ * The summaries of the attempts a filter matches, newest first, a batch at a time; each batch is its own query,
+ * so an export of any size holds one batch. Attempts stored before summaries were kept are summarized from their record.
+ */
+export async function* streamSummaries(db: Db, filter: AttemptFilter, batchSize: number, guard: <T>(work: () => Promise<T>) => Promise<T>): AsyncIterable<readonly AttemptSummary[]> {
+  const size = Math.min(5000, Math.max(1, Math.floor(Number.isFinite(batchSize) ? batchSize : MAX_PAGE)));
+  const matching = filtered(db, filter);
+  if (matching === null) return;
+  let after: PagePosition | undefined;
+  for (;;) {
+    const query = olderThan(matching.select(['a.summary', sql<unknown>`case when a.summary is null then a.record end`.as('record'), 'a.finished_at', 'a.attempt_id']), after);
+    const rows = await guard(() => query.orderBy('a.finished_at', 'desc').orderBy('a.attempt_id', 'desc').limit(size).execute());
+    const last = rows.at(-1);
+    if (last === undefined) return;
+    yield rows.map((row) => (row.summary === null ? summarizeAttempt(storedAttempt(row.record)) : storedSummary(row.summary)));
+    if (rows.length < size) return;
+    after = { finishedMs: last.finished_at.getTime(), attemptId: last.attempt_id };
+  }
+}
+
+/** The attempts a filter matches, or null when it can match none (an id that cannot be one). */
+function filtered(db: Db, filter: AttemptFilter) {
   const from = filter.from === undefined ? undefined : instant(filter.from, 'from');
   const to = filter.to === undefined ? undefined : instant(filter.to, 'to');
-  // A user id that cannot be one matches nobody.
   const ids = [filter.trainee, filter.cohort, filter.visibleToInstructor];
-  if (ids.some((id) => id !== undefined && !isUuid(id))) return { attempts: [], next: null };
+  if (ids.some((id) => id !== undefined && !isUuid(id))) return null;
 
-  let query = db.selectFrom('attempts as a').select(['a.record', 'a.finished_at', 'a.attempt_id']);
+  let query = db.selectFrom('attempts as a');
   if (filter.scenario !== undefined) query = query.where('a.scenario_id', '=', filter.scenario);
   if (filter.trainee !== undefined) query = query.where('a.user_id', '=', filter.trainee);
   if (filter.passed !== undefined) query = query.where('a.passed', '=', filter.passed);
   if (from !== undefined) query = query.where('a.finished_at', '>=', from);
   if (to !== undefined) query = query.where('a.finished_at', '<=', to);
+  if (filter.mode === 'solo') query = query.where('a.classroom_code', 'is', null);
+  else if (filter.mode === 'classroom') query = query.where('a.classroom_code', 'is not', null);
+  else if (filter.mode !== undefined) query = query.where('a.mode', '=', filter.mode);
   const cohort = filter.cohort;
   if (cohort !== undefined) {
     query = query.where((eb) => eb.exists(eb.selectFrom('cohort_members as m').select('m.user_id').where('m.cohort_id', '=', cohort).whereRef('m.user_id', '=', 'a.user_id')));
@@ -66,14 +102,12 @@ export async function listAttempts(db: Db, filter: AttemptFilter, page: { readon
       ),
     );
   }
-  if (after !== undefined) query = query.where(sql<boolean>`(a.finished_at, a.attempt_id) < (${new Date(after.finishedMs)}::timestamptz, ${after.attemptId}::uuid)`);
-  const rows = await query.orderBy('a.finished_at', 'desc').orderBy('a.attempt_id', 'desc').limit(limit + 1).execute();
-  const shown = rows.slice(0, limit);
-  const last = shown.at(-1);
-  return {
-    attempts: shown.map((row) => storedAttempt(row.record)),
-    next: rows.length > limit && last ? encodeCursor({ finishedMs: last.finished_at.getTime(), attemptId: last.attempt_id }) : null,
-  };
+  return query;
+}
+
+/** Rows after `position` in newest-first order. */
+function olderThan<Q extends { where(expression: RawBuilder<boolean>): Q }>(query: Q, position: PagePosition | undefined): Q {
+  return position === undefined ? query : query.where(sql<boolean>`(a.finished_at, a.attempt_id) < (${new Date(position.finishedMs)}::timestamptz, ${position.attemptId}::uuid)`);
 }
 
 /** Every attempt, oldest first, a batch at a time; each batch is its own query, so nothing is held between them. */

@@ -164,6 +164,26 @@ const CLASSROOMS: readonly string[] = [
   )`,
 ];
 
+/**
+ * Results for HR: each attempt's summary (what lists and exports show, a few hundred bytes, written with the
+ * attempt; null for attempts stored before, which are summarized from their record when read), the classroom
+ * it was played in, and an audit log of who exported or deleted what.
+ */
+const RESULTS: readonly string[] = [
+  'ALTER TABLE attempts ADD COLUMN summary json',
+  'ALTER TABLE attempts ADD COLUMN classroom_code text',
+  `UPDATE attempts SET classroom_code = record -> 'classroom' ->> 'code' WHERE json_typeof(record -> 'classroom') = 'object'`,
+  `CREATE TABLE audit_log (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    actor_id uuid REFERENCES users (id) ON DELETE SET NULL,
+    actor text NOT NULL,
+    action text NOT NULL,
+    detail json NOT NULL
+  )`,
+  'CREATE INDEX audit_log_newest ON audit_log (at DESC, id DESC)',
+];
+
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': {
     async up(db) {
@@ -175,13 +195,19 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
       for (const statement of CLASSROOMS) await sql.raw(statement).execute(db);
     },
   },
+  '0003-results': {
+    async up(db) {
+      for (const statement of RESULTS) await sql.raw(statement).execute(db);
+    },
+  },
 };
 
-const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+/** Every migration, by name; exported so a test can stop at an older schema. */
+export const migrationProvider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
 /** Brings the database up to the newest schema; throws with the failing migration's error. */
 export async function migrateToLatest(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error !== undefined) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName;
     throw new Error(`The database schema could not be brought up to date${failed ? ` (migration ${failed})` : ''}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

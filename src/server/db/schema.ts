@@ -88,7 +88,19 @@ export interface AttemptsTable {
   passed: boolean;
   /** The whole attempt record, exactly as it was stored. */
   record: JsonText<unknown>;
+  /** `AttemptSummary`; null for attempts stored before summaries were kept. */
+  summary: JsonText<unknown> | null;
+  classroom_code: string | null;
   created_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor: string;
+  action: string;
+  detail: JsonText<unknown>;
 }
 
 export interface DraftsTable {
@@ -160,4 +172,5 @@ export interface Database {
   classroom_seats: ClassroomSeatsTable;
   classroom_actions: ClassroomActionsTable;
   classroom_votes: ClassroomVotesTable;
+  audit_log: AuditLogTable;
 }

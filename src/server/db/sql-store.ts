@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import * as attempts from './attempts.ts';
+import * as audit from './audit.ts';
 import * as classrooms from './classrooms.ts';
 import * as cohorts from './cohorts.ts';
 import * as drafts from './drafts.ts';
@@ -67,7 +68,11 @@ export function sqlStore(kind: DatabaseKind, db: Kysely<Database>, afterClose: (
     getAttempt: (attemptId) => guarded(() => attempts.getAttempt(db, attemptId)),
     listAttempts: (filter, page) => guarded(() => attempts.listAttempts(db, filter, page)),
     streamAttempts: (batchSize) => attempts.streamAttempts(db, batchSize, guarded),
+    streamSummaries: (filter, batchSize) => attempts.streamSummaries(db, filter, batchSize, guarded),
     importAttempts: (records) => guarded(() => attempts.importAttempts(db, records)),
+
+    recordAudit: (entry) => guarded(() => audit.recordAudit(db, entry)),
+    listAudit: (limit) => guarded(() => audit.listAudit(db, limit)),
 
     putDraft: (userId, attempt) => guarded(() => drafts.putDraft(db, userId, attempt)),
     listDrafts: (userId) => guarded(() => drafts.listDrafts(db, userId)),

@@ -1,5 +1,6 @@
 import type { Action } from '../../core/actions/action.ts';
 import type { AttemptRecord } from '../../core/attempt.ts';
+import type { AttemptSummary } from '../../core/report/attempt-summary.ts';
 
 /** What the server keeps, behind one interface whether the database is embedded (PGlite) or PostgreSQL. */
 
@@ -63,9 +64,14 @@ export interface AttemptFilter {
   readonly from?: string;
   readonly to?: string;
   readonly passed?: boolean;
+  /** Solo or in a classroom; or coach or exam. */
+  readonly mode?: AttemptSetting;
   /** Only attempts by members of cohorts this instructor owns. */
   readonly visibleToInstructor?: string;
 }
+
+export const ATTEMPT_SETTINGS = ['solo', 'classroom', 'coach', 'exam'] as const;
+export type AttemptSetting = (typeof ATTEMPT_SETTINGS)[number];
 
 export interface AttemptPage {
   readonly attempts: readonly AttemptRecord[];
@@ -200,16 +206,38 @@ export interface ResultsStore extends ClassroomStore {
   getAttempt(attemptId: string): Promise<{ readonly userId: string | null; readonly attempt: AttemptRecord } | undefined>;
   /** Newest first by finishedAt, then attemptId; `limit` at most 500. */
   listAttempts(filter: AttemptFilter, page: { readonly limit: number; readonly after?: string }): Promise<AttemptPage>;
+  /** The summaries of the attempts a filter matches, newest first, in batches, for the HR exports. */
+  streamSummaries(filter: AttemptFilter, batchSize: number): AsyncIterable<readonly AttemptSummary[]>;
   /** Every attempt, oldest first, in batches, for export. */
   streamAttempts(batchSize: number): AsyncIterable<readonly AttemptRecord[]>;
   /** Many attempts in one transaction per batch; idempotent by attemptId. Users are matched by trainee.id when it is a user id, otherwise stored with no user. */
   importAttempts(attempts: readonly AttemptRecord[]): Promise<ImportResult>;
+
+  // The audit log.
+  recordAudit(entry: NewAuditEntry): Promise<void>;
+  /** Newest first, at most 1,000. */
+  listAudit(limit: number): Promise<readonly AuditEntry[]>;
 
   // In-progress attempts, so a trainee can carry on on another device.
   /** Keeps the draft unless a stored one for that attemptId has more actions; returns the one kept. */
   putDraft(userId: string, attempt: AttemptRecord): Promise<{ readonly kept: 'stored' | 'newer-exists'; readonly attempt: AttemptRecord }>;
   listDrafts(userId: string): Promise<readonly AttemptRecord[]>;
   deleteDraft(userId: string, attemptId: string): Promise<void>;
+}
+
+export interface NewAuditEntry {
+  /** The signed-in user, or null for the command line. */
+  readonly actorId: string | null;
+  /** Their e-mail, or "command line": kept as written, even once the user is deleted. */
+  readonly actor: string;
+  /** For instance `export.csv`. */
+  readonly action: string;
+  /** What was exported: the format, the filter, the row count. */
+  readonly detail: Readonly<Record<string, unknown>>;
+}
+
+export interface AuditEntry extends NewAuditEntry {
+  readonly at: string;
 }
 
 /** A write that conflicts with what is stored (a taken email, say): the API answers 409. */

@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttemptRecord } from '../../../src/core/attempt.ts';
+import { summarizeAttempt, type AttemptSummary } from '../../../src/core/report/attempt-summary.ts';
+import { attemptRow } from '../../../src/server/db/attempt-rows.ts';
+import { migrationProvider } from '../../../src/server/db/migrations.ts';
+import { PGLITE_PARSERS, storeOnPGlite } from '../../../src/server/db/open-store.ts';
+import type { AttemptFilter, ResultsStore } from '../../../src/server/db/store.ts';
+import { freshStore, storeKinds } from '../support/stores.ts';
+import { attemptRecord, FIRST_FINISH } from './records.ts';
+
+const MINUTE = 60_000;
+
+async function summaries(store: ResultsStore, filter: AttemptFilter, batch = 1000): Promise<AttemptSummary[]> {
+  const found: AttemptSummary[] = [];
+  for await (const each of store.streamSummaries(filter, batch)) found.push(...each);
+  return found;
+}
+
+const inClassroom = (attempt: AttemptRecord): AttemptRecord => ({ ...attempt, classroom: { code: 'ABC234', mode: 'everyone' } });
+const coached = (attempt: AttemptRecord): AttemptRecord => ({ ...attempt, mode: 'coach' });
+
+describe.each(storeKinds)('attempt summaries on %s', (kind) => {
+  let store: ResultsStore;
+  const solo = Array.from({ length: 7 }, (_, i) => attemptRecord({ finishedAt: FIRST_FINISH + i * MINUTE, log: i % 2 ? 'strong' : 'partial' }));
+  const classroom = [inClassroom(attemptRecord({ finishedAt: FIRST_FINISH + 10 * MINUTE })), coached(inClassroom(attemptRecord({ finishedAt: FIRST_FINISH + 11 * MINUTE })))];
+  const everything = [...solo, ...classroom];
+  const newestFirst = (attempts: readonly AttemptRecord[]) => [...attempts].sort((a, b) => b.finishedAt!.localeCompare(a.finishedAt!)).map((attempt) => attempt.attemptId);
+
+  beforeAll(async () => {
+    store = await freshStore(kind);
+    await store.importAttempts(everything);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('streams every summary newest first, the same in batches of 2 as all at once', async () => {
+    const all = await summaries(store, {});
+    expect(all.map((summary) => summary.attemptId)).toEqual(newestFirst(everything));
+    expect(all).toEqual(everything.map(summarizeAttempt).sort((a, b) => b.finishedAt.localeCompare(a.finishedAt)));
+    expect(await summaries(store, {}, 2)).toEqual(all);
+  });
+
+  it('filters solo, classroom, coach and exam attempts', async () => {
+    const ids = async (mode: AttemptFilter['mode']) => (await summaries(store, { mode })).map((summary) => summary.attemptId);
+    expect(await ids('classroom')).toEqual(newestFirst(classroom));
+    expect(await ids('solo')).toEqual(newestFirst(solo));
+    expect(await ids('coach')).toEqual([classroom[1]!.attemptId]);
+    expect(await ids('exam')).toEqual(newestFirst(everything.filter((attempt) => attempt.mode === 'exam')));
+    expect((await store.listAttempts({ mode: 'classroom' }, { limit: 50 })).attempts.map((attempt) => attempt.attemptId)).toEqual(newestFirst(classroom));
+  });
+
+  it('streams nothing for a filter that can match nobody', async () => {
+    expect(await summaries(store, { trainee: 'not-a-user-id' })).toEqual([]);
+    expect(await summaries(store, { scenario: 'no-such-scenario' })).toEqual([]);
+  });
+});
+
+describe('attempts stored before summaries were kept', () => {
+  let pglite: PGlite;
+  let store: ResultsStore;
+  const old = [attemptRecord({ finishedAt: FIRST_FINISH }), inClassroom(attemptRecord({ finishedAt: FIRST_FINISH + MINUTE, log: 'partial' }))];
+
+  beforeAll(async () => {
+    pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
+    const db = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }) });
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0002-classrooms');
+    expect(error).toBeUndefined();
+    for (const attempt of old) {
+      const { summary: _summary, classroom_code: _code, ...row } = attemptRow(null, attempt);
+      await (db as Kysely<{ attempts: typeof row }>).insertInto('attempts').values(row).execute();
+    }
+    store = await storeOnPGlite(pglite);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('are summarized from their record, and the migration finds their classroom', async () => {
+    const all = await summaries(store, {});
+    expect(all).toEqual([summarizeAttempt(old[1]!), summarizeAttempt(old[0]!)]);
+    expect((await summaries(store, { mode: 'classroom' })).map((summary) => summary.attemptId)).toEqual([old[1]!.attemptId]);
+    await store.importAttempts([attemptRecord({ attemptId: randomUUID(), finishedAt: FIRST_FINISH + 2 * MINUTE })]);
+    expect(await summaries(store, { mode: 'solo' })).toHaveLength(2);
+  });
+});
