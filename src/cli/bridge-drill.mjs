@@ -21,4 +21,4 @@ async function readStdin(limit) {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2), { out: process.stdout, err: process.stderr, stdin: readStdin, env: process.env });
+process.exitCode = await main(process.argv.slice(2), { out: process.stdout, err: process.stderr, stdin: readStdin, env: process.env, outIsTerminal: Boolean(process.stdout.isTTY) });

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
-import { once } from 'node:events';
+import { EventEmitter, once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { importAttempts, exportAttempts } from '../server/data-transfer.ts';
 import { openStore } from '../server/db/open-store.ts';
@@ -15,7 +15,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const PASSWORD_BYTES = 64 * 1024;
 
 /** Opens the data the server uses; closes it whatever the command does. */
-async function withStore<T>(streams: Streams, use: (store: ResultsStore) => Promise<T>): Promise<T> {
+export async function withStore<T>(streams: Streams, use: (store: ResultsStore) => Promise<T>): Promise<T> {
   const env = streams.env ?? {};
   const databaseUrl = env['DATABASE_URL'] || undefined;
   let store: ResultsStore;
@@ -58,33 +58,44 @@ export async function exportData(args: readonly string[], streams: Streams): Pro
   const [file, ...extra] = args;
   if (file === undefined || extra.length > 0) throw new UsageError('export-data needs exactly one FILE ("-" for standard output)');
   return withStore(streams, async (store) => {
-    if (file === '-') {
-      const count = await exportAttempts(store, (chunk) => void streams.out.write(chunk));
-      streams.err.write(`exported ${count} attempts\n`);
-      return 0;
-    }
-    const temporary = `${file}.partial`;
-    const output = createWriteStream(temporary, { flags: 'w' });
-    const failed = new Promise<never>((_, reject) => output.once('error', (error) => reject(new InputError(`cannot write ${file}: ${error.message}`))));
-    let count: number;
-    try {
-      count = await Promise.race([
-        exportAttempts(store, async (chunk) => {
-          if (!output.write(chunk)) await Promise.race([once(output, 'drain'), failed]);
-        }),
-        failed,
-      ]);
-      output.end();
-      await Promise.race([once(output, 'finish'), failed]);
-    } catch (error) {
-      output.destroy();
-      rmSync(temporary, { force: true });
-      throw error;
-    }
-    renameSync(temporary, file);
-    streams.out.write(`exported ${count} attempts to ${file}\n`);
+    const count = await writeOut(file, streams, (write) => exportAttempts(store, write));
+    (file === '-' ? streams.err : streams.out).write(`exported ${count} attempts${file === '-' ? '' : ` to ${file}`}\n`);
     return 0;
   });
+}
+
+/**
+ * Writes what `produce` writes to FILE, or to standard output for "-". A file is written under a temporary
+ * name and renamed when complete, so a failed export never leaves a file that looks whole.
+ */
+export async function writeOut<T>(file: string, streams: Streams, produce: (write: (chunk: string) => Promise<void> | void) => Promise<T>): Promise<T> {
+  if (file === '-') {
+    const out = streams.out;
+    return produce(async (chunk) => {
+      // A slow reader of a pipe holds the export back, rather than the export piling up in memory.
+      if (out.write(chunk) === false && out instanceof EventEmitter) await once(out, 'drain');
+    });
+  }
+  const temporary = `${file}.partial`;
+  const output = createWriteStream(temporary, { flags: 'w' });
+  const failed = new Promise<never>((_, reject) => output.once('error', (error) => reject(new InputError(`cannot write ${file}: ${error.message}`))));
+  let result: T;
+  try {
+    result = await Promise.race([
+      produce(async (chunk) => {
+        if (!output.write(chunk)) await Promise.race([once(output, 'drain'), failed]);
+      }),
+      failed,
+    ]);
+    output.end();
+    await Promise.race([once(output, 'finish'), failed]);
+  } catch (error) {
+    output.destroy();
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  renameSync(temporary, file);
+  return result;
 }
 
 export async function importAttemptsCommand(files: readonly string[], streams: Streams): Promise<number> {

@@ -28,6 +28,8 @@ export interface Streams {
   readonly err: Output;
   /** Standard input, up to a limit (for a password, or a file given as "-"); absent where there is none. */
   readonly stdin?: StdinReader;
+  /** Whether standard output is a terminal, which an export's exact bytes are never written to. */
+  readonly outIsTerminal?: boolean;
   /** The environment, for the data location (BRIDGE_DRILL_DATA, DATABASE_URL). */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -47,6 +49,9 @@ const USAGE = `Usage:
                                              create an account; the password is read from standard input
   bridge-drill export-data FILE              write every stored attempt as NDJSON attempt records ("-": stdout)
   bridge-drill import-attempts FILE...       load NDJSON attempt records; an attempt already stored is skipped
+  bridge-drill export csv [--scenario ID] [--trainee USER_ID] [--cohort COHORT_ID] [--from ISO] [--to ISO]
+                    [--passed true|false] [--mode solo|classroom|coach|exam] --out FILE
+                                             the attempts the filter matches, newest first, as CSV for Excel ("-": stdout)
 
 Every command takes --help. The data commands use the server's data: $BRIDGE_DRILL_DATA (default ./data), or PostgreSQL at $DATABASE_URL.
 Stop a server using the embedded database first; it cannot be opened by two processes at once.
@@ -101,6 +106,9 @@ async function dispatch(argv: readonly string[], streams: Streams, io: Io): Prom
         return await (await import('./data-commands.ts')).exportData(rest, { ...streams, ...io });
       case 'import-attempts':
         return await (await import('./data-commands.ts')).importAttemptsCommand(rest, { ...streams, ...io });
+      case 'export':
+        // A file written to standard output goes out byte for byte; messages still go through the guard.
+        return await (await import('./export-command.ts')).exportCommand(rest, { ...streams, ...io }, streams.out);
       case undefined:
       case '--help':
       case '-h':

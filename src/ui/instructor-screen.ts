@@ -415,11 +415,13 @@ function resultsTable(open: OpenCohort, handlers: InstructorHandlers): HTMLEleme
       h('td', {}, open),
     );
   });
+  const download = h('a', { class: 'button small subtle results-download', attrs: { href: `/api/exports/attempts.csv?cohort=${encodeURIComponent(open.id)}`, download: '' } }, 'Download all as CSV');
   return h(
     'div',
     {},
     title,
     problem,
+    download,
     h(
       'div',
       { class: 'results-scroll' },

@@ -8,6 +8,7 @@ import { startServerProcess } from '../../src/tools/server-process.ts';
 import { ApiClient } from './support/api-client.ts';
 import { acmeAttempt } from './support/attempts.ts';
 import { emptyServerEnv } from './support/server-env.ts';
+import { parseCsv } from '../support/csv-reader.ts';
 import type { ServerEnv } from '../../src/tools/server-process.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -81,5 +82,32 @@ describe('the data commands', () => {
     expect(await cli(['users', 'add', 'ana@example.test', '--role', 'wizard'], env, PASSWORD)).toMatchObject({ code: 2, stderr: expect.stringContaining('--role must be one of') });
     expect(await cli(['users', 'add', 'ana@example.test', '--role', 'hr'], env, PASSWORD)).toMatchObject({ code: 0 });
     expect(await cli(['users', 'add', 'ANA@example.test', '--role', 'hr'], env, PASSWORD)).toMatchObject({ code: 1, stderr: expect.stringContaining('exists already') });
+  });
+
+  it('exports the attempts a filter matches as CSV, to a file or standard output, and refuses a bad filter or a format it lacks', async () => {
+    const env = await emptyServerEnv('pglite');
+    const strong = acmeAttempt({ trainee: 'Robin, "the lead"' });
+    const idle = acmeAttempt({ log: 'do-nothing', finishedAt: Date.parse('2026-12-02T08:00:00Z') });
+    const file = join(mkdtempSync(join(tmpdir(), 'bridge-drill-csv-')), 'attempts.ndjson');
+    writeFileSync(file, [strong, idle].map((attempt) => JSON.stringify(attempt)).join('\n'));
+    expect(await cli(['import-attempts', file], env)).toMatchObject({ code: 0 });
+
+    const out = join(file, '..', 'all.csv');
+    expect(await cli(['export', 'csv', '--out', out], env)).toMatchObject({ code: 0, stdout: `exported 2 attempts as CSV to ${out}\n` });
+    const text = readFileSync(out, 'utf8');
+    expect(text.startsWith('\uFEFF"attempt_id","trainee_id",')).toBe(true);
+    const rows = parseCsv(text.slice(1));
+    expect(rows.slice(1).map((row) => row[0])).toEqual([strong.attemptId, idle.attemptId]);
+    expect(rows[1]![1]).toBe('Robin, "the lead"');
+
+    const failed = await cli(['export', 'csv', '--passed', 'false', '--to', '2026-12-03T00:00:00Z', '--out', '-'], env);
+    expect(failed).toMatchObject({ code: 0, stderr: 'exported 1 attempt as CSV\n' });
+    expect(parseCsv(failed.stdout.slice(1)).slice(1).map((row) => row[0])).toEqual([idle.attemptId]);
+
+    expect(await cli(['export', 'csv', '--passed', 'maybe', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--passed') });
+    expect(await cli(['export', 'csv', '--colour', 'red', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option "--colour"') });
+    expect(await cli(['export', 'csv'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--out') });
+    expect(await cli(['export', 'xlsx', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('not in this version yet') });
+    expect(await cli(['export', 'docx', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown export format') });
   });
 });

@@ -175,6 +175,9 @@ describe('the instructor’s screen', () => {
     expect(row.textContent).toContain('Acme Chemical');
     expect(row.textContent).toMatch(/\d+%/);
     expect(row.textContent).toMatch(/Passed|Failed/);
+    const download = within(screen(root)).getByRole('link', { name: 'Download all as CSV' });
+    expect(download.getAttribute('href')).toBe('/api/exports/attempts.csv?cohort=c-1');
+    expect(download.hasAttribute('download')).toBe(true);
     fireEvent.click(within(row).getByRole('button', { name: /^Open the debrief: Sam Lee, Acme Chemical/ }));
     await settle();
     expect(store.getState().screen).toBe('debrief');

@@ -34,6 +34,12 @@ export class ApiClient {
   }
 
   get = (path: string) => this.request('GET', path);
+
+  /** A GET whose body is read as exact bytes decoded as UTF-8, keeping a byte-order mark that text() would drop. */
+  async getExact(path: string): Promise<{ status: number; text: string; headers: Headers }> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { ...(this.origin ? { origin: this.origin } : {}), ...(this.cookie ? { cookie: this.cookie } : {}) } });
+    return { status: response.status, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()), headers: response.headers };
+  }
   post = (path: string, body?: unknown) => this.request('POST', path, body ?? {});
   put = (path: string, body?: unknown) => this.request('PUT', path, body ?? {});
   delete = (path: string) => this.request('DELETE', path);

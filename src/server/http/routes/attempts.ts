@@ -8,15 +8,10 @@ import { requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
 import { Uuid } from '../inputs.ts';
 import { parseInput, Problem } from '../problem.ts';
-import { visibleCohort } from './cohorts.ts';
+import { AttemptFilterQuery } from '../../attempt-filter-query.ts';
+import { scopedFilter } from '../attempt-scope.ts';
 
-const AttemptQuery = z.object({
-  scenario: z.string().min(1).max(200).optional(),
-  trainee: Uuid.optional(),
-  cohort: Uuid.optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  passed: z.enum(['true', 'false']).transform((text) => text === 'true').optional(),
+const AttemptQuery = AttemptFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   after: z.string().max(500).optional(),
 });
@@ -81,19 +76,4 @@ export function attemptRoutes(app: FastifyInstance, { store, library }: ServerCo
     if (!stored || !(await maySee(store, user, stored.userId))) throw new Problem(404, 'No such attempt.');
     return stored.attempt;
   });
-}
-
-/** The filter narrowed to what `user` may see: a trainee their own, an instructor their cohorts' members (and their own). */
-async function scopedFilter(store: ResultsStore, user: User, filter: AttemptFilter): Promise<AttemptFilter> {
-  if (filter.cohort !== undefined && user.role !== 'trainee') await visibleCohort(store, user, filter.cohort);
-  switch (user.role) {
-    case 'admin':
-    case 'hr':
-      return filter;
-    case 'trainee':
-      if (filter.trainee !== undefined && filter.trainee !== user.id) throw new Problem(403, 'A trainee can list only their own attempts.');
-      return { ...filter, trainee: user.id };
-    case 'instructor':
-      return filter.trainee === user.id ? filter : { ...filter, visibleToInstructor: user.id };
-  }
 }

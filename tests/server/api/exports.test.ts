@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ATTEMPT_COLUMNS } from '../../../src/core/report/attempts-csv.ts';
+import { startServerProcess, type ServerProcess } from '../../../src/tools/server-process.ts';
+import { parseCsv } from '../../support/csv-reader.ts';
+import { ApiClient } from '../support/api-client.ts';
+import { acmeAttempt } from '../support/attempts.ts';
+import { DATABASE_KINDS, emptyServerEnv } from '../support/server-env.ts';
+
+const PASSWORD = 'correct horse battery';
+
+/** The rows of an exported CSV as objects by column, after checking the file's BOM and header. */
+function csvRows(text: string): Record<string, string>[] {
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const [header, ...rows] = parseCsv(text.slice(1));
+  expect(header).toEqual([...ATTEMPT_COLUMNS]);
+  return rows.map((row) => Object.fromEntries(ATTEMPT_COLUMNS.map((column, i) => [column, row[i]!])));
+}
+
+describe.each(DATABASE_KINDS)('the CSV export on %s', (kind) => {
+  let server: ServerProcess;
+  let admin: ApiClient;
+  const client = () => new ApiClient(server.url);
+
+  async function account(role: 'hr' | 'instructor' | 'trainee', name = `A ${role}`) {
+    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+    const made = await admin.post('/api/users', { email, name, role, password: PASSWORD });
+    expect(made.status).toBe(201);
+    const api = client();
+    await api.signIn(email, PASSWORD);
+    return { api, user: made.body.user as { id: string; email: string } };
+  }
+
+  beforeAll(async () => {
+    server = await startServerProcess(await emptyServerEnv(kind));
+    admin = client();
+    const token = new URL(server.setupLink!).searchParams.get('setup');
+    expect((await admin.post(`/api/setup/${token}`, { email: 'admin@example.test', name: 'Ada Admin', password: PASSWORD })).status).toBe(201);
+  });
+
+  afterAll(async () => {
+    expect(await server.stop('SIGTERM')).toBe(0);
+  });
+
+  it('exports what each role may see, for the filter given, and logs who exported what', async () => {
+    const instructor = await account('instructor');
+    const cohort = (await instructor.api.post('/api/cohorts', { name: 'Night shift' })).body.cohort as { id: string };
+    const member = await account('trainee', '=HYPERLINK("http://evil.example","Pat")');
+    const outsider = await account('trainee', 'Smith, "Jo"\nsecond line');
+    await instructor.api.post(`/api/cohorts/${cohort.id}/invites`, { emails: [member.user.email] });
+    const passed = (await member.api.post('/api/attempts', acmeAttempt({ log: 'strong' }))).body as { attemptId: string };
+    const failed = (await member.api.post('/api/attempts', acmeAttempt({ log: 'do-nothing', finishedAt: Date.parse('2026-12-03T09:00:00Z') }))).body as { attemptId: string };
+    const theirs = (await outsider.api.post('/api/attempts', acmeAttempt({ log: 'partial' }))).body as { attemptId: string };
+
+    const hr = await account('hr');
+    const all = await hr.api.getExact('/api/exports/attempts.csv');
+    expect(all.status).toBe(200);
+    expect(all.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(all.headers.get('content-disposition')).toMatch(/^attachment; filename="bridge-drill-attempts-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const rows = csvRows(all.text);
+    expect(rows.map((row) => row.attempt_id)).toEqual(expect.arrayContaining([passed.attemptId, failed.attemptId, theirs.attemptId]));
+    const byId = new Map(rows.map((row) => [row.attempt_id, row]));
+    expect(byId.get(passed.attemptId)).toMatchObject({ trainee_id: member.user.id, trainee_name: `'=HYPERLINK("http://evil.example","Pat")`, passed: 'true', mode: 'exam', classroom: '' });
+    expect(byId.get(theirs.attemptId)!.trainee_name).toBe('Smith, "Jo"\nsecond line');
+    expect(byId.get(failed.attemptId)!.passed).toBe('false');
+
+    const onlyFailed = csvRows((await hr.api.getExact(`/api/exports/attempts.csv?passed=false&trainee=${member.user.id}`)).text);
+    expect(onlyFailed.map((row) => row.attempt_id)).toEqual([failed.attemptId]);
+    const inDecember3 = csvRows((await hr.api.getExact('/api/exports/attempts.csv?from=2026-12-03T00:00:00Z&to=2026-12-03T23:59:59Z')).text);
+    expect(inDecember3.map((row) => row.attempt_id)).toEqual([failed.attemptId]);
+    expect(csvRows((await hr.api.getExact('/api/exports/attempts.csv?mode=classroom')).text)).toEqual([]);
+    expect(csvRows((await hr.api.getExact('/api/exports/attempts.csv?mode=solo&scenario=acme-chemical')).text).length).toBeGreaterThanOrEqual(3);
+
+    const instructorRows = csvRows((await instructor.api.getExact('/api/exports/attempts.csv')).text);
+    expect(instructorRows.map((row) => row.attempt_id).sort()).toEqual([passed.attemptId, failed.attemptId].sort());
+    const traineeRows = csvRows((await outsider.api.getExact('/api/exports/attempts.csv')).text);
+    expect(traineeRows.map((row) => row.attempt_id)).toEqual([theirs.attemptId]);
+
+    const audit = await admin.get('/api/audit');
+    expect(audit.status).toBe(200);
+    const exports = (audit.body.entries as { actor: string; action: string; detail: { filter: Record<string, unknown> } }[]).filter((entry) => entry.action === 'export.csv');
+    expect(exports.length).toBe(7);
+    expect(exports[0]).toMatchObject({ actor: expect.stringMatching(/^trainee-/), detail: { filter: {} } });
+    expect(exports.find((entry) => entry.detail.filter['passed'] === false)).toMatchObject({ actor: expect.stringMatching(/^hr-/), detail: { filter: { trainee: member.user.id } } });
+    expect((await hr.api.get('/api/audit')).status).toBe(403);
+  });
+
+  it('keeps a trainee and an instructor out of data that is not theirs, whatever the URL says', async () => {
+    const owner = await account('instructor');
+    const other = await account('instructor');
+    const cohort = (await owner.api.post('/api/cohorts', { name: 'Owners only' })).body.cohort as { id: string };
+    const trainee = await account('trainee');
+    const stranger = await account('trainee');
+    await stranger.api.post('/api/attempts', acmeAttempt({ log: 'partial' }));
+    expect((await other.api.get(`/api/exports/attempts.csv?cohort=${cohort.id}`)).status).toBe(404);
+    expect(csvRows((await other.api.getExact(`/api/exports/attempts.csv?trainee=${stranger.user.id}`)).text)).toEqual([]);
+    expect((await trainee.api.get(`/api/exports/attempts.csv?trainee=${stranger.user.id}`)).status).toBe(403);
+    expect((await client().get('/api/exports/attempts.csv')).status).toBe(401);
+  });
+
+  it('answers a bad filter with a problem naming the parameter, and exports nothing', async () => {
+    const hr = await account('hr');
+    for (const [query, field] of [
+      ['passed=maybe', 'passed'],
+      ['from=yesterday', 'from'],
+      ['mode=team', 'mode'],
+      ['trainee=not-a-user', 'trainee'],
+      ['pased=true', 'query'],
+    ] as const) {
+      const answer = await hr.api.get(`/api/exports/attempts.csv?${query}`);
+      expect(answer.status, query).toBe(400);
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+      expect(answer.body.errors[0].field, query).toBe(field);
+    }
+  });
+});
