@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { contentSha256OfJsonText } from '../../src/core/hash/content-hash.ts';
 import { acmeText, repoPath } from '../helpers.ts';
 import { runCli, runCliProcess } from './cli-harness.ts';
+import { main } from '../../src/cli/main.ts';
 
 const run = (...args: string[]) => runCli(args);
 const scratch = mkdtempSync(join(tmpdir(), 'bridge-drill-cli-'));
@@ -254,5 +255,16 @@ describe('terminal control sequences in scenario and log text', () => {
     expect(graded.code).toBe(0);
     expect(graded.out).not.toMatch(ACTIVE);
     expect((JSON.parse(graded.out) as { scenario: { title: string }; trainee: { name: string } }).trainee.name).toBe(hostile);
+  });
+});
+
+describe('bridge-drill export', () => {
+  it('never writes an export to a terminal, and says how to get it instead', async () => {
+    let out = '';
+    let err = '';
+    const code = await main(['export', 'csv', '--out', '-'], { out: { write: (chunk: string) => (out += chunk) }, err: { write: (chunk: string) => (err += chunk) }, outIsTerminal: true, env: {} });
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err).toContain('pipe it to a program, or give --out FILE');
   });
 });
