@@ -29,11 +29,11 @@ const RULES: readonly Rule[] = [
   { folder: 'game', layers: ['core', 'app', 'game'], packages: ['phaser'] },
   { folder: 'audio', layers: ['core', 'app', 'audio'], packages: ['howler'] },
   { folder: 'ui', layers: ['core', 'app', 'ui'], packages: [] },
-  { folder: 'cli', layers: ['core', 'app', 'server', 'cli'], packages: ['node:fs', 'node:path', 'node:url', 'node:events', 'node:readline'] },
+  { folder: 'cli', layers: ['core', 'app', 'server', 'cli'], packages: ['node:fs', 'node:path', 'node:url', 'node:events', 'node:readline', 'node:stream'] },
   {
     folder: 'server',
     layers: ['core', 'classroom', 'server'],
-    packages: ['zod', 'xstate', '@colyseus/core', '@colyseus/ws-transport', '@colyseus/schema', '@colyseus/redis-presence', '@colyseus/redis-driver', 'ws', 'node:http', 'fastify', '@fastify/static', 'kysely', 'kysely/migration', '@electric-sql/pglite', 'pg', '@node-rs/argon2', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:process', 'node:events', 'node:readline', 'node:stream'],
+    packages: ['zod', 'xstate', '@colyseus/core', '@colyseus/ws-transport', '@colyseus/schema', '@colyseus/redis-presence', '@colyseus/redis-driver', 'ws', 'node:http', 'fastify', '@fastify/static', 'kysely', 'kysely/migration', '@electric-sql/pglite', 'pg', '@node-rs/argon2', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:process', 'node:events', 'node:readline', 'node:stream', 'exceljs'],
   },
 ];
 

@@ -58,22 +58,26 @@ export async function exportData(args: readonly string[], streams: Streams): Pro
   const [file, ...extra] = args;
   if (file === undefined || extra.length > 0) throw new UsageError('export-data needs exactly one FILE ("-" for standard output)');
   return withStore(streams, async (store) => {
-    const count = await writeOut(file, streams, (write) => exportAttempts(store, write));
+    const count = await writeOut(file, streams.out, (write) => exportAttempts(store, write));
     (file === '-' ? streams.err : streams.out).write(`exported ${count} attempts${file === '-' ? '' : ` to ${file}`}\n`);
     return 0;
   });
+}
+
+/** Where a file written to standard output goes: text, or bytes for a binary file. */
+export interface FileOutput {
+  write(chunk: string | Uint8Array): unknown;
 }
 
 /**
  * Writes what `produce` writes to FILE, or to standard output for "-". A file is written under a temporary
  * name and renamed when complete, so a failed export never leaves a file that looks whole.
  */
-export async function writeOut<T>(file: string, streams: Streams, produce: (write: (chunk: string) => Promise<void> | void) => Promise<T>): Promise<T> {
+export async function writeOut<T>(file: string, stdout: FileOutput, produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<T>): Promise<T> {
   if (file === '-') {
-    const out = streams.out;
     return produce(async (chunk) => {
       // A slow reader of a pipe holds the export back, rather than the export piling up in memory.
-      if (out.write(chunk) === false && out instanceof EventEmitter) await once(out, 'drain');
+      if (stdout.write(chunk) === false && stdout instanceof EventEmitter) await once(stdout, 'drain');
     });
   }
   const temporary = `${file}.partial`;

@@ -1,18 +1,24 @@
+import { PassThrough } from 'node:stream';
 import { ExportFilterQuery } from '../server/attempt-filter-query.ts';
+import type { AttemptFilter, ResultsStore } from '../server/db/store.ts';
 import { attemptsCsv } from '../server/exports/attempts-csv-export.ts';
+import { writeAttemptsXlsx } from '../server/exports/attempts-xlsx-export.ts';
 import { options, UsageError } from './args.ts';
-import { withStore, writeOut } from './data-commands.ts';
-import type { Output, Streams } from './main.ts';
+import { withStore, writeOut, type FileOutput } from './data-commands.ts';
+import type { Streams } from './main.ts';
 
 const FILTERS = ['scenario', 'trainee', 'cohort', 'from', 'to', 'passed', 'mode'] as const;
 const FORMATS = ['csv', 'xlsx', 'pdf', 'xapi', 'scorm'] as const;
+const MADE = ['csv', 'xlsx'] as const;
+type Made = (typeof MADE)[number];
 
 /** `bridge-drill export FORMAT [filters] --out FILE`: the HR exports, for every attempt the filter matches; written to the audit log. */
-export async function exportCommand(args: readonly string[], streams: Streams, fileOut: Output): Promise<number> {
+export async function exportCommand(args: readonly string[], streams: Streams, fileOut: FileOutput): Promise<number> {
   const [format, ...rest] = args;
   if (format === undefined || format.startsWith('--')) throw new UsageError(`export needs a format: ${FORMATS.join(', ')}`);
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown export format "${format}"; the formats are ${FORMATS.join(', ')}`);
-  if (format !== 'csv') throw new UsageError(`export ${format} is not in this version yet; export csv is`);
+  if (!(MADE as readonly string[]).includes(format)) throw new UsageError(`export ${format} is not in this version yet; ${MADE.join(' and ')} are`);
+  const made = format as Made;
   const given = options(rest, [...FILTERS, 'out']);
   const out = given.get('out');
   if (out === undefined) throw new UsageError('export needs --out FILE ("-" for standard output)');
@@ -25,16 +31,30 @@ export async function exportCommand(args: readonly string[], streams: Streams, f
   }
   const filter = parsed.data;
   return withStore(streams, async (store) => {
-    await store.recordAudit({ actorId: null, actor: 'command line', action: 'export.csv', detail: { filter } });
-    const count = await writeOut(out, { ...streams, out: fileOut }, async (write) => {
-      const chunks = attemptsCsv(store, filter);
-      for (;;) {
-        const next = await chunks.next();
-        if (next.done) return next.value;
-        await write(next.value);
-      }
-    });
-    (out === '-' ? streams.err : streams.out).write(`exported ${count} ${count === 1 ? 'attempt' : 'attempts'} as CSV${out === '-' ? '' : ` to ${out}`}\n`);
+    await store.recordAudit({ actorId: null, actor: 'command line', action: `export.${made}`, detail: { filter } });
+    const count = await writeOut(out, fileOut, (write) => (made === 'csv' ? writeCsv(store, filter, write) : writeXlsx(store, filter, write)));
+    (out === '-' ? streams.err : streams.out).write(`exported ${count} ${count === 1 ? 'attempt' : 'attempts'} as ${made.toUpperCase()}${out === '-' ? '' : ` to ${out}`}\n`);
     return 0;
   });
+}
+
+type Write = (chunk: string | Uint8Array) => Promise<void>;
+
+async function writeCsv(store: ResultsStore, filter: AttemptFilter, write: Write): Promise<number> {
+  const chunks = attemptsCsv(store, filter);
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) return next.value;
+    await write(next.value);
+  }
+}
+
+async function writeXlsx(store: ResultsStore, filter: AttemptFilter, write: Write): Promise<number> {
+  const bytes = new PassThrough();
+  const written = writeAttemptsXlsx(store, filter, bytes, { exportedAt: new Date(), exportedBy: 'command line', filter }).catch((error: unknown) => {
+    bytes.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  });
+  for await (const chunk of bytes) await write(chunk as Uint8Array);
+  return written;
 }

@@ -37,9 +37,11 @@ Options:
   'import-attempts': `Usage: bridge-drill import-attempts FILE...
   Loads NDJSON attempt records; an attempt already stored is skipped.
 `,
-  export: `Usage: bridge-drill export csv [filters] --out FILE
-  Writes the attempts the filters match, newest first, as CSV for Excel ("-": standard output): UTF-8 with a
-  BOM, CRLF line ends, every field quoted, and cells a spreadsheet would run as a formula defused.
+  export: `Usage: bridge-drill export csv|xlsx [filters] --out FILE
+  Writes the attempts the filters match, newest first ("-": standard output, never a terminal).
+  csv: CSV for Excel, UTF-8 with a BOM, CRLF line ends, every field quoted, and cells a spreadsheet would run
+  as a formula defused. xlsx: a workbook with typed columns and three sheets: Attempts, Trainees (each
+  trainee summed up) and Export (who exported what, and when).
   Filters: --scenario ID, --trainee USER_ID, --cohort COHORT_ID, --from ISO_INSTANT, --to ISO_INSTANT,
   --passed true|false, --mode solo|classroom|coach|exam. Each export is written to the audit log.
 `,

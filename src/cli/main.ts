@@ -49,9 +49,10 @@ const USAGE = `Usage:
                                              create an account; the password is read from standard input
   bridge-drill export-data FILE              write every stored attempt as NDJSON attempt records ("-": stdout)
   bridge-drill import-attempts FILE...       load NDJSON attempt records; an attempt already stored is skipped
-  bridge-drill export csv [--scenario ID] [--trainee USER_ID] [--cohort COHORT_ID] [--from ISO] [--to ISO]
+  bridge-drill export csv|xlsx [--scenario ID] [--trainee USER_ID] [--cohort COHORT_ID] [--from ISO] [--to ISO]
                     [--passed true|false] [--mode solo|classroom|coach|exam] --out FILE
-                                             the attempts the filter matches, newest first, as CSV for Excel ("-": stdout)
+                                             the attempts the filter matches, newest first, as CSV for Excel or as
+                                             a workbook (Attempts, Trainees, Export sheets) ("-": stdout)
 
 Every command takes --help. The data commands use the server's data: $BRIDGE_DRILL_DATA (default ./data), or PostgreSQL at $DATABASE_URL.
 Stop a server using the embedded database first; it cannot be opened by two processes at once.

@@ -415,7 +415,8 @@ function resultsTable(open: OpenCohort, handlers: InstructorHandlers): HTMLEleme
       h('td', {}, open),
     );
   });
-  const download = h('a', { class: 'button small subtle results-download', attrs: { href: `/api/exports/attempts.csv?cohort=${encodeURIComponent(open.id)}`, download: '' } }, 'Download all as CSV');
+  const exportLink = (format: 'csv' | 'xlsx', label: string) => h('a', { class: 'button small subtle', attrs: { href: `/api/exports/attempts.${format}?cohort=${encodeURIComponent(open.id)}`, download: '' } }, label);
+  const download = h('p', { class: 'results-downloads' }, exportLink('csv', 'Download all as CSV'), ' ', exportLink('xlsx', 'Download all as a workbook'));
   return h(
     'div',
     {},

@@ -9,6 +9,7 @@ import { ApiClient } from './support/api-client.ts';
 import { acmeAttempt } from './support/attempts.ts';
 import { emptyServerEnv } from './support/server-env.ts';
 import { parseCsv } from '../support/csv-reader.ts';
+import { readWorkbook } from './support/workbook.ts';
 import type { ServerEnv } from '../../src/tools/server-process.ts';
 
 const PASSWORD = 'correct horse battery';
@@ -84,7 +85,7 @@ describe('the data commands', () => {
     expect(await cli(['users', 'add', 'ANA@example.test', '--role', 'hr'], env, PASSWORD)).toMatchObject({ code: 1, stderr: expect.stringContaining('exists already') });
   });
 
-  it('exports the attempts a filter matches as CSV, to a file or standard output, and refuses a bad filter or a format it lacks', async () => {
+  it('exports the attempts a filter matches as CSV or a workbook, to a file or standard output, and refuses a bad filter or a format it lacks', async () => {
     const env = await emptyServerEnv('pglite');
     const strong = acmeAttempt({ trainee: 'Robin, "the lead"' });
     const idle = acmeAttempt({ log: 'do-nothing', finishedAt: Date.parse('2026-12-02T08:00:00Z') });
@@ -107,7 +108,12 @@ describe('the data commands', () => {
     expect(await cli(['export', 'csv', '--passed', 'maybe', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--passed') });
     expect(await cli(['export', 'csv', '--colour', 'red', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown option "--colour"') });
     expect(await cli(['export', 'csv'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--out') });
-    expect(await cli(['export', 'xlsx', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('not in this version yet') });
+    const workbookFile = join(file, '..', 'all.xlsx');
+    expect(await cli(['export', 'xlsx', '--passed', 'true', '--out', workbookFile], env)).toMatchObject({ code: 0, stdout: `exported 1 attempt as XLSX to ${workbookFile}\n` });
+    const workbook = await readWorkbook(readFileSync(workbookFile));
+    expect(workbook.get('Attempts')!.slice(1).map((row) => row[0])).toEqual([strong.attemptId]);
+    expect(workbook.get('Export')!.find((row) => row[0] === 'Exported by')?.[1]).toBe('command line');
+    expect(await cli(['export', 'pdf', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('not in this version yet') });
     expect(await cli(['export', 'docx', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown export format') });
   });
 });

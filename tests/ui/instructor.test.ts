@@ -178,6 +178,7 @@ describe('the instructor’s screen', () => {
     const download = within(screen(root)).getByRole('link', { name: 'Download all as CSV' });
     expect(download.getAttribute('href')).toBe('/api/exports/attempts.csv?cohort=c-1');
     expect(download.hasAttribute('download')).toBe(true);
+    expect(within(screen(root)).getByRole('link', { name: 'Download all as a workbook' }).getAttribute('href')).toBe('/api/exports/attempts.xlsx?cohort=c-1');
     fireEvent.click(within(row).getByRole('button', { name: /^Open the debrief: Sam Lee, Acme Chemical/ }));
     await settle();
     expect(store.getState().screen).toBe('debrief');

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ATTEMPT_COLUMNS } from '../../../src/core/report/attempts-csv.ts';
+import { ATTEMPT_FIELDS } from '../../../src/core/report/result-columns.ts';
 import { startServerProcess, type ServerProcess } from '../../../src/tools/server-process.ts';
 import { parseCsv } from '../../support/csv-reader.ts';
 import { ApiClient } from '../support/api-client.ts';
 import { acmeAttempt } from '../support/attempts.ts';
 import { DATABASE_KINDS, emptyServerEnv } from '../support/server-env.ts';
+import { readWorkbook, type CellValue } from '../support/workbook.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -95,6 +97,43 @@ describe.each(DATABASE_KINDS)('the CSV export on %s', (kind) => {
     expect(csvRows((await other.api.getExact(`/api/exports/attempts.csv?trainee=${stranger.user.id}`)).text)).toEqual([]);
     expect((await trainee.api.get(`/api/exports/attempts.csv?trainee=${stranger.user.id}`)).status).toBe(403);
     expect((await client().get('/api/exports/attempts.csv')).status).toBe(401);
+  });
+
+  it('exports a workbook of typed columns: the attempts, each trainee summed up, and who exported what', async () => {
+    const hr = await account('hr');
+    const trainee = await account('trainee', '=cmd|"/c calc"!A1');
+    const strong = (await trainee.api.post('/api/attempts', acmeAttempt({ log: 'strong' }))).body as { attemptId: string; report: { passed: boolean; total: { points: number } } };
+    const idle = (await trainee.api.post('/api/attempts', acmeAttempt({ log: 'do-nothing', finishedAt: Date.parse('2026-12-03T09:00:00Z') }))).body as { attemptId: string };
+    const answer = await hr.api.getExact(`/api/exports/attempts.xlsx?trainee=${trainee.user.id}`);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(answer.headers.get('content-disposition')).toMatch(/filename="bridge-drill-attempts-\d{4}-\d{2}-\d{2}\.xlsx"/);
+    const sheets = await readWorkbook(answer.bytes);
+    expect([...sheets.keys()]).toEqual(['Attempts', 'Trainees', 'Export']);
+    const [header, first, second] = sheets.get('Attempts')!;
+    expect(header).toEqual(ATTEMPT_FIELDS.map((column) => column.header));
+    const cell = (row: CellValue[] | undefined, name: string) => row![ATTEMPT_FIELDS.findIndex((column) => column.header === name)];
+    expect([cell(first, 'Attempt'), cell(second, 'Attempt')]).toEqual([strong.attemptId, idle.attemptId]);
+    expect(cell(first, 'Trainee')).toBe('=cmd|"/c calc"!A1');
+    expect(cell(first, 'Passed')).toBe(strong.report.passed);
+    expect(cell(first, 'Points')).toBe(strong.report.total.points);
+    expect(cell(first, 'Finished (UTC)')).toEqual(new Date('2026-12-04T15:31:40Z'));
+    // A duration is a fraction of a day shown as h:mm:ss; the reader gives time-formatted cells back as a date on Excel's day zero.
+    expect((cell(first, 'Duration') as Date).getTime() - Date.UTC(1899, 11, 30)).toBe(29 * 60_000);
+    expect(typeof cell(first, 'Grade %')).toBe('number');
+    const trainees = sheets.get('Trainees')!;
+    expect(trainees).toHaveLength(2);
+    expect(trainees[1]!.slice(0, 4)).toEqual([trainee.user.id, '=cmd|"/c calc"!A1', 2, strong.report.passed ? 1 : 0]);
+    const about = new Map(sheets.get('Export')!.slice(1).map(([what, value]) => [what, value]));
+    expect(about.get('Exported by')).toBe(hr.user.email);
+    expect(JSON.parse(about.get('Filter') as string)).toEqual({ trainee: trainee.user.id });
+    expect(about.get('Attempts')).toBe(2);
+
+    const empty = await readWorkbook((await hr.api.getExact('/api/exports/attempts.xlsx?scenario=nothing-like-this')).bytes);
+    expect(empty.get('Attempts')).toEqual([ATTEMPT_FIELDS.map((column) => column.header)]);
+    expect((await hr.api.get('/api/exports/attempts.xlsx?passed=perhaps')).status).toBe(400);
+    const audit = (await admin.get('/api/audit')).body.entries as { action: string; actor: string }[];
+    expect(audit.filter((entry) => entry.action === 'export.xlsx' && entry.actor === hr.user.email)).toHaveLength(2);
   });
 
   it('answers a bad filter with a problem naming the parameter, and exports nothing', async () => {

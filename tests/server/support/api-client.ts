@@ -35,10 +35,11 @@ export class ApiClient {
 
   get = (path: string) => this.request('GET', path);
 
-  /** A GET whose body is read as exact bytes decoded as UTF-8, keeping a byte-order mark that text() would drop. */
-  async getExact(path: string): Promise<{ status: number; text: string; headers: Headers }> {
+  /** A GET whose body is kept as its exact bytes, and as UTF-8 text with any byte-order mark that text() would drop. */
+  async getExact(path: string): Promise<{ status: number; bytes: Uint8Array; text: string; headers: Headers }> {
     const response = await fetch(`${this.baseUrl}${path}`, { headers: { ...(this.origin ? { origin: this.origin } : {}), ...(this.cookie ? { cookie: this.cookie } : {}) } });
-    return { status: response.status, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer()), headers: response.headers };
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    return { status: response.status, bytes, text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), headers: response.headers };
   }
   post = (path: string, body?: unknown) => this.request('POST', path, body ?? {});
   put = (path: string, body?: unknown) => this.request('PUT', path, body ?? {});

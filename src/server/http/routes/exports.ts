@@ -1,7 +1,8 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { attemptsCsv } from '../../exports/attempts-csv-export.ts';
+import { writeAttemptsXlsx } from '../../exports/attempts-xlsx-export.ts';
 import { ExportFilterQuery } from '../../attempt-filter-query.ts';
 import { scopedFilter } from '../attempt-scope.ts';
 import { requireUser } from '../auth.ts';
@@ -21,6 +22,24 @@ export function exportRoutes(app: FastifyInstance, { store }: ServerContext): vo
       .header('content-disposition', `attachment; filename="bridge-drill-attempts-${stamp}.csv"`)
       .header('cache-control', 'no-store')
       .send(Readable.from(attemptsCsv(store, scoped)));
+  });
+
+  app.get('/api/exports/attempts.xlsx', async (request, reply) => {
+    const user = await requireUser(store, request);
+    const filter = parseInput(ExportFilterQuery, request.query, 'query');
+    const scoped = await scopedFilter(store, user, filter);
+    await store.recordAudit({ actorId: user.id, actor: user.email, action: 'export.xlsx', detail: { filter } });
+    const exportedAt = new Date();
+    const body = new PassThrough();
+    writeAttemptsXlsx(store, scoped, body, { exportedAt, exportedBy: user.email, filter }).catch((error: unknown) => {
+      request.log.error({ err: error }, 'the workbook export failed part way');
+      body.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="bridge-drill-attempts-${exportedAt.toISOString().slice(0, 10)}.xlsx"`)
+      .header('cache-control', 'no-store')
+      .send(body);
   });
 
   app.get('/api/audit', async (request) => {
