@@ -99,6 +99,13 @@ describe('a classroom in the browser', () => {
         await keepScreenshot(wall.page, 'classroom-projector-play');
         await keepScreenshot(dana.page, 'classroom-phone-play');
 
+        // Reveal: the wall works the playbook's answers out of the scenario it holds.
+        await hostButton(wall.page, 'Reveal').click();
+        await wall.page.getByText(/^Playbook: Priority 1 \(major incident\)\./).first().waitFor();
+        await keepScreenshot(wall.page, 'classroom-projector-reveal-everyone');
+        await wall.page.keyboard.press('Escape');
+        await wall.page.getByText(/Took command/i).first().waitFor();
+
         // A reload takes the same seat back, with what was done on it.
         await lee.page.reload();
         await lee.page.locator('.stage[data-ready="true"]').waitFor({ timeout: 60_000 });
@@ -152,6 +159,7 @@ describe('a classroom in the browser', () => {
         await expect.poll(async () => (await wall.page.locator('body').innerText()).replace(/\s+/g, ' '), { timeout: 20_000 }).toMatch(/Priority 1 \(major incident\) 2 Priority 2 1 .*3 of 3 voted/);
         await hostButton(wall.page, 'Reveal').click();
         await wall.page.getByText(/The class chose/).first().waitFor();
+        await wall.page.locator('.stage[data-ready="true"]').waitFor({ timeout: 60_000 });
         await keepScreenshot(wall.page, 'classroom-projector-reveal');
         await hostButton(wall.page, 'End').click();
         for (const voter of voters) await expectDebriefOfStored(server, voter.page);
