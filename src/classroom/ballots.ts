@@ -69,8 +69,8 @@ export function everyoneAnswers(compiled: CompiledScenario): readonly RevealedAn
   return [{ ballot: 'priority', prompt: 'Priority', answer: playbookAnswer(compiled, 'priority') }, ...decisions];
 }
 
-/** Everyone plays: the reveal in the room's state, stamped with the room clock so a second reveal shows again. */
-export const everyoneRevealText = (clockMs: number): string => JSON.stringify({ kind: 'everyone', at: clockMs });
+/** Everyone plays: the reveal in the room's state, stamped with when it was made (epoch ms) so a second reveal shows again. */
+export const everyoneRevealText = (revealedAt: number): string => JSON.stringify({ kind: 'everyone', at: revealedAt });
 
 /** The most chosen option; a tie goes to the option listed first. Null when nobody voted. */
 export function winningChoice(ballot: Ballot, votes: Iterable<string>): string | null {

@@ -55,6 +55,12 @@ async function writeXlsx(store: ResultsStore, filter: AttemptFilter, write: Writ
     bytes.destroy(error instanceof Error ? error : new Error(String(error)));
     throw error;
   });
-  for await (const chunk of bytes) await write(chunk as Uint8Array);
-  return written;
+  // Whichever fails first is reported; the other is not left to reject unheard.
+  written.catch(() => {});
+  try {
+    for await (const chunk of bytes) await write(chunk as Uint8Array);
+  } finally {
+    bytes.destroy();
+  }
+  return await written;
 }

@@ -232,7 +232,7 @@ export interface NewAuditEntry {
   readonly actor: string;
   /** For instance `export.csv`. */
   readonly action: string;
-  /** What was exported: the format, the filter, the row count. */
+  /** What was asked for: the filter as the user gave it. */
   readonly detail: Readonly<Record<string, unknown>>;
 }
 

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ATTEMPT_FIELDS, TRAINEE_FIELDS, type ColumnType, type ResultColumn } from '../../core/report/result-columns.ts';
@@ -45,6 +46,14 @@ const addRow = (worksheet: StreamingSheet, values: readonly SheetValue[]) => wor
  * (numbers, percents, UTC date-times, durations, true/false); text is text, never a formula. Returns the count.
  */
 export async function writeAttemptsXlsx(store: ResultsStore, filter: AttemptFilter, output: Writable, about: ExportAbout): Promise<number> {
+  // The writer buffers whatever it is given, so the reading waits whenever the reader of `output` is behind, and
+  // stops when `output` is closed before the workbook is whole (a download given up).
+  const closedEarly = new Promise<never>((_, reject) => output.once('close', () => output.writableFinished || reject(new ExportAborted())));
+  closedEarly.catch(() => {});
+  const keepPace = async () => {
+    if (output.destroyed) throw new ExportAborted();
+    if (output.writableNeedDrain) await Promise.race([once(output, 'drain'), closedEarly]);
+  };
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Bridge Drill';
   workbook.created = about.exportedAt;
@@ -57,6 +66,7 @@ export async function writeAttemptsXlsx(store: ResultsStore, filter: AttemptFilt
       totals.add(summary);
     }
     count += batch.length;
+    await keepPace();
   }
   attempts.commit();
   const trainees = sheet(workbook, 'Trainees', TRAINEE_FIELDS);
@@ -72,6 +82,15 @@ export async function writeAttemptsXlsx(store: ResultsStore, filter: AttemptFilt
   addRow(exported, ['Filter', JSON.stringify(about.filter)]);
   addRow(exported, ['Attempts', count]);
   exported.commit();
-  await workbook.commit();
+  await keepPace();
+  await Promise.race([workbook.commit(), closedEarly]);
   return count;
+}
+
+/** The workbook's reader went away before it was whole. */
+export class ExportAborted extends Error {
+  override readonly name = 'ExportAborted';
+  constructor() {
+    super('The workbook was closed before it was written whole.');
+  }
 }

@@ -413,7 +413,7 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   /** Everyone plays: shows what the playbook says on each question. Class votes: closes the open question, commits the class's choice and shows the playbook's. */
   private async reveal(): Promise<{ code: string; message: string } | null> {
     if (!this.shared) {
-      this.state.reveal = everyoneRevealText(secondsOf(this.clockTime.now()));
+      this.state.reveal = everyoneRevealText(this.services.wallClock());
       this.publish(true);
       this.broadcastPatch(); // a reveal goes out now, not with the next scheduled patch
       return null;
@@ -554,7 +554,8 @@ export class ClassroomRoom extends Room<{ state: ClassroomState }> {
   /** Puts the clock, counts and connected count into the shared state: once a wall second, or now when `force`. */
   private publish(force = false): void {
     const wall = this.services.wallClock();
-    if (!force && wall - this.publishedAt < PUBLISH_EVERY_MS) return;
+    // Half a tick early rather than a tick late, so a 1× clock moves every second however the ticks jitter.
+    if (!force && wall - this.publishedAt < PUBLISH_EVERY_MS - TICK_MS / 2) return;
     this.publishedAt = wall;
     this.state.clockMs = secondsOf(this.clockTime.now());
     this.state.connected = this.connected;

@@ -2,7 +2,7 @@ import { PassThrough, Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { attemptsCsv } from '../../exports/attempts-csv-export.ts';
-import { writeAttemptsXlsx } from '../../exports/attempts-xlsx-export.ts';
+import { ExportAborted, writeAttemptsXlsx } from '../../exports/attempts-xlsx-export.ts';
 import { ExportFilterQuery } from '../../attempt-filter-query.ts';
 import { scopedFilter } from '../attempt-scope.ts';
 import { requireUser } from '../auth.ts';
@@ -31,8 +31,11 @@ export function exportRoutes(app: FastifyInstance, { store }: ServerContext): vo
     await store.recordAudit({ actorId: user.id, actor: user.email, action: 'export.xlsx', detail: { filter } });
     const exportedAt = new Date();
     const body = new PassThrough();
+    // A download given up closes the connection: the body is destroyed, and the export stops at its next batch.
+    request.raw.once('close', () => body.writableFinished || body.destroy());
     writeAttemptsXlsx(store, scoped, body, { exportedAt, exportedBy: user.email, filter }).catch((error: unknown) => {
-      request.log.error({ err: error }, 'the workbook export failed part way');
+      if (error instanceof ExportAborted) request.log.info('a workbook download was given up part way');
+      else request.log.error({ err: error }, 'the workbook export failed part way');
       body.destroy(error instanceof Error ? error : new Error(String(error)));
     });
     return reply
