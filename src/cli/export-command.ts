@@ -1,8 +1,7 @@
-import { PassThrough } from 'node:stream';
 import { ExportFilterQuery } from '../server/attempt-filter-query.ts';
 import type { AttemptFilter, ResultsStore } from '../server/db/store.ts';
 import { attemptsCsv } from '../server/exports/attempts-csv-export.ts';
-import { writeAttemptsXlsx } from '../server/exports/attempts-xlsx-export.ts';
+import { attemptsXlsxStream } from '../server/exports/attempts-xlsx-export.ts';
 import { options, UsageError } from './args.ts';
 import { withStore, writeOut, type FileOutput } from './data-commands.ts';
 import type { Streams } from './main.ts';
@@ -50,13 +49,7 @@ async function writeCsv(store: ResultsStore, filter: AttemptFilter, write: Write
 }
 
 async function writeXlsx(store: ResultsStore, filter: AttemptFilter, write: Write): Promise<number> {
-  const bytes = new PassThrough();
-  const written = writeAttemptsXlsx(store, filter, bytes, { exportedAt: new Date(), exportedBy: 'command line', filter }).catch((error: unknown) => {
-    bytes.destroy(error instanceof Error ? error : new Error(String(error)));
-    throw error;
-  });
-  // Whichever fails first is reported; the other is not left to reject unheard.
-  written.catch(() => {});
+  const { bytes, written } = attemptsXlsxStream(store, filter, { exportedAt: new Date(), exportedBy: 'command line', filter });
   try {
     for await (const chunk of bytes) await write(chunk as Uint8Array);
   } finally {

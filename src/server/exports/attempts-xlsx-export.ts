@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ATTEMPT_FIELDS, TRAINEE_FIELDS, type ColumnType, type ResultColumn } from '../../core/report/result-columns.ts';
 import { sheetRow, type SheetValue } from './sheet-values.ts';
@@ -85,6 +85,20 @@ export async function writeAttemptsXlsx(store: ResultsStore, filter: AttemptFilt
   await keepPace();
   await Promise.race([workbook.commit(), closedEarly]);
   return count;
+}
+
+/**
+ * The workbook as a stream of bytes to read, and the count once it is whole. A failure destroys `bytes` with its
+ * error, so a reader learns of it, and `written` rejects with it without ever rejecting unheard.
+ */
+export function attemptsXlsxStream(store: ResultsStore, filter: AttemptFilter, about: ExportAbout): { readonly bytes: PassThrough; readonly written: Promise<number> } {
+  const bytes = new PassThrough();
+  const written = writeAttemptsXlsx(store, filter, bytes, about).catch((error: unknown) => {
+    bytes.destroy(error instanceof Error ? error : new Error(String(error)));
+    throw error;
+  });
+  written.catch(() => {});
+  return { bytes, written };
 }
 
 /** The workbook's reader went away before it was whole. */

@@ -1,48 +1,56 @@
-import { PassThrough, Readable } from 'node:stream';
-import type { FastifyInstance } from 'fastify';
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { attemptsCsv } from '../../exports/attempts-csv-export.ts';
-import { ExportAborted, writeAttemptsXlsx } from '../../exports/attempts-xlsx-export.ts';
+import { attemptsXlsxStream, ExportAborted } from '../../exports/attempts-xlsx-export.ts';
 import { ExportFilterQuery } from '../../attempt-filter-query.ts';
+import type { AttemptFilter, ResultsStore, User } from '../../db/store.ts';
 import { scopedFilter } from '../attempt-scope.ts';
 import { requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
 import { parseInput } from '../problem.ts';
 
+type Format = 'csv' | 'xlsx';
+
+const CONTENT_TYPES: Readonly<Record<Format, string>> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** What every export starts with: who asks, their filter, that filter narrowed to what they may see, and an audit entry. */
+async function exportRequest(store: ResultsStore, request: FastifyRequest, format: Format): Promise<{ user: User; filter: AttemptFilter; scoped: AttemptFilter; exportedAt: Date }> {
+  const user = await requireUser(store, request);
+  const filter = parseInput(ExportFilterQuery, request.query, 'query');
+  const scoped = await scopedFilter(store, user, filter);
+  await store.recordAudit({ actorId: user.id, actor: user.email, action: `export.${format}`, detail: { filter } });
+  return { user, filter, scoped, exportedAt: new Date() };
+}
+
+function download(reply: FastifyReply, format: Format, exportedAt: Date, body: Readable): FastifyReply {
+  return reply
+    .type(CONTENT_TYPES[format])
+    .header('content-disposition', `attachment; filename="bridge-drill-attempts-${exportedAt.toISOString().slice(0, 10)}.${format}"`)
+    .header('cache-control', 'no-store')
+    .send(body);
+}
+
 /** The HR exports of the attempts a filter matches, each within what the user may see, each written to the audit log. */
 export function exportRoutes(app: FastifyInstance, { store }: ServerContext): void {
   app.get('/api/exports/attempts.csv', async (request, reply) => {
-    const user = await requireUser(store, request);
-    const filter = parseInput(ExportFilterQuery, request.query, 'query');
-    const scoped = await scopedFilter(store, user, filter);
-    await store.recordAudit({ actorId: user.id, actor: user.email, action: 'export.csv', detail: { filter } });
-    const stamp = new Date().toISOString().slice(0, 10);
-    return reply
-      .type('text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="bridge-drill-attempts-${stamp}.csv"`)
-      .header('cache-control', 'no-store')
-      .send(Readable.from(attemptsCsv(store, scoped)));
+    const { scoped, exportedAt } = await exportRequest(store, request, 'csv');
+    return download(reply, 'csv', exportedAt, Readable.from(attemptsCsv(store, scoped)));
   });
 
   app.get('/api/exports/attempts.xlsx', async (request, reply) => {
-    const user = await requireUser(store, request);
-    const filter = parseInput(ExportFilterQuery, request.query, 'query');
-    const scoped = await scopedFilter(store, user, filter);
-    await store.recordAudit({ actorId: user.id, actor: user.email, action: 'export.xlsx', detail: { filter } });
-    const exportedAt = new Date();
-    const body = new PassThrough();
+    const { user, filter, scoped, exportedAt } = await exportRequest(store, request, 'xlsx');
+    const { bytes, written } = attemptsXlsxStream(store, scoped, { exportedAt, exportedBy: user.email, filter });
     // A download given up closes the connection: the body is destroyed, and the export stops at its next batch.
-    request.raw.once('close', () => body.writableFinished || body.destroy());
-    writeAttemptsXlsx(store, scoped, body, { exportedAt, exportedBy: user.email, filter }).catch((error: unknown) => {
+    request.raw.once('close', () => bytes.writableFinished || bytes.destroy());
+    written.catch((error: unknown) => {
       if (error instanceof ExportAborted) request.log.info('a workbook download was given up part way');
       else request.log.error({ err: error }, 'the workbook export failed part way');
-      body.destroy(error instanceof Error ? error : new Error(String(error)));
     });
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="bridge-drill-attempts-${exportedAt.toISOString().slice(0, 10)}.xlsx"`)
-      .header('cache-control', 'no-store')
-      .send(body);
+    return download(reply, 'xlsx', exportedAt, bytes);
   });
 
   app.get('/api/audit', async (request) => {
