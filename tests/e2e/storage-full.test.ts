@@ -10,6 +10,7 @@ import {
   historyShown,
   keysStartingWith,
   openBriefing,
+  openStorageOnly,
   openTabs,
   readItem,
   SESSION_PREFIX,
@@ -104,7 +105,7 @@ describe('a browser storage filled to its quota', () => {
       const { context, pages, errors } = await openTabs(browser(), 1);
       const page = pages[0]!;
       const unreadable = 'this is not a list of attempts';
-      await page.goto(appUrl());
+      await openStorageOnly(page);
       await writeItem(page, HISTORY_KEY, unreadable);
       await fillStorage(page);
       await page.goto(appUrl());

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { acmeObject } from '../helpers.ts';
 import { appUrl, keepScreenshot, useBrowser } from './browser.ts';
-import { CROSS_TAB_WAIT, openTabs, OPENED_KEY, readItem, writeItem } from './storage-tabs.ts';
+import { CROSS_TAB_WAIT, openStorageOnly, openTabs, OPENED_KEY, readItem, writeItem } from './storage-tabs.ts';
 
 const browser = useBrowser();
 
@@ -24,7 +24,7 @@ describe('scenario files opened in three tabs sharing one localStorage', () => {
     'all stay, with the kept file that no longer validates, and after a reload every tab lists the three and the one that needs attention',
     async () => {
       const { context, pages, errors } = await openTabs(browser(), 3);
-      await pages[0]!.goto(appUrl());
+      await openStorageOnly(pages[0]!);
       await writeItem(pages[0]!, OPENED_KEY, JSON.stringify([OLD_DRILL]));
       for (const page of pages) {
         await page.goto(appUrl());

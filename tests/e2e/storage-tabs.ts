@@ -62,6 +62,16 @@ export function readItem(page: Page, key: string): Promise<string | null> {
   return page.evaluate((name) => localStorage.getItem(name), key);
 }
 
+/**
+ * Opens an empty page of the app's origin, where localStorage is the app's but no app code runs: a value planted
+ * here is read by the app only on the next visit, never by a start-up still in flight.
+ */
+export async function openStorageOnly(page: Page): Promise<void> {
+  const blank = new URL('storage-only-blank-page', appUrl()).toString();
+  await page.route(blank, (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>storage</title>' }));
+  await page.goto(blank);
+}
+
 export function writeItem(page: Page, key: string, value: string): Promise<void> {
   return page.evaluate(([name, text]) => localStorage.setItem(name, text), [key, value] as const);
 }
