@@ -45,6 +45,14 @@ Options:
   Filters: --scenario ID, --trainee USER_ID, --cohort COHORT_ID, --from ISO_INSTANT, --to ISO_INSTANT,
   --passed true|false, --mode solo|classroom|coach|exam. Each export is written to the audit log.
 `,
+  'demo-data': `Usage: bridge-drill demo-data --trainees N --attempts M [--seed S] [--cohort-size K] [--days D]
+  Fills the data with demo trainees (trainee00001@demo.bridge-drill.test, ...), their cohorts of K (default 40)
+  and instructors, and M finished attempts spread over the last D days (default 180). Each attempt is a log
+  generated from a scenario's model answer, with steps missed, late or wrong as the trainee's skill makes
+  likely, played through the engine and graded by it. Trainees improve with practice, and each cohort shares
+  a weak competency. The same seed (default 1) makes the same data, so running it again adds nothing twice.
+  The demo accounts have no password.
+`,
 };
 
 /** Whether the arguments ask for help (before any "--" that ends the options). */

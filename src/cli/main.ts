@@ -53,6 +53,9 @@ const USAGE = `Usage:
                     [--passed true|false] [--mode solo|classroom|coach|exam] --out FILE
                                              the attempts the filter matches, newest first, as CSV for Excel or as
                                              a workbook (Attempts, Trainees, Export sheets) ("-": stdout)
+  bridge-drill demo-data --trainees N --attempts M [--seed S] [--cohort-size K] [--days D]
+                                             fill the data with demo trainees, cohorts and attempts played by
+                                             the engine from generated logs; running it again adds nothing twice
 
 Every command takes --help. The data commands use the server's data: $BRIDGE_DRILL_DATA (default ./data), or PostgreSQL at $DATABASE_URL.
 Stop a server using the embedded database first; it cannot be opened by two processes at once.
@@ -107,6 +110,8 @@ async function dispatch(argv: readonly string[], streams: Streams, io: Io): Prom
         return await (await import('./data-commands.ts')).exportData(rest, { ...streams, ...io });
       case 'import-attempts':
         return await (await import('./data-commands.ts')).importAttemptsCommand(rest, { ...streams, ...io });
+      case 'demo-data':
+        return await (await import('./demo-data-command.ts')).demoDataCommand(rest, { ...streams, ...io });
       case 'export':
         // A file written to standard output goes out byte for byte; messages still go through the guard.
         return await (await import('./export-command.ts')).exportCommand(rest, { ...streams, ...io }, streams.out);

@@ -68,6 +68,11 @@ export class ContentLibrary {
     }
   }
 
+  /** The ids of the bundled scenarios, in the order they were stored. */
+  bundledIds(): readonly string[] {
+    return [...this.bundledById.keys()];
+  }
+
   /**
    * A scenario to play, named by the sha256 of a stored version or by id (the bundled one, else the newest
    * stored version of that id), with its playbook. Undefined when no such scenario is stored.

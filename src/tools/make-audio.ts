@@ -14,7 +14,8 @@ import { bundledScenarios, clipCatalog, type ClipEntry } from './audio-catalog.t
 import { encodeOpus, measure, missingTools, type Levels } from './audio-exec.ts';
 import { makeLineClip } from './audio-lines.ts';
 import { loopThrough, NOISE_RECIPES } from './audio-noise.ts';
-import { levelTo, seconds, seededRandom } from './audio-pcm.ts';
+import { seededRandom } from '../core/seeded-random.ts';
+import { levelTo, seconds } from './audio-pcm.ts';
 import { makeTone, TONE_RMS_DB, TONES } from './audio-tones.ts';
 import { voiceFor } from './audio-voices.ts';
 

@@ -116,4 +116,20 @@ describe('the data commands', () => {
     expect(await cli(['export', 'pdf', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('not in this version yet') });
     expect(await cli(['export', 'docx', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown export format') });
   });
+
+  it('fills a fresh install with demo data an export can list, once however often it runs, and refuses a count that is not a whole number in range', async () => {
+    const env = await emptyServerEnv('pglite');
+    const made = await cli(['demo-data', '--trainees', '12', '--attempts', '40', '--cohort-size', '5'], env);
+    expect(made).toMatchObject({ code: 0, stdout: expect.stringMatching(/^demo data \(seed 1\): 12 trainees added, 0 already there; 3 cohorts; 40 attempts added, 0 already there; [\d.]+ s\n$/) });
+    expect(made.stderr).toBe('stored 40 of 40 attempts\n');
+    expect(await cli(['demo-data', '--trainees', '12', '--attempts', '40', '--cohort-size', '5'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('0 trainees added, 12 already there; 3 cohorts; 0 attempts added, 40 already there') });
+    const listed = await cli(['export', 'csv', '--out', '-'], env);
+    const rows = parseCsv(listed.stdout.slice(1)).slice(1);
+    expect(rows).toHaveLength(40);
+    expect(new Set(rows.map((row) => row[1])).size).toBeLessThanOrEqual(12);
+
+    expect(await cli(['demo-data', '--trainees', '12'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('demo-data needs --attempts N') });
+    expect(await cli(['demo-data', '--trainees', '0', '--attempts', '5'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--trainees must be a whole number from 1 to 100,000, not "0"') });
+    expect(await cli(['demo-data', '--trainees', '5', '--attempts', '1e3'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('not "1e3"') });
+  });
 });
