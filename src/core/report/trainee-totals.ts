@@ -23,7 +23,7 @@ interface Running {
   competencySums: Map<Competency, { sum: number; count: number }>;
 }
 
-const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
+export const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
 
 /** Adds attempts one at a time, in any order, holding one entry per trainee; `totals()` lists them by name, then id. */
 export class TraineeTotalsBuilder {

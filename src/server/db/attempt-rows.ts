@@ -2,6 +2,7 @@ import { attemptDiagnosticText, parseAttempt, type AttemptRecord } from '../../c
 import { instantMs } from '../../core/iso-instant.ts';
 import type { Insertable } from 'kysely';
 import { AttemptSummarySchema, summarizeAttempt, type AttemptSummary } from '../../core/report/attempt-summary.ts';
+import type { Competency } from '../../core/schema-primitives.ts';
 import type { AttemptsTable } from './schema.ts';
 
 /**
@@ -11,6 +12,7 @@ import type { AttemptsTable } from './schema.ts';
 export function attemptRow(userId: string | null, attempt: AttemptRecord): Insertable<AttemptsTable> {
   const { report, finishedAt } = attempt;
   if (report === null || finishedAt === null) throw new TypeError(`Attempt ${attempt.attemptId} is not finished; only finished attempts are stored.`);
+  const percentOf = (id: Competency): number | null => report.competencies.find((score) => score.id === id)?.percent ?? null;
   return {
     attempt_id: attempt.attemptId,
     user_id: userId,
@@ -27,6 +29,11 @@ export function attemptRow(userId: string | null, attempt: AttemptRecord): Inser
     record: JSON.stringify(attempt),
     summary: JSON.stringify(summarizeAttempt(attempt)),
     classroom_code: attempt.classroom?.code ?? null,
+    competency_priority: percentOf('priority'),
+    competency_notification: percentOf('notification'),
+    competency_bridge_control: percentOf('bridge-control'),
+    competency_escalation: percentOf('escalation'),
+    competency_can_report: percentOf('can-report'),
   };
 }
 

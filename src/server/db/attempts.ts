@@ -38,7 +38,7 @@ export async function listAttempts(db: Db, filter: AttemptFilter, page: { readon
   if (!Number.isFinite(page.limit)) throw new StoreInvalidInput(`A page size must be a number, not ${page.limit}.`);
   const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(page.limit)));
   const after = page.after === undefined ? undefined : decodeCursor(page.after);
-  const matching = filtered(db, filter);
+  const matching = matchingAttempts(db, filter);
   if (matching === null) return { attempts: [], next: null };
   const rows = await olderThan(matching.select(['a.record', 'a.finished_at', 'a.attempt_id']), after).orderBy('a.finished_at', 'desc').orderBy('a.attempt_id', 'desc').limit(limit + 1).execute();
   const shown = rows.slice(0, limit);
@@ -55,7 +55,7 @@ export async function listAttempts(db: Db, filter: AttemptFilter, page: { readon
  */
 export async function* streamSummaries(db: Db, filter: AttemptFilter, batchSize: number, guard: <T>(work: () => Promise<T>) => Promise<T>): AsyncIterable<readonly AttemptSummary[]> {
   const size = Math.min(5000, Math.max(1, Math.floor(Number.isFinite(batchSize) ? batchSize : MAX_PAGE)));
-  const matching = filtered(db, filter);
+  const matching = matchingAttempts(db, filter);
   if (matching === null) return;
   let after: PagePosition | undefined;
   for (;;) {
@@ -70,7 +70,7 @@ export async function* streamSummaries(db: Db, filter: AttemptFilter, batchSize:
 }
 
 /** The attempts a filter matches, or null when it can match none (an id that cannot be one). */
-function filtered(db: Db, filter: AttemptFilter) {
+export function matchingAttempts(db: Db, filter: AttemptFilter) {
   const from = filter.from === undefined ? undefined : instant(filter.from, 'from');
   const to = filter.to === undefined ? undefined : instant(filter.to, 'to');
   const ids = [filter.trainee, filter.cohort, filter.visibleToInstructor];

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { COMPETENCIES, type Competency } from '../../core/schema-primitives.ts';
 
 /**
  * The schema, as migrations kept in code (no files to find at run time), applied in order when a store opens,
@@ -184,6 +185,16 @@ const RESULTS: readonly string[] = [
   'CREATE INDEX audit_log_newest ON audit_log (at DESC, id DESC)',
 ];
 
+/** The column a competency's percent is kept in, so a heat map averages numbers rather than parsing JSON. */
+export const competencyColumn = (competency: Competency): `competency_${string}` => `competency_${competency.replace('-', '_')}`;
+
+const COMPETENCY_COLUMNS: readonly string[] = COMPETENCIES.flatMap((competency) => [
+  `ALTER TABLE attempts ADD COLUMN ${competencyColumn(competency)} real`,
+  // The summary is a few hundred bytes where the record is tens of kilobytes; only rows stored before summaries read the record.
+  `UPDATE attempts SET ${competencyColumn(competency)} = CASE WHEN summary IS NOT NULL THEN (summary -> 'competencies' ->> '${competency}')::real
+    ELSE (SELECT (c ->> 'percent')::real FROM json_array_elements(record -> 'report' -> 'competencies') AS c WHERE c ->> 'id' = '${competency}' LIMIT 1) END`,
+]);
+
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': {
     async up(db) {
@@ -198,6 +209,11 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0003-results': {
     async up(db) {
       for (const statement of RESULTS) await sql.raw(statement).execute(db);
+    },
+  },
+  '0004-competency-columns': {
+    async up(db) {
+      for (const statement of COMPETENCY_COLUMNS) await sql.raw(statement).execute(db);
     },
   },
 };

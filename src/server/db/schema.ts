@@ -91,6 +91,12 @@ export interface AttemptsTable {
   /** `AttemptSummary`; null for attempts stored before summaries were kept. */
   summary: JsonText<unknown> | null;
   classroom_code: string | null;
+  /** The report's percent per competency; null where it graded none of it. */
+  competency_priority: number | null;
+  competency_notification: number | null;
+  competency_bridge_control: number | null;
+  competency_escalation: number | null;
+  competency_can_report: number | null;
   created_at: CreatedAt;
 }
 

@@ -5,6 +5,7 @@ import * as classrooms from './classrooms.ts';
 import * as cohorts from './cohorts.ts';
 import * as drafts from './drafts.ts';
 import { guarded } from './errors.ts';
+import * as results from './results.ts';
 import type { Database } from './schema.ts';
 import type { DatabaseKind, ResultsStore } from './store.ts';
 import * as users from './users.ts';
@@ -69,6 +70,8 @@ export function sqlStore(kind: DatabaseKind, db: Kysely<Database>, afterClose: (
     listAttempts: (filter, page) => guarded(() => attempts.listAttempts(db, filter, page)),
     streamAttempts: (batchSize) => attempts.streamAttempts(db, batchSize, guarded),
     streamSummaries: (filter, batchSize) => attempts.streamSummaries(db, filter, batchSize, guarded),
+    attemptsTable: (filter, query) => guarded(() => results.attemptsTable(db, filter, query)),
+    resultsOverview: (filter) => guarded(() => results.resultsOverview(db, filter)),
     importAttempts: (records) => guarded(() => attempts.importAttempts(db, records)),
 
     recordAudit: (entry) => guarded(() => audit.recordAudit(db, entry)),

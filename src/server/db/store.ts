@@ -1,6 +1,8 @@
 import type { Action } from '../../core/actions/action.ts';
 import type { AttemptRecord } from '../../core/attempt.ts';
 import type { AttemptSummary } from '../../core/report/attempt-summary.ts';
+import type { TraineeTotals } from '../../core/report/trainee-totals.ts';
+import type { Competency } from '../../core/schema-primitives.ts';
 
 /** What the server keeps, behind one interface whether the database is embedded (PGlite) or PostgreSQL. */
 
@@ -77,6 +79,37 @@ export interface AttemptPage {
   readonly attempts: readonly AttemptRecord[];
   /** Opaque; pass back as `after` for the next, older page. Null when this is the last page. */
   readonly next: string | null;
+}
+
+export const ATTEMPT_SORTS = ['finished', 'grade', 'trainee', 'scenario'] as const;
+export type AttemptSort = (typeof ATTEMPT_SORTS)[number];
+
+export interface AttemptsTableQuery {
+  readonly sort: AttemptSort;
+  readonly order: 'asc' | 'desc';
+  /** From 1. */
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface AttemptsTablePage {
+  /** How many attempts the filter matches in all. */
+  readonly total: number;
+  readonly attempts: readonly AttemptSummary[];
+}
+
+export interface ScenarioPassRate {
+  readonly scenarioId: string;
+  readonly attempts: number;
+  readonly passed: number;
+}
+
+export interface ResultsOverview {
+  /** Each trainee's attempts summed up, by name: the rows of a cohort's heat map. */
+  readonly trainees: readonly TraineeTotals[];
+  readonly scenarios: readonly ScenarioPassRate[];
+  /** The mean percent per competency over every attempt that graded it. */
+  readonly competencies: Partial<Record<Competency, number>>;
 }
 
 export interface ImportResult {
@@ -208,6 +241,10 @@ export interface ResultsStore extends ClassroomStore {
   listAttempts(filter: AttemptFilter, page: { readonly limit: number; readonly after?: string }): Promise<AttemptPage>;
   /** The summaries of the attempts a filter matches, newest first, in batches, for the HR exports. */
   streamSummaries(filter: AttemptFilter, batchSize: number): AsyncIterable<readonly AttemptSummary[]>;
+  /** A page of the results area's attempts table, sorted and paged by the database. */
+  attemptsTable(filter: AttemptFilter, query: AttemptsTableQuery): Promise<AttemptsTablePage>;
+  /** Each trainee, each scenario and each competency summed up over the attempts a filter matches. */
+  resultsOverview(filter: AttemptFilter): Promise<ResultsOverview>;
   /** Every attempt, oldest first, in batches, for export. */
   streamAttempts(batchSize: number): AsyncIterable<readonly AttemptRecord[]>;
   /** Many attempts in one transaction per batch; idempotent by attemptId. Users are matched by trainee.id when it is a user id, otherwise stored with no user. */

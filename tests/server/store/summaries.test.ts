@@ -5,6 +5,7 @@ import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AttemptRecord } from '../../../src/core/attempt.ts';
 import { summarizeAttempt, type AttemptSummary } from '../../../src/core/report/attempt-summary.ts';
+import { TraineeTotalsBuilder } from '../../../src/core/report/trainee-totals.ts';
 import { attemptRow } from '../../../src/server/db/attempt-rows.ts';
 import { migrationProvider } from '../../../src/server/db/migrations.ts';
 import { PGLITE_PARSERS, storeOnPGlite } from '../../../src/server/db/open-store.ts';
@@ -71,13 +72,21 @@ describe('attempts stored before summaries were kept', () => {
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0002-classrooms');
     expect(error).toBeUndefined();
     for (const attempt of old) {
-      const { summary: _summary, classroom_code: _code, ...row } = attemptRow(null, attempt);
+      const { summary: _summary, classroom_code: _code, competency_priority: _1, competency_notification: _2, competency_bridge_control: _3, competency_escalation: _4, competency_can_report: _5, ...row } = attemptRow(null, attempt);
       await (db as Kysely<{ attempts: typeof row }>).insertInto('attempts').values(row).execute();
     }
     store = await storeOnPGlite(pglite);
   });
   afterAll(async () => {
     await store.close();
+  });
+
+  it('are in the heat map with the competencies the migration read from their record', async () => {
+    const expected = new TraineeTotalsBuilder();
+    for (const attempt of old) expected.add(summarizeAttempt(attempt));
+    const overview = await store.resultsOverview({});
+    expect(overview.trainees).toEqual(expected.totals());
+    expect(Object.keys(overview.competencies).sort()).toEqual(Object.keys(expected.totals()[0]!.competencies).sort());
   });
 
   it('are summarized from their record, and the migration finds their classroom', async () => {

@@ -1,0 +1,107 @@
+import { sql, type Kysely } from 'kysely';
+import { isoInstant } from '../../core/iso-instant.ts';
+import { summarizeAttempt } from '../../core/report/attempt-summary.ts';
+import { oneDecimal, type TraineeTotals } from '../../core/report/trainee-totals.ts';
+import { COMPETENCIES, type Competency } from '../../core/schema-primitives.ts';
+import { storedAttempt, storedSummary } from './attempt-rows.ts';
+import { matchingAttempts } from './attempts.ts';
+import { competencyColumn } from './migrations.ts';
+import type { Database } from './schema.ts';
+import type { AttemptFilter, AttemptsTablePage, AttemptsTableQuery, ResultsOverview } from './store.ts';
+
+/** What the results area shows of the attempts a filter matches: a sorted page of them, and each trainee summed up. */
+
+type Db = Kysely<Database>;
+
+// Coalesce stops at the first name it finds, so the record is read only for an attempt stored before summaries.
+const traineeName = sql<string | null>`coalesce(u.name, a.summary ->> 'traineeName', a.record -> 'trainee' ->> 'name')`;
+
+const ORDER = {
+  finished: sql`a.finished_at`,
+  grade: sql`a.percent`,
+  scenario: sql`a.scenario_id`,
+  trainee: sql`lower(coalesce(u.name, a.trainee_id))`,
+} as const;
+
+/** One page of the attempts a filter matches, in the order asked for (ties newest first), and how many match in all. */
+export async function attemptsTable(db: Db, filter: AttemptFilter, query: AttemptsTableQuery): Promise<AttemptsTablePage> {
+  const matching = matchingAttempts(db, filter);
+  if (matching === null) return { total: 0, attempts: [] };
+  const direction = sql.raw(query.order === 'asc' ? 'asc' : 'desc');
+  const [counted, rows] = await Promise.all([
+    matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+    matching
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select(['a.summary', sql<unknown>`case when a.summary is null then a.record end`.as('record'), traineeName.as('name')])
+      .orderBy(sql`${ORDER[query.sort]} ${direction}`)
+      .orderBy('a.finished_at', 'desc')
+      .orderBy('a.attempt_id', 'desc')
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize)
+      .execute(),
+  ]);
+  return {
+    total: Number(counted.total),
+    attempts: rows.map((row) => {
+      const summary = row.summary === null ? summarizeAttempt(storedAttempt(row.record)) : storedSummary(row.summary);
+      return { ...summary, traineeName: row.name ?? summary.traineeName };
+    }),
+  };
+}
+
+/**
+ * Each trainee's attempts in a filter summed up (the heat map's rows, by name), each scenario's pass rate, and
+ * the mean per competency over them all, added up by the database from numeric columns.
+ */
+export async function resultsOverview(db: Db, filter: AttemptFilter): Promise<ResultsOverview> {
+  const matching = matchingAttempts(db, filter);
+  if (matching === null) return { trainees: [], scenarios: [], competencies: {} };
+  const means = COMPETENCIES.map((competency) => sql<number | null>`avg(${sql.ref(`a.${competencyColumn(competency)}`)})`.as(competency));
+  const [trainees, scenarios, overall] = await Promise.all([
+    matching
+      .leftJoin('users as u', 'u.id', 'a.user_id')
+      .select([
+        'a.trainee_id',
+        sql<string | null>`max(${traineeName})`.as('name'),
+        sql<number>`count(*)::int`.as('attempts'),
+        sql<number>`count(*) filter (where a.passed)::int`.as('passed'),
+        sql<number>`avg(a.percent)`.as('mean_grade'),
+        sql<Date>`max(a.finished_at)`.as('last_finished'),
+        ...means,
+      ])
+      .groupBy('a.trainee_id')
+      .execute(),
+    matching
+      .select(['a.scenario_id', sql<number>`count(*)::int`.as('attempts'), sql<number>`count(*) filter (where a.passed)::int`.as('passed')])
+      .groupBy('a.scenario_id')
+      .orderBy('a.scenario_id')
+      .execute(),
+    matching.select(means).executeTakeFirst(),
+  ]);
+  return {
+    trainees: trainees
+      .map(
+        (row): TraineeTotals => ({
+          traineeId: row.trainee_id,
+          traineeName: row.name,
+          attempts: row.attempts,
+          passed: row.passed,
+          lastFinishedAt: isoInstant(new Date(row.last_finished).getTime()),
+          meanGradePercent: oneDecimal(Number(row.mean_grade)),
+          competencies: competencyMeans(row),
+        }),
+      )
+      .sort((a, b) => (a.traineeName ?? '').localeCompare(b.traineeName ?? '') || a.traineeId.localeCompare(b.traineeId)),
+    scenarios: scenarios.map((row) => ({ scenarioId: row.scenario_id, attempts: row.attempts, passed: row.passed })),
+    competencies: overall ? competencyMeans(overall) : {},
+  };
+}
+
+function competencyMeans(row: Partial<Record<Competency, number | string | null>>): Partial<Record<Competency, number>> {
+  const means: Partial<Record<Competency, number>> = {};
+  for (const competency of COMPETENCIES) {
+    const value = row[competency];
+    if (value !== null && value !== undefined) means[competency] = oneDecimal(Number(value));
+  }
+  return means;
+}

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AttemptSummary } from '../../../src/core/report/attempt-summary.ts';
+import { TraineeTotalsBuilder } from '../../../src/core/report/trainee-totals.ts';
+import { COMPETENCIES } from '../../../src/core/schema-primitives.ts';
+import { ATTEMPT_SORTS, type AttemptFilter, type AttemptSort, type ResultsStore } from '../../../src/server/db/store.ts';
+import { fillDemoData } from '../../../src/server/demo/demo-data.ts';
+import { freshStore, storeKinds } from '../support/stores.ts';
+
+const NOW = Date.parse('2026-12-01T12:00:00Z');
+
+async function summaries(store: ResultsStore, filter: AttemptFilter): Promise<AttemptSummary[]> {
+  const found: AttemptSummary[] = [];
+  for await (const batch of store.streamSummaries(filter, 500)) found.push(...batch);
+  return found;
+}
+
+const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
+
+describe.each(storeKinds)('the results area’s queries on %s', (kind) => {
+  let store: ResultsStore;
+  let cohortId: string;
+
+  beforeAll(async () => {
+    store = await freshStore(kind);
+    await fillDemoData(store, { trainees: 30, attempts: 240, cohortSize: 10, now: NOW, days: 30 });
+    const instructor = (await store.findUserByEmail('instructor001@demo.bridge-drill.test'))!;
+    cohortId = (await store.listCohorts(instructor))[1]!.id;
+  }, 120_000);
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it.each<[string, AttemptFilter]>([
+    ['everyone', {}],
+    ['a cohort', { cohort: 'COHORT' }],
+    ['failed exams in a cohort', { cohort: 'COHORT', passed: false, mode: 'exam' }],
+    ['one scenario', { scenario: 'acme-chemical' }],
+  ])('sums each trainee up as the exports do, for %s', async (_, given) => {
+    const filter = given.cohort === 'COHORT' ? { ...given, cohort: cohortId } : given;
+    const matching = await summaries(store, filter);
+    expect(matching.length).toBeGreaterThan(5);
+    const expected = new TraineeTotalsBuilder();
+    for (const summary of matching) expected.add(summary);
+    const overview = await store.resultsOverview(filter);
+    expect(overview.trainees).toEqual(expected.totals());
+
+    const scenarioIds = [...new Set(matching.map((summary) => summary.scenario.id))].sort();
+    expect(overview.scenarios).toEqual(
+      scenarioIds.map((scenarioId) => {
+        const played = matching.filter((summary) => summary.scenario.id === scenarioId);
+        return { scenarioId, attempts: played.length, passed: played.filter((summary) => summary.passed).length };
+      }),
+    );
+    for (const competency of COMPETENCIES) {
+      const graded = matching.map((summary) => summary.competencies[competency]).filter((value): value is number => value !== undefined);
+      expect(overview.competencies[competency]).toBe(graded.length === 0 ? undefined : oneDecimal(graded.reduce((sum, value) => sum + value, 0) / graded.length));
+    }
+  });
+
+  it('gives nothing for a cohort that is not there', async () => {
+    expect(await store.resultsOverview({ cohort: '00000000-0000-4000-8000-000000000000' })).toEqual({ trainees: [], scenarios: [], competencies: {} });
+    expect(await store.attemptsTable({ trainee: 'not-a-uuid' }, { sort: 'finished', order: 'desc', page: 1, pageSize: 10 })).toEqual({ total: 0, attempts: [] });
+  });
+
+  it.each(ATTEMPT_SORTS.flatMap((sort) => [[sort, 'asc'] as const, [sort, 'desc'] as const]))('pages through every attempt once, sorted by %s %s', async (sort: AttemptSort, order) => {
+    const filter = { cohort: cohortId };
+    const expectedIds = (await summaries(store, filter)).map((summary) => summary.attemptId).sort();
+    const seen: AttemptSummary[] = [];
+    for (let page = 1; ; page++) {
+      const shown = await store.attemptsTable(filter, { sort, order, page, pageSize: 7 });
+      expect(shown.total).toBe(expectedIds.length);
+      seen.push(...shown.attempts);
+      if (shown.attempts.length < 7) break;
+    }
+    expect(seen.map((summary) => summary.attemptId).sort()).toEqual(expectedIds);
+    const keys = seen.map((summary) => (sort === 'grade' ? summary.gradePercent : sort === 'finished' ? Date.parse(summary.finishedAt) : sort === 'scenario' ? summary.scenario.id : (summary.traineeName ?? '').toLowerCase()));
+    if (sort !== 'trainee') {
+      const sorted = [...keys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      expect(keys).toEqual(order === 'asc' ? sorted : sorted.reverse());
+    } else {
+      // Names sort by the database's collation; a trainee's attempts are together, and each name comes once.
+      const runs = keys.filter((key, index) => key !== keys[index - 1]);
+      expect(new Set(runs).size).toBe(runs.length);
+    }
+  });
+});
