@@ -11,6 +11,7 @@ import { classroomRoutes } from './routes/classrooms.ts';
 import { cohortRoutes } from './routes/cohorts.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { resultRoutes } from './routes/results.ts';
 import { healthRoutes } from './routes/health.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
@@ -48,7 +49,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   addStrictJsonBodies(app);
   addSecurityHeaders(app);
   addOriginCheck(app, options.allowedOrigins);
-  for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes, exportRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes, exportRoutes, resultRoutes]) routes(app, ctx);
   if (options.classrooms) classroomRoutes(app, ctx, await options.classrooms(app.server));
   await serveApp(app, options.distDir);
   return app;

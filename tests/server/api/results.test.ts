@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServerProcess, type ServerProcess } from '../../../src/tools/server-process.ts';
+import { ApiClient } from '../support/api-client.ts';
+import { acmeAttempt } from '../support/attempts.ts';
+import { emptyServerEnv } from '../support/server-env.ts';
+
+const PASSWORD = 'correct horse battery';
+
+interface Row {
+  attemptId: string;
+  traineeId: string;
+  traineeName: string | null;
+  gradePercent: number;
+}
+
+describe('the results area’s API', () => {
+  let server: ServerProcess;
+  let admin: ApiClient;
+  const client = () => new ApiClient(server.url);
+
+  async function account(role: 'hr' | 'instructor' | 'trainee', name = `A ${role}`) {
+    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+    const made = await admin.post('/api/users', { email, name, role, password: PASSWORD });
+    expect(made.status).toBe(201);
+    const api = client();
+    await api.signIn(email, PASSWORD);
+    return { api, user: made.body.user as { id: string; email: string } };
+  }
+
+  beforeAll(async () => {
+    server = await startServerProcess(await emptyServerEnv('pglite'));
+    admin = client();
+    const token = new URL(server.setupLink!).searchParams.get('setup');
+    expect((await admin.post(`/api/setup/${token}`, { email: 'admin@example.test', name: 'Ada Admin', password: PASSWORD })).status).toBe(201);
+  });
+
+  afterAll(async () => {
+    expect(await server.stop('SIGTERM')).toBe(0);
+  });
+
+  it('lists, sorts, pages and sums up what each role may see, and no more', async () => {
+    const instructor = await account('instructor');
+    const cohort = (await instructor.api.post('/api/cohorts', { name: 'Night shift' })).body.cohort as { id: string };
+    const other = await account('instructor');
+    const otherCohort = (await other.api.post('/api/cohorts', { name: 'Day shift' })).body.cohort as { id: string };
+    const member = await account('trainee', 'Zoë ‏עברית, "the lead"');
+    const outsider = await account('trainee', 'Aaron Outsider');
+    await instructor.api.post(`/api/cohorts/${cohort.id}/invites`, { emails: [member.user.email] });
+    const logs = ['strong', 'partial', 'do-nothing'] as const;
+    const mine: string[] = [];
+    for (const [index, log] of logs.entries()) mine.push(((await member.api.post('/api/attempts', acmeAttempt({ log, finishedAt: Date.parse('2026-12-01T10:00:00Z') + index * 60_000 }))).body as { attemptId: string }).attemptId);
+    const theirs = ((await outsider.api.post('/api/attempts', acmeAttempt({ log: 'late-notifications' }))).body as { attemptId: string }).attemptId;
+
+    const hr = await account('hr');
+    const byGrade = await hr.api.get('/api/results/attempts?sort=grade&order=asc&pageSize=2');
+    expect(byGrade.status).toBe(200);
+    expect(byGrade.body).toMatchObject({ total: 4, page: 1, pageSize: 2 });
+    const secondPage = await hr.api.get('/api/results/attempts?sort=grade&order=asc&pageSize=2&page=2');
+    const rows = [...byGrade.body.attempts, ...secondPage.body.attempts] as Row[];
+    expect(rows.map((row) => row.attemptId).sort()).toEqual([...mine, theirs].sort());
+    expect(rows.map((row) => row.gradePercent)).toEqual(rows.map((row) => row.gradePercent).sort((a, b) => a - b));
+    expect((await hr.api.get('/api/results/attempts?page=3&pageSize=2')).body).toMatchObject({ total: 4, attempts: [] });
+    const byName = (await hr.api.get('/api/results/attempts?sort=trainee&order=asc')).body.attempts as Row[];
+    expect(byName[0]!.traineeName).toBe('Aaron Outsider');
+    expect(byName.at(-1)!.traineeName).toBe('Zoë ‏עברית, "the lead"');
+
+    const overview = (await hr.api.get(`/api/results/overview?cohort=${cohort.id}`)).body as { trainees: { traineeId: string; attempts: number; passed: number }[]; scenarios: { scenarioId: string; attempts: number }[] };
+    expect(overview.trainees).toEqual([expect.objectContaining({ traineeId: member.user.id, traineeName: 'Zoë ‏עברית, "the lead"', attempts: 3 })]);
+    expect(overview.scenarios).toEqual([{ scenarioId: 'acme-chemical', attempts: 3, passed: overview.trainees[0]!.passed }]);
+
+    const instructorRows = (await instructor.api.get('/api/results/attempts')).body.attempts as Row[];
+    expect(instructorRows.map((row) => row.attemptId).sort()).toEqual([...mine].sort());
+    expect((await instructor.api.get('/api/results/overview')).body.trainees.map((row: { traineeId: string }) => row.traineeId)).toEqual([member.user.id]);
+    expect((await instructor.api.get(`/api/results/overview?cohort=${otherCohort.id}`)).status).toBe(404);
+    expect((await instructor.api.get(`/api/results/attempts?cohort=${otherCohort.id}`)).status).toBe(404);
+    expect((await other.api.get('/api/results/attempts')).body).toMatchObject({ total: 0, attempts: [] });
+
+    expect(((await outsider.api.get('/api/results/attempts')).body.attempts as Row[]).map((row) => row.attemptId)).toEqual([theirs]);
+    expect((await outsider.api.get(`/api/results/attempts?trainee=${member.user.id}`)).status).toBe(403);
+    expect((await outsider.api.get(`/api/results/overview?trainee=${member.user.id}`)).status).toBe(403);
+    expect((await outsider.api.get('/api/results/overview')).body.trainees).toEqual([expect.objectContaining({ traineeId: outsider.user.id, attempts: 1 })]);
+    expect((await client().get('/api/results/attempts')).status).toBe(401);
+    expect((await client().get('/api/results/overview')).status).toBe(401);
+  });
+
+  it('answers a bad sort, page or filter with a problem naming the parameter', async () => {
+    const hr = await account('hr');
+    for (const [path, field] of [
+      ['/api/results/attempts?sort=colour', 'sort'],
+      ['/api/results/attempts?order=sideways', 'order'],
+      ['/api/results/attempts?page=0', 'page'],
+      ['/api/results/attempts?pageSize=5000', 'pageSize'],
+      ['/api/results/attempts?passed=maybe', 'passed'],
+      ['/api/results/overview?from=yesterday', 'from'],
+      ['/api/results/overview?sort=grade', 'query'],
+    ] as const) {
+      const answer = await hr.api.get(path);
+      expect(answer.status, path).toBe(400);
+      expect(answer.headers.get('content-type')).toContain('application/problem+json');
+      expect(answer.body.errors[0].field, path).toBe(field);
+    }
+  });
+});
