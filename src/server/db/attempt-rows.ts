@@ -3,7 +3,7 @@ import { instantMs } from '../../core/iso-instant.ts';
 import type { Insertable } from 'kysely';
 import { AttemptSummarySchema, summarizeAttempt, type AttemptSummary } from '../../core/report/attempt-summary.ts';
 import type { Competency } from '../../core/schema-primitives.ts';
-import type { AttemptsTable } from './schema.ts';
+import type { AttemptsTable, FindingTextsTable } from './schema.ts';
 
 /**
  * A finished attempt as a row: the whole record as JSON text, and the columns lists filter and sort on.
@@ -34,7 +34,20 @@ export function attemptRow(userId: string | null, attempt: AttemptRecord): Inser
     competency_bridge_control: percentOf('bridge-control'),
     competency_escalation: percentOf('escalation'),
     competency_can_report: percentOf('can-report'),
+    findings: JSON.stringify(report.findings.map((finding) => ({ i: finding.id, m: finding.met }))),
   };
+}
+
+/** The words of an attempt's findings, kept once per scenario version for the item analysis. */
+export function findingTextRows(attempt: AttemptRecord): Insertable<FindingTextsTable>[] {
+  return (attempt.report?.findings ?? []).map((finding) => ({
+    scenario_sha256: attempt.scenario.sha256,
+    finding_id: finding.id,
+    scenario_id: attempt.scenario.id,
+    title: textColumn(finding.title),
+    rule: textColumn(finding.rule),
+    competency: finding.competency,
+  }));
 }
 
 /** The Date of a record's instant, to the millisecond. */

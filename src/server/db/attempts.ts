@@ -2,7 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { AttemptRecord } from '../../core/attempt.ts';
 import { instantMs } from '../../core/iso-instant.ts';
 import { summarizeAttempt, type AttemptSummary } from '../../core/report/attempt-summary.ts';
-import { attemptRow, storedAttempt, storedSummary } from './attempt-rows.ts';
+import { attemptRow, findingTextRows, storedAttempt, storedSummary } from './attempt-rows.ts';
 import { decodeCursor, encodeCursor, type PagePosition } from './cursor.ts';
 import { isUuid } from './rows.ts';
 import type { Database } from './schema.ts';
@@ -21,6 +21,7 @@ export async function putAttempt(db: Db, userId: string | null, attempt: Attempt
   return db.transaction().execute(async (trx) => {
     // Of concurrent puts of one id, one inserts; the others wait for it, insert nothing, and read what it stored.
     const inserted = await trx.insertInto('attempts').values(row).onConflict((conflict) => conflict.column('attempt_id').doNothing()).returning('attempt_id').executeTakeFirst();
+    if (inserted) await keepFindingTexts(trx, [attempt]);
     if (userId !== null) await trx.deleteFrom('drafts').where('attempt_id', '=', attempt.attemptId).where('user_id', '=', userId).execute();
     if (inserted) return { stored: 'created', attempt };
     const stored = await trx.selectFrom('attempts').select('record').where('attempt_id', '=', attempt.attemptId).executeTakeFirstOrThrow();
@@ -144,6 +145,7 @@ export async function importAttempts(db: Db, attempts: readonly AttemptRecord[])
       });
       const inserted = await trx.insertInto('attempts').values(rows).onConflict((conflict) => conflict.column('attempt_id').doNothing()).returning('attempt_id').execute();
       created += inserted.length;
+      await keepFindingTexts(trx, chunk);
       if (users.size > 0) {
         await trx
           .deleteFrom('drafts')
@@ -154,6 +156,16 @@ export async function importAttempts(db: Db, attempts: readonly AttemptRecord[])
     }
     return { created, existed: attempts.length - created };
   });
+}
+
+/** Stores the words of the attempts' findings once per scenario version; those already kept are left as they are. */
+async function keepFindingTexts(db: Db, attempts: readonly AttemptRecord[]): Promise<void> {
+  const rows = new Map<string, ReturnType<typeof findingTextRows>[number]>();
+  for (const attempt of attempts) for (const row of findingTextRows(attempt)) rows.set(`${row.scenario_sha256} ${row.finding_id}`, row);
+  const all = [...rows.values()];
+  for (let start = 0; start < all.length; start += ROWS_PER_INSERT) {
+    await db.insertInto('finding_texts').values(all.slice(start, start + ROWS_PER_INSERT)).onConflict((conflict) => conflict.columns(['scenario_sha256', 'finding_id']).doNothing()).execute();
+  }
 }
 
 function instant(text: string, name: string): Date {

@@ -188,12 +188,32 @@ const RESULTS: readonly string[] = [
 /** The column a competency's percent is kept in, so a heat map averages numbers rather than parsing JSON. */
 export const competencyColumn = (competency: Competency): `competency_${string}` => `competency_${competency.replace('-', '_')}`;
 
-const COMPETENCY_COLUMNS: readonly string[] = COMPETENCIES.flatMap((competency) => [
-  `ALTER TABLE attempts ADD COLUMN ${competencyColumn(competency)} real`,
-  // The summary is a few hundred bytes where the record is tens of kilobytes; only rows stored before summaries read the record.
-  `UPDATE attempts SET ${competencyColumn(competency)} = CASE WHEN summary IS NOT NULL THEN (summary -> 'competencies' ->> '${competency}')::real
-    ELSE (SELECT (c ->> 'percent')::real FROM json_array_elements(record -> 'report' -> 'competencies') AS c WHERE c ->> 'id' = '${competency}' LIMIT 1) END`,
-]);
+/**
+ * The results area's columns. Each competency's percent, and each finding's id and whether it was met
+ * (`[{ "i": id, "m": met }]`), so a heat map and an item analysis never read a whole record; a finding's title and
+ * rule are kept once per scenario version. Filled from the summary where there is one, otherwise from the record.
+ */
+const RESULTS_AREA: readonly string[] = [
+  ...COMPETENCIES.flatMap((competency) => [
+    `ALTER TABLE attempts ADD COLUMN ${competencyColumn(competency)} real`,
+    `UPDATE attempts SET ${competencyColumn(competency)} = CASE WHEN summary IS NOT NULL THEN (summary -> 'competencies' ->> '${competency}')::real
+      ELSE (SELECT (c ->> 'percent')::real FROM json_array_elements(record -> 'report' -> 'competencies') AS c WHERE c ->> 'id' = '${competency}' LIMIT 1) END`,
+  ]),
+  'ALTER TABLE attempts ADD COLUMN findings json',
+  `UPDATE attempts SET findings = (SELECT coalesce(json_agg(json_build_object('i', f -> 'id', 'm', f -> 'met')), '[]'::json) FROM json_array_elements(record -> 'report' -> 'findings') AS f)`,
+  `CREATE TABLE finding_texts (
+    scenario_sha256 text NOT NULL,
+    finding_id text NOT NULL,
+    scenario_id text NOT NULL,
+    title text NOT NULL,
+    rule text NOT NULL,
+    competency text NOT NULL,
+    PRIMARY KEY (scenario_sha256, finding_id)
+  )`,
+  `INSERT INTO finding_texts (scenario_sha256, finding_id, scenario_id, title, rule, competency)
+    SELECT DISTINCT ON (a.scenario_sha256, f ->> 'id') a.scenario_sha256, f ->> 'id', a.scenario_id, f ->> 'title', f ->> 'rule', f ->> 'competency'
+    FROM attempts a CROSS JOIN json_array_elements(a.record -> 'report' -> 'findings') AS f`,
+];
 
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': {
@@ -211,9 +231,9 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
       for (const statement of RESULTS) await sql.raw(statement).execute(db);
     },
   },
-  '0004-competency-columns': {
+  '0004-results-area': {
     async up(db) {
-      for (const statement of COMPETENCY_COLUMNS) await sql.raw(statement).execute(db);
+      for (const statement of RESULTS_AREA) await sql.raw(statement).execute(db);
     },
   },
 };

@@ -7,7 +7,7 @@ import { storedAttempt, storedSummary } from './attempt-rows.ts';
 import { matchingAttempts } from './attempts.ts';
 import { competencyColumn } from './migrations.ts';
 import type { Database } from './schema.ts';
-import type { AttemptFilter, AttemptsTablePage, AttemptsTableQuery, ResultsOverview } from './store.ts';
+import type { AttemptFilter, AttemptsTablePage, AttemptsTableQuery, MissedFindings, ResultsOverview } from './store.ts';
 
 /** What the results area shows of the attempts a filter matches: a sorted page of them, and each trainee summed up. */
 
@@ -104,4 +104,52 @@ function competencyMeans(row: Partial<Record<Competency, number | string | null>
     if (value !== null && value !== undefined) means[competency] = oneDecimal(Number(value));
   }
   return means;
+}
+
+/**
+ * The item analysis: the findings the attempts of a filter miss most, each with how many of the attempts graded on
+ * it missed it, and the words and playbook rule of the finding as the scenario's newest stored version puts them.
+ */
+export async function missedFindings(db: Db, filter: AttemptFilter, limit: number): Promise<MissedFindings> {
+  const matching = matchingAttempts(db, filter);
+  if (matching === null) return { basedOn: 0, findings: [] };
+  const missed = sql<number>`count(*) filter (where not (f.value ->> 'm')::boolean)::int`;
+  const findingId = sql<string>`f.value ->> 'i'`;
+  const [counted, rows] = await Promise.all([
+    matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
+    matching
+      .innerJoin(sql<{ value: unknown }>`json_array_elements(a.findings)`.as('f'), (join) => join.onTrue())
+      .select(['a.scenario_id', findingId.as('finding_id'), missed.as('missed'), sql<number>`count(*)::int`.as('attempts')])
+      .groupBy(['a.scenario_id', findingId])
+      .having(missed, '>', 0)
+      .orderBy(missed, 'desc')
+      .orderBy('a.scenario_id')
+      .orderBy(findingId)
+      .limit(limit)
+      .execute(),
+  ]);
+  const texts =
+    rows.length === 0
+      ? []
+      : await db
+          .selectFrom('finding_texts')
+          .select(['scenario_id', 'finding_id', 'title', 'rule', 'competency'])
+          .where((eb) => eb.or(rows.map((row) => eb.and([eb('scenario_id', '=', row.scenario_id), eb('finding_id', '=', row.finding_id)]))))
+          .execute();
+  const textOf = new Map(texts.map((text) => [`${text.scenario_id} ${text.finding_id}`, text]));
+  return {
+    basedOn: Number(counted.total),
+    findings: rows.map((row) => {
+      const text = textOf.get(`${row.scenario_id} ${row.finding_id}`);
+      return {
+        scenarioId: row.scenario_id,
+        findingId: row.finding_id,
+        title: text?.title ?? row.finding_id,
+        rule: text?.rule ?? '',
+        competency: (text?.competency ?? null) as Competency | null,
+        missed: row.missed,
+        attempts: row.attempts,
+      };
+    }),
+  };
 }

@@ -97,7 +97,19 @@ export interface AttemptsTable {
   competency_bridge_control: number | null;
   competency_escalation: number | null;
   competency_can_report: number | null;
+  /** Each finding's id and whether it was met: `[{ "i": id, "m": met }]`. */
+  findings: JsonText<unknown> | null;
   created_at: CreatedAt;
+}
+
+/** A finding's words, once per scenario version, for the item analysis. */
+export interface FindingTextsTable {
+  scenario_sha256: string;
+  finding_id: string;
+  scenario_id: string;
+  title: string;
+  rule: string;
+  competency: string;
 }
 
 export interface AuditLogTable {
@@ -179,4 +191,5 @@ export interface Database {
   classroom_actions: ClassroomActionsTable;
   classroom_votes: ClassroomVotesTable;
   audit_log: AuditLogTable;
+  finding_texts: FindingTextsTable;
 }

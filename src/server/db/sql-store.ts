@@ -72,6 +72,7 @@ export function sqlStore(kind: DatabaseKind, db: Kysely<Database>, afterClose: (
     streamSummaries: (filter, batchSize) => attempts.streamSummaries(db, filter, batchSize, guarded),
     attemptsTable: (filter, query) => guarded(() => results.attemptsTable(db, filter, query)),
     resultsOverview: (filter) => guarded(() => results.resultsOverview(db, filter)),
+    missedFindings: (filter, limit) => guarded(() => results.missedFindings(db, filter, limit)),
     importAttempts: (records) => guarded(() => attempts.importAttempts(db, records)),
 
     recordAudit: (entry) => guarded(() => audit.recordAudit(db, entry)),

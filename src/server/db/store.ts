@@ -112,6 +112,25 @@ export interface ResultsOverview {
   readonly competencies: Partial<Record<Competency, number>>;
 }
 
+export interface MissedFinding {
+  readonly scenarioId: string;
+  readonly findingId: string;
+  readonly title: string;
+  /** The playbook rule the finding cites. */
+  readonly rule: string;
+  readonly competency: Competency | null;
+  /** Of the attempts graded on this finding, how many missed it. */
+  readonly missed: number;
+  readonly attempts: number;
+}
+
+export interface MissedFindings {
+  /** How many attempts the filter matches. */
+  readonly basedOn: number;
+  /** Most missed first. */
+  readonly findings: readonly MissedFinding[];
+}
+
 export interface ImportResult {
   readonly created: number;
   readonly existed: number;
@@ -245,6 +264,8 @@ export interface ResultsStore extends ClassroomStore {
   attemptsTable(filter: AttemptFilter, query: AttemptsTableQuery): Promise<AttemptsTablePage>;
   /** Each trainee, each scenario and each competency summed up over the attempts a filter matches. */
   resultsOverview(filter: AttemptFilter): Promise<ResultsOverview>;
+  /** The findings most often missed by the attempts a filter matches, at most `limit` of them. */
+  missedFindings(filter: AttemptFilter, limit: number): Promise<MissedFindings>;
   /** Every attempt, oldest first, in batches, for export. */
   streamAttempts(batchSize: number): AsyncIterable<readonly AttemptRecord[]>;
   /** Many attempts in one transaction per batch; idempotent by attemptId. Users are matched by trainee.id when it is a user id, otherwise stored with no user. */

@@ -68,6 +68,15 @@ describe('the results area’s API', () => {
     expect(overview.trainees).toEqual([expect.objectContaining({ traineeId: member.user.id, traineeName: 'Zoë ‏עברית, "the lead"', attempts: 3 })]);
     expect(overview.scenarios).toEqual([{ scenarioId: 'acme-chemical', attempts: 3, passed: overview.trainees[0]!.passed }]);
 
+    const missed = (await hr.api.get(`/api/results/missed?cohort=${cohort.id}&limit=5`)).body as { basedOn: number; findings: { scenarioId: string; findingId: string; rule: string; missed: number; attempts: number }[] };
+    expect(missed.basedOn).toBe(3);
+    expect(missed.findings.length).toBeGreaterThan(0);
+    expect(missed.findings.length).toBeLessThanOrEqual(5);
+    for (const finding of missed.findings) expect(finding).toMatchObject({ scenarioId: 'acme-chemical', attempts: 3, rule: expect.any(String) });
+    expect(missed.findings.map((finding) => finding.missed)).toEqual(missed.findings.map((finding) => finding.missed).sort((a, b) => b - a));
+    expect((await outsider.api.get('/api/results/missed')).body.basedOn).toBe(1);
+    expect((await instructor.api.get(`/api/results/missed?cohort=${otherCohort.id}`)).status).toBe(404);
+
     const instructorRows = (await instructor.api.get('/api/results/attempts')).body.attempts as Row[];
     expect(instructorRows.map((row) => row.attemptId).sort()).toEqual([...mine].sort());
     expect((await instructor.api.get('/api/results/overview')).body.trainees.map((row: { traineeId: string }) => row.traineeId)).toEqual([member.user.id]);
@@ -93,6 +102,7 @@ describe('the results area’s API', () => {
       ['/api/results/attempts?passed=maybe', 'passed'],
       ['/api/results/overview?from=yesterday', 'from'],
       ['/api/results/overview?sort=grade', 'query'],
+      ['/api/results/missed?limit=1000', 'limit'],
     ] as const) {
       const answer = await hr.api.get(path);
       expect(answer.status, path).toBe(400);

@@ -57,8 +57,38 @@ describe.each(storeKinds)('the results area’s queries on %s', (kind) => {
     }
   });
 
+  it.each<[string, AttemptFilter]>([
+    ['everyone', {}],
+    ['a cohort', { cohort: 'COHORT' }],
+    ['one scenario’s failed attempts', { scenario: 'mim-day-slowness', passed: false }],
+  ])('finds the findings missed most, as the reports say, for %s', async (_, given) => {
+    const filter = given.cohort === 'COHORT' ? { ...given, cohort: cohortId } : given;
+    const ids = new Set((await summaries(store, filter)).map((summary) => summary.attemptId));
+    const tally = new Map<string, { scenarioId: string; findingId: string; title: string; rule: string; competency: string; missed: number; attempts: number }>();
+    for await (const batch of store.streamAttempts(500)) {
+      for (const attempt of batch.filter((each) => ids.has(each.attemptId))) {
+        for (const finding of attempt.report!.findings) {
+          const key = `${attempt.scenario.id} ${finding.id}`;
+          const entry = tally.get(key) ?? { scenarioId: attempt.scenario.id, findingId: finding.id, title: finding.title, rule: finding.rule, competency: finding.competency, missed: 0, attempts: 0 };
+          entry.attempts++;
+          if (!finding.met) entry.missed++;
+          tally.set(key, entry);
+        }
+      }
+    }
+    const expected = [...tally.values()]
+      .filter((entry) => entry.missed > 0)
+      .sort((a, b) => b.missed - a.missed || (a.scenarioId < b.scenarioId ? -1 : a.scenarioId > b.scenarioId ? 1 : 0) || (a.findingId < b.findingId ? -1 : a.findingId > b.findingId ? 1 : 0));
+    expect(expected.length).toBeGreaterThan(10);
+    const found = await store.missedFindings(filter, 10);
+    expect(found.basedOn).toBe(ids.size);
+    expect(found.findings).toEqual(expected.slice(0, 10));
+    expect(found.findings.every((finding) => finding.rule.length > 0)).toBe(true);
+  });
+
   it('gives nothing for a cohort that is not there', async () => {
     expect(await store.resultsOverview({ cohort: '00000000-0000-4000-8000-000000000000' })).toEqual({ trainees: [], scenarios: [], competencies: {} });
+    expect(await store.missedFindings({ cohort: '00000000-0000-4000-8000-000000000000' }, 10)).toEqual({ basedOn: 0, findings: [] });
     expect(await store.attemptsTable({ trainee: 'not-a-uuid' }, { sort: 'finished', order: 'desc', page: 1, pageSize: 10 })).toEqual({ total: 0, attempts: [] });
   });
 

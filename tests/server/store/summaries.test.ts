@@ -72,7 +72,7 @@ describe('attempts stored before summaries were kept', () => {
     const { error } = await new Migrator({ db, provider: migrationProvider }).migrateTo('0002-classrooms');
     expect(error).toBeUndefined();
     for (const attempt of old) {
-      const { summary: _summary, classroom_code: _code, competency_priority: _1, competency_notification: _2, competency_bridge_control: _3, competency_escalation: _4, competency_can_report: _5, ...row } = attemptRow(null, attempt);
+      const { summary: _summary, classroom_code: _code, competency_priority: _1, competency_notification: _2, competency_bridge_control: _3, competency_escalation: _4, competency_can_report: _5, findings: _6, ...row } = attemptRow(null, attempt);
       await (db as Kysely<{ attempts: typeof row }>).insertInto('attempts').values(row).execute();
     }
     store = await storeOnPGlite(pglite);
@@ -87,6 +87,14 @@ describe('attempts stored before summaries were kept', () => {
     const overview = await store.resultsOverview({});
     expect(overview.trainees).toEqual(expected.totals());
     expect(Object.keys(overview.competencies).sort()).toEqual(Object.keys(expected.totals()[0]!.competencies).sort());
+    const misses = new Map<string, number>();
+    for (const attempt of old) for (const finding of attempt.report!.findings) if (!finding.met) misses.set(finding.id, (misses.get(finding.id) ?? 0) + 1);
+    expect(misses.size).toBeGreaterThan(0);
+    const missed = await store.missedFindings({}, 100);
+    expect(missed.basedOn).toBe(2);
+    expect(new Map(missed.findings.map((finding) => [finding.findingId, finding.missed]))).toEqual(misses);
+    const words = new Map(old[1]!.report!.findings.map((finding) => [finding.id, [finding.title, finding.rule]]));
+    for (const finding of missed.findings) expect([finding.title, finding.rule]).toEqual(words.get(finding.findingId));
   });
 
   it('are summarized from their record, and the migration finds their classroom', async () => {

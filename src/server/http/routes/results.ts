@@ -17,6 +17,8 @@ const TableQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
+const MissedQuery = z.strictObject({ ...AttemptFilterQuery.shape, limit: z.coerce.number().int().min(1).max(100).default(20) });
+
 /** The results area: attempts as a sorted, paged table, and the trainees, scenarios and competencies summed up; each within what the caller may see. */
 export function resultRoutes(app: FastifyInstance, { store }: ServerContext): void {
   app.get('/api/results/attempts', async (request) => {
@@ -24,6 +26,12 @@ export function resultRoutes(app: FastifyInstance, { store }: ServerContext): vo
     const { sort, order, page, pageSize, ...filter } = parseInput(TableQuery, request.query, 'query');
     const shown = await store.attemptsTable(await scopedFilter(store, user, filter), { sort, order, page, pageSize });
     return { ...shown, page, pageSize };
+  });
+
+  app.get('/api/results/missed', async (request) => {
+    const user = await requireUser(store, request);
+    const { limit, ...filter } = parseInput(MissedQuery, request.query, 'query');
+    return store.missedFindings(await scopedFilter(store, user, filter), limit);
   });
 
   app.get('/api/results/overview', async (request) => {
