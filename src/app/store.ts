@@ -9,6 +9,7 @@ import type { Scenario } from '../core/scenario/schema.ts';
 import type { SimState } from '../core/session/state.ts';
 import type { Assignment, Cohort, CohortSummary, InviteOutcome, PublishAnswer, ScenarioVersion, ServerDiagnostic, User } from './account-types.ts';
 import type { CatalogScenario } from './catalog.ts';
+import type { ResultsState } from './results/results-state.ts';
 
 export const SPEEDS = [1, 2, 5, 10] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -16,7 +17,7 @@ export type Speed = (typeof SPEEDS)[number];
 /** Coach mode shows the playbook's due times and hints; exam mode hides them. */
 export type Mode = 'coach' | 'exam';
 
-export type Screen = 'picker' | 'briefing' | 'play' | 'debrief' | 'authoring' | 'welcome' | 'instructor';
+export type Screen = 'picker' | 'briefing' | 'play' | 'debrief' | 'authoring' | 'welcome' | 'instructor' | 'results';
 
 /** One expectation the coach panel shows while it is due. */
 export interface CoachItem {
@@ -238,6 +239,8 @@ export interface AppState {
   readonly published: readonly CatalogScenario[];
   /** Signed in as an instructor or admin, once the instructor's screen was opened; null otherwise. */
   readonly instructor: InstructorState | null;
+  /** Signed in as HR, an admin or an instructor, once the results area was opened; null otherwise. */
+  readonly results: ResultsState | null;
 }
 
 export type AppStore = StoreApi<AppState>;
@@ -264,6 +267,7 @@ export function initialAppState(): AppState {
     assignments: null,
     published: [],
     instructor: null,
+    results: null,
   };
 }
 

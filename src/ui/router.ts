@@ -2,13 +2,17 @@
  * Navigation: `/?scenario=ID` opens that scenario's briefing (CONTRACTS.md §5), `/?author=ID` its
  * authoring view, and no parameter the picker. `/?setup=TOKEN` and `/?invite=TOKEN` are the first-visit pages
  * of the results server (the first administrator's setup; an invitation or a password reset); the page takes
- * the token out of the address as soon as it has read it. `/?view=instructor` is the instructor's screen.
+ * the token out of the address as soon as it has read it. `/?view=instructor` is the instructor's screen, and
+ * `/?view=results&…` the results area, its filter, sort and pages in the address (see results-query.ts).
  */
+import { paramsOfQuery, queryFromParams, type ResultsQuery } from '../app/results/results-query.ts';
+
 export type Route =
   | { readonly kind: 'picker' }
   | { readonly kind: 'scenario'; readonly id: string }
   | { readonly kind: 'author'; readonly id: string }
   | { readonly kind: 'instructor' }
+  | { readonly kind: 'results'; readonly query: ResultsQuery }
   | { readonly kind: 'welcome'; readonly page: 'setup' | 'invite'; readonly token: string }
   /** A trainee's device in a classroom (`/?join=CODE`, where `/j/CODE` leads); null: the bare join form. */
   | { readonly kind: 'join'; readonly code: string | null }
@@ -31,6 +35,7 @@ export function routeFrom(search: string): Route {
   const invite = pick('invite');
   if (invite !== null) return { kind: 'welcome', page: 'invite', token: invite };
   if (pick('view') === 'instructor') return { kind: 'instructor' };
+  if (pick('view') === 'results') return { kind: 'results', query: queryFromParams(params) };
   const author = pick('author');
   if (author !== null) return { kind: 'author', id: author };
   const scenario = pick('scenario');
@@ -42,6 +47,7 @@ export function addressOf(route: Route, pathname: string = window.location.pathn
   // A token is never written back into the address, so it does not stay in the history or a bookmark.
   if (route.kind === 'picker' || route.kind === 'welcome') return pathname;
   if (route.kind === 'instructor') return `${pathname}?view=instructor`;
+  if (route.kind === 'results') return `${pathname}?${paramsOfQuery(route.query).toString()}`;
   if (route.kind === 'join') return `${pathname}?join=${encodeURIComponent(route.code ?? '')}`;
   if (route.kind === 'host') return `${pathname}?host=${encodeURIComponent(route.code)}`;
   return `${pathname}?${new URLSearchParams({ [route.kind]: route.id }).toString()}`;
