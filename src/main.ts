@@ -11,6 +11,9 @@ import type { KeyValueStorage } from './app/ports.ts';
 import { createAppController } from './app/session-controller.ts';
 import { createAppStore } from './app/store.ts';
 import { createInstructorController } from './app/instructor-controller.ts';
+import { createResultsApi } from './app/results/results-api.ts';
+import { createResultsController } from './app/results/results-controller.ts';
+import type { ChartLibrary } from './ui/results/progress-chart.ts';
 import { mountApp } from './ui/app.ts';
 import { createClassroom, hostAddress, rememberHostKey } from './app/classroom/host-create.ts';
 import { installRunAsClass } from './ui/classroom/run-as-class.ts';
@@ -120,6 +123,14 @@ if (root && route.kind === 'join') {
   });
   const controller = createAppController({ store, catalog, storage: storagePort, frames: frameLoop, wallClock: () => Date.now(), newId: randomUuid, sync: account.sessionSync });
   const instructor = createInstructorController({ store, api, leaveScenario: () => controller.closeScenario() });
+  const apiBase = `${import.meta.env.BASE_URL}api`;
+  const results = createResultsController({
+    store,
+    results: createResultsApi((url, init) => fetch(url, init), { base: apiBase }),
+    api,
+    openRecord: (record) => controller.openRecord(record),
+    leaveScenario: () => controller.closeScenario(),
+  });
   // "Run as a class" on each card, for an instructor signed in to this server; it opens the projector page.
   installRunAsClass({
     store,
@@ -142,6 +153,16 @@ if (root && route.kind === 'join') {
     print: () => window.print(),
     account,
     instructor,
+    results,
+    // uPlot loads in its own chunk, only when a trainee's progression is drawn.
+    resultsView: {
+      apiBase,
+      drawChart: async (container, data) => {
+        const [{ default: uPlot }, { drawProgressChart }] = await Promise.all([import('uplot'), import('./ui/results/progress-chart.ts'), import('uplot/dist/uPlot.min.css')]);
+        // The chart module describes only the part of uPlot it uses, so the UI layer itself imports no package.
+        return drawProgressChart(uPlot as unknown as ChartLibrary, container, data);
+      },
+    },
   });
   void account.start();
   window.addEventListener('online', () => account.online());

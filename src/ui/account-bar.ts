@@ -1,6 +1,7 @@
 import type { AccountIntents } from '../app/account-intents.ts';
 import type { AccountState, AppState, AppStore } from '../app/store.ts';
 import { canTeach } from '../app/instructor-controller.ts';
+import { canSeeResults } from '../app/results/results-state.ts';
 import { h, replaceChildren } from './dom.ts';
 import { navigateOnClick } from './router.ts';
 import './account.css';
@@ -21,6 +22,8 @@ export interface AccountBarOptions {
   readonly afterSignIn?: () => void;
   /** The instructor's screen, linked for instructors and admins only. */
   readonly instructor?: { readonly href: string; open(): void };
+  /** The results area, linked for HR, admins and instructors. */
+  readonly results?: { readonly href: string; open(): void };
 }
 
 export function renderAccountBar(store: AppStore, account: AccountIntents, options: AccountBarOptions = {}): AccountBar {
@@ -51,7 +54,7 @@ export function renderAccountBar(store: AppStore, account: AccountIntents, optio
     if (state.account === shownStatus) return;
     shownStatus = state.account;
     const hadFocus = element.contains(element.ownerDocument.activeElement);
-    replaceChildren(element, ...statusView(state.account, account, toggle, panel, options.instructor));
+    replaceChildren(element, ...statusView(state.account, account, toggle, panel, options));
     element.dataset.status = state.account.status;
     if (state.account.status === 'signed-in' && previous?.account.status !== 'signed-in') {
       form.reset();
@@ -64,14 +67,16 @@ export function renderAccountBar(store: AppStore, account: AccountIntents, optio
   return { element, dispose: unsubscribe };
 }
 
-function statusView(state: AccountState, account: AccountIntents, toggle: HTMLElement, panel: HTMLElement, instructor: AccountBarOptions['instructor']): HTMLElement[] {
+function statusView(state: AccountState, account: AccountIntents, toggle: HTMLElement, panel: HTMLElement, { instructor, results }: AccountBarOptions): HTMLElement[] {
   if (state.status === 'signed-out') return [toggle, panel];
   if (state.status === 'signed-in') {
     const signOut = h('button', { class: 'button small ghost', attrs: { type: 'button' } }, 'Sign out');
     signOut.addEventListener('click', () => void account.signOut());
     const role = state.user.role === 'trainee' ? null : ROLE_LABELS[state.user.role];
     const teach = instructor && canTeach(state) ? navigateOnClick(h('a', { class: 'button small subtle', attrs: { href: instructor.href } }, 'Instructor'), () => instructor.open()) : null;
+    const analyse = results && canSeeResults(state) ? navigateOnClick(h('a', { class: 'button small subtle', attrs: { href: results.href } }, 'Results'), () => results.open()) : null;
     return [
+      ...(analyse ? [analyse] : []),
       ...(teach ? [teach] : []),
       h('p', { class: 'account-who', attrs: { role: 'status' } }, h('span', { class: 'account-label' }, 'Signed in as '), h('strong', {}, state.user.name || state.user.email), role ? h('span', { class: 'account-role' }, ` · ${role}`) : null),
       signOut,

@@ -22,6 +22,10 @@ import { renderSyncStatus } from './sync-status.ts';
 import { renderWelcomePage } from './welcome-page.ts';
 import type { InstructorIntents } from '../app/instructor-controller.ts';
 import { renderInstructorScreen } from './instructor-screen.ts';
+import type { ResultsIntents } from '../app/results/results-controller.ts';
+import { DEFAULT_QUERY } from '../app/results/results-query.ts';
+import type { AccountState } from '../app/store.ts';
+import { renderResultsScreen, type ChartDrawer } from './results/results-screen.ts';
 
 const APP_TITLE = 'Bridge Drill';
 
@@ -37,9 +41,16 @@ export interface AppOptions {
   readonly account?: AccountIntents;
   /** The instructor's screen (`/?view=instructor`), when the page has an account. */
   readonly instructor?: InstructorIntents;
+  /** The results area (`/?view=results&…`) for HR, admins and instructors, when the page has an account. */
+  readonly results?: ResultsIntents;
+  /** Where the results API lives (for downloads), and how the results area draws its charts. */
+  readonly resultsView?: { readonly apiBase?: string; readonly drawChart?: ChartDrawer };
   /** Wall-clock ms now, for what is overdue. */
   readonly now?: () => number;
 }
+
+/** HR has nothing to play for: signing in as HR lands in the results area rather than on the scenarios. */
+const isHr = (account: AccountState) => account.status === 'signed-in' && account.user.role === 'hr';
 
 export interface App {
   readonly router: Router;
@@ -48,7 +59,7 @@ export interface App {
 
 /** Shows the screen the store names, and keeps the address bar and the store in step (`/?scenario=ID`). */
 export function mountApp(root: HTMLElement, options: AppOptions, win: Window = window): App {
-  const { store, controller, catalog, account, instructor } = options;
+  const { store, controller, catalog, account, instructor, results } = options;
   const now = options.now ?? (() => Date.now());
   const brand = h('a', { class: 'brand', attrs: { href: linkTo(null, win.location.pathname) } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), APP_TITLE);
   const notice = h('div', { class: 'notice-bar', attrs: { role: 'alert' } });
@@ -57,6 +68,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     ? renderAccountBar(store, account, {
         afterSignIn: () => page.querySelector<HTMLElement>('h1')?.focus(),
         ...(instructor ? { instructor: { href: addressOf({ kind: 'instructor' }, win.location.pathname), open: () => routerIfStarted?.go({ kind: 'instructor' }) } } : {}),
+        ...(results ? { results: { href: addressOf({ kind: 'results', query: DEFAULT_QUERY }, win.location.pathname), open: () => routerIfStarted?.go({ kind: 'results', query: DEFAULT_QUERY }) } } : {}),
       })
     : null;
   const topbar = h('div', { class: 'topbar' }, brand, accountBar?.element ?? null);
@@ -115,6 +127,15 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     }
     if (state.screen === 'welcome' && state.welcome && account) return renderWelcomePage(store, account, (id) => router.navigate(id));
     if (state.screen === 'instructor' && instructor) return renderInstructorScreen(store, instructor, { openAttempt: (record) => void controller.openRecord(record) }, win);
+    if (state.screen === 'results' && results) {
+      return renderResultsScreen(store, results, {
+        go: (query) => router.go({ kind: 'results', query }),
+        href: (query) => addressOf({ kind: 'results', query }, win.location.pathname),
+        scenarios: [...catalog.scenarios, ...state.published].map((entry) => ({ id: entry.scenario.id, title: entry.scenario.title })),
+        ...(options.resultsView?.apiBase ? { apiBase: options.resultsView.apiBase } : {}),
+        ...(options.resultsView?.drawChart ? { drawChart: options.resultsView.drawChart } : {}),
+      });
+    }
     if (state.screen === 'debrief' && state.debrief) {
       const debrief = state.debrief;
       const sync = account && debrief.attempt ? renderSyncStatus(store, debrief.attempt.attemptId) : null;
@@ -165,6 +186,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
   const findEntry = (state: AppState, id: string) => findScenario(catalog, besideBundled(state), id);
   const titleOf = (state: AppState): string => {
     if (state.screen === 'instructor') return 'Instructor';
+    if (state.screen === 'results') return 'Results';
     if (state.screen === 'welcome') return state.welcome?.kind === 'setup' ? 'Set up' : state.welcome?.kind === 'reset' ? 'Set a new password' : 'Invitation';
     return state.scenarioId === null ? (state.authoring?.file ?? APP_TITLE) : (findEntry(state, state.scenarioId)?.scenario.title ?? APP_TITLE);
   };
@@ -179,6 +201,9 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     } else if (route.kind === 'instructor') {
       if (instructor) instructor.open();
       else void controller.openScenario(null);
+    } else if (route.kind === 'results') {
+      if (results) results.open(route.query);
+      else void controller.openScenario(null);
     } else if (route.kind === 'author') controller.openAuthoring(route.id);
     else void controller.openScenario(route.kind === 'scenario' ? route.id : null);
     if (route.kind === 'picker') account?.refresh();
@@ -186,7 +211,16 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     if (how !== 'load') (win.document.scrollingElement ?? win.document.documentElement).scrollTop = 0;
   });
   routerIfStarted = router;
-  const unsubscribe = store.subscribe((state, previous) => render(state, state.screen !== previous.screen));
+  const unsubscribe = store.subscribe((state, previous) => {
+    // Signed in as HR (or found signed in on load) while on the scenarios: the results area instead, in place of this entry.
+    if (results && state.account !== previous.account && isHr(state.account) && !isHr(previous.account) && state.screen === 'picker') {
+      router.show({ kind: 'results', query: DEFAULT_QUERY });
+      results.open(DEFAULT_QUERY);
+      // Opening it drew the screen already; the state this call was given is out of date.
+      return;
+    }
+    render(state, state.screen !== previous.screen);
+  });
   navigateOnClick(brand, () => router.navigate(null));
 
   return {
