@@ -120,6 +120,7 @@ export async function importAttemptsCommand(files: readonly string[], streams: S
       errors += result.errors.length;
       for (const line of result.errors) streams.err.write(`${line}\n`);
     }
+    if (created > 0) await store.tidy();
     streams.out.write(`imported ${created} new attempts; ${existed} were stored already${errors > 0 ? `; ${errors} lines could not be read` : ''}\n`);
     return errors > 0 ? 1 : 0;
   });

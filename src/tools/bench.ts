@@ -10,6 +10,7 @@ import { grade } from '../core/scoring/grade.ts';
 import { validateLog } from '../core/session/validate-log.ts';
 import { browserBenchmark } from './bench-browser.ts';
 import { CHECK_TITLE, checkBenchmark } from './bench-check.ts';
+import { RESULTS_TITLE, resultsBenchmark } from './bench-results.ts';
 import { serverBenchmark, SERVER_TITLE } from './bench-server.ts';
 import { SESSIONS_TITLE, sessionsBenchmark } from './bench-sessions.ts';
 import { printTable } from './print-table.ts';
@@ -19,7 +20,8 @@ import { printTable } from './print-table.ts';
  * compile time of Acme and of every bundled scenario, and the time to enumerate every path of the
  * largest scenario; then `check` as the CLI runs it on the largest scenario and on adversarial files of
  * the size limit (bench-check.ts), 2,000 live sessions ticking together (bench-sessions.ts) and the browser
- * benchmark (bench-browser.ts), and the results server (bench-server.ts).
+ * benchmark (bench-browser.ts), the results server (bench-server.ts) and the results area on the demo data
+ * (bench-results.ts).
  */
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -135,3 +137,4 @@ printTable(CHECK_TITLE, await checkBenchmark(root, largest));
 printTable(SESSIONS_TITLE, sessionsBenchmark(scenario, playbook));
 printTable('Bridge Drill browser benchmark (production build, headless Chromium, 1280×720)', await browserBenchmark(scenario, playbook));
 printTable(SERVER_TITLE, await serverBenchmark({ clients: 50, perClient: 40, importCount: 100_000 }));
+printTable(RESULTS_TITLE, await resultsBenchmark({ trainees: 5000, attempts: 100_000, postgres: true }));

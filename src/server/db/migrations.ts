@@ -210,6 +210,9 @@ const RESULTS_AREA: readonly string[] = [
     competency text NOT NULL,
     PRIMARY KEY (scenario_sha256, finding_id)
   )`,
+  // Heat maps, pass rates and counts over every attempt read this narrow index alone, not the records' pages.
+  `CREATE INDEX attempts_results ON attempts (trainee_id) INCLUDE (user_id, scenario_id, passed, percent, finished_at, ${COMPETENCIES.map(competencyColumn).join(', ')})`,
+  'CREATE INDEX attempts_grade ON attempts (percent)',
   `INSERT INTO finding_texts (scenario_sha256, finding_id, scenario_id, title, rule, competency)
     SELECT DISTINCT ON (a.scenario_sha256, f ->> 'id') a.scenario_sha256, f ->> 'id', a.scenario_id, f ->> 'title', f ->> 'rule', f ->> 'competency'
     FROM attempts a CROSS JOIN json_array_elements(a.record -> 'report' -> 'findings') AS f`,

@@ -56,28 +56,39 @@ export async function attemptsTable(db: Db, filter: AttemptFilter, query: Attemp
 export async function resultsOverview(db: Db, filter: AttemptFilter): Promise<ResultsOverview> {
   const matching = matchingAttempts(db, filter);
   if (matching === null) return { trainees: [], scenarios: [], competencies: {} };
-  const means = COMPETENCIES.map((competency) => sql<number | null>`avg(${sql.ref(`a.${competencyColumn(competency)}`)})`.as(competency));
-  const [trainees, scenarios, overall] = await Promise.all([
-    matching
-      .leftJoin('users as u', 'u.id', 'a.user_id')
-      .select([
-        'a.trainee_id',
-        sql<string | null>`max(${traineeName})`.as('name'),
-        sql<number>`count(*)::int`.as('attempts'),
-        sql<number>`count(*) filter (where a.passed)::int`.as('passed'),
-        sql<number>`avg(a.percent)`.as('mean_grade'),
-        sql<Date>`max(a.finished_at)`.as('last_finished'),
-        ...means,
-      ])
-      .groupBy('a.trainee_id')
+  // Sums and counts rather than means, so the overall means come from the trainees' rows without another pass.
+  const sums = COMPETENCIES.flatMap((competency) => {
+    const column = sql.ref(`a.${competencyColumn(competency)}`);
+    return [sql<number | null>`sum(${column})::float8`.as(`${competency}:sum`), sql<number>`count(${column})::int`.as(`${competency}:n`)];
+  });
+  // Grouped over the columns the narrow results index holds; names are looked up for the trainees alone.
+  const grouped = matching
+    .select([
+      'a.trainee_id',
+      sql<string | null>`min(a.user_id::text)`.as('user_id'),
+      sql<number>`count(*)::int`.as('attempts'),
+      sql<number>`count(*) filter (where a.passed)::int`.as('passed'),
+      sql<number>`avg(a.percent)`.as('mean_grade'),
+      sql<Date>`max(a.finished_at)`.as('last_finished'),
+      ...sums,
+    ])
+    .groupBy('a.trainee_id')
+    .as('t');
+  const namedAfterLatest = sql<string | null>`(select coalesce(n.summary ->> 'traineeName', n.record -> 'trainee' ->> 'name') from attempts n where n.trainee_id = t.trainee_id order by n.finished_at desc limit 1)`;
+  const [trainees, scenarios] = await Promise.all([
+    db
+      .selectFrom(grouped)
+      .leftJoin('users as u', (join) => join.on(sql`u.id`, '=', sql`t.user_id::uuid`))
+      .selectAll('t')
+      .select(sql<string | null>`coalesce(u.name, ${namedAfterLatest})`.as('name'))
       .execute(),
     matching
       .select(['a.scenario_id', sql<number>`count(*)::int`.as('attempts'), sql<number>`count(*) filter (where a.passed)::int`.as('passed')])
       .groupBy('a.scenario_id')
       .orderBy('a.scenario_id')
       .execute(),
-    matching.select(means).executeTakeFirst(),
   ]);
+  const overall = Object.fromEntries(COMPETENCIES.flatMap((competency) => [`${competency}:sum`, `${competency}:n`].map((key) => [key, trainees.reduce((total, row) => total + Number((row as Record<string, unknown>)[key] ?? 0), 0)])));
   return {
     trainees: trainees
       .map(
@@ -93,15 +104,16 @@ export async function resultsOverview(db: Db, filter: AttemptFilter): Promise<Re
       )
       .sort((a, b) => (a.traineeName ?? '').localeCompare(b.traineeName ?? '') || a.traineeId.localeCompare(b.traineeId)),
     scenarios: scenarios.map((row) => ({ scenarioId: row.scenario_id, attempts: row.attempts, passed: row.passed })),
-    competencies: overall ? competencyMeans(overall) : {},
+    competencies: competencyMeans(overall),
   };
 }
 
-function competencyMeans(row: Partial<Record<Competency, number | string | null>>): Partial<Record<Competency, number>> {
+/** Each competency's mean from its sum and count; none where no attempt graded it. */
+function competencyMeans(row: Readonly<Record<string, unknown>>): Partial<Record<Competency, number>> {
   const means: Partial<Record<Competency, number>> = {};
   for (const competency of COMPETENCIES) {
-    const value = row[competency];
-    if (value !== null && value !== undefined) means[competency] = oneDecimal(Number(value));
+    const count = Number(row[`${competency}:n`] ?? 0);
+    if (count > 0) means[competency] = oneDecimal(Number(row[`${competency}:sum`]) / count);
   }
   return means;
 }

@@ -27,6 +27,7 @@ export function sqlStore(kind: DatabaseKind, db: Kysely<Database>, afterClose: (
         return false;
       }
     },
+    tidy: () => guarded(async () => void (await sql`VACUUM (ANALYZE)`.execute(db))),
     close: () =>
       (closing ??= (async () => {
         try {

@@ -203,6 +203,11 @@ export interface ResultsStore extends ClassroomStore {
   /** Whether the database answers a trivial query now. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * Brings the planner's statistics and the visibility map up to date (VACUUM ANALYZE), after a bulk load: the
+   * embedded database has no background vacuum, and without it every heat map and count reads every record.
+   */
+  tidy(): Promise<void>;
 
   // Users and sign-in.
   countUsers(role?: Role): Promise<number>;

@@ -99,6 +99,7 @@ export async function fillDemoData(store: ResultsStore, options: DemoDataOptions
     if (batch.length >= BATCH) await flush(index + 1);
   }
   if (batch.length > 0) await flush(options.attempts);
+  await store.tidy();
   return { trainees: accounts.counts, cohorts: cohorts.count, attempts: { created, existed: options.attempts - created } };
 }
 
