@@ -15,7 +15,7 @@ import {
 } from '../../src/app/results/results-query.ts';
 import { exportHref } from '../../src/app/results/results-api.ts';
 import { addressOf, routeFrom } from '../../src/ui/router.ts';
-import { HEAT_SCALE, contrastRatio, heatStep, percentText } from '../../src/ui/results/heat-scale.ts';
+import { HEAT_SCALE, contrastRatio, heatStep, percentText } from '../../src/core/report/heat-scale.ts';
 
 const COHORT = '6f1c1f0e-6a55-4b8e-9a49-0c1b2a3d4e5f';
 const TRAINEE = '0b9d8f62-3c1e-4f4a-8d2b-5e6f7a8b9c0d';

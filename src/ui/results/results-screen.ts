@@ -27,7 +27,7 @@ import { finishedAtIso, finishedAtText } from '../debrief/format.ts';
 import { h, replaceChildren, type Child } from '../dom.ts';
 import { liveSection, type LiveSection } from '../live.ts';
 import { navigateOnClick } from '../router.ts';
-import { HEAT_SCALE, heatStep, percentText } from './heat-scale.ts';
+import { HEAT_SCALE, heatStep, percentText } from '../../core/report/heat-scale.ts';
 import '../account.css';
 import '../instructor.css';
 import './results.css';
