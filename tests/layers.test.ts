@@ -23,7 +23,7 @@ interface Rule {
 }
 
 const RULES: readonly Rule[] = [
-  { folder: 'core', layers: ['core'], packages: ['xstate', 'zod', 'jsonc-parser', 'stemmer', '@noble/hashes/sha2.js'] },
+  { folder: 'core', layers: ['core'], packages: ['xstate', 'zod', 'jsonc-parser', 'stemmer', '@noble/hashes/sha2.js', '@noble/hashes/legacy.js'] },
   { folder: 'classroom', layers: ['core', 'classroom'], packages: ['zod'] },
   { folder: 'app', layers: ['core', 'classroom', 'app'], packages: ['zod', 'zustand/vanilla', '@colyseus/sdk'] },
   { folder: 'game', layers: ['core', 'app', 'game'], packages: ['phaser'] },
@@ -33,7 +33,7 @@ const RULES: readonly Rule[] = [
   {
     folder: 'server',
     layers: ['core', 'classroom', 'server'],
-    packages: ['zod', 'xstate', '@colyseus/core', '@colyseus/ws-transport', '@colyseus/schema', '@colyseus/redis-presence', '@colyseus/redis-driver', 'ws', 'node:http', 'fastify', '@fastify/static', 'kysely', 'kysely/migration', '@electric-sql/pglite', 'pg', '@node-rs/argon2', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:process', 'node:events', 'node:readline', 'node:stream', 'exceljs'],
+    packages: ['zod', 'xstate', '@colyseus/core', '@colyseus/ws-transport', '@colyseus/schema', '@colyseus/redis-presence', '@colyseus/redis-driver', 'ws', 'node:http', 'fastify', '@fastify/static', 'kysely', 'kysely/migration', '@electric-sql/pglite', 'pg', '@node-rs/argon2', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:process', 'node:events', 'node:readline', 'node:stream', 'exceljs', '@xapi/xapi'],
   },
 ];
 
