@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, type PagePosition } from './cursor.ts';
 import { isUuid } from './rows.ts';
 import type { Database } from './schema.ts';
 import { StoreInvalidInput, type AttemptFilter, type AttemptPage, type ImportResult } from './store.ts';
+import { enqueueXapi } from './xapi-outbox.ts';
 
 /** Finished attempts: stored once per attemptId, listed newest first a page at a time, exported oldest first. */
 
@@ -22,6 +23,7 @@ export async function putAttempt(db: Db, userId: string | null, attempt: Attempt
     // Of concurrent puts of one id, one inserts; the others wait for it, insert nothing, and read what it stored.
     const inserted = await trx.insertInto('attempts').values(row).onConflict((conflict) => conflict.column('attempt_id').doNothing()).returning('attempt_id').executeTakeFirst();
     if (inserted) await keepFindingTexts(trx, [attempt]);
+    if (inserted) await enqueueXapi(trx, [attempt.attemptId]);
     if (userId !== null) await trx.deleteFrom('drafts').where('attempt_id', '=', attempt.attemptId).where('user_id', '=', userId).execute();
     if (inserted) return { stored: 'created', attempt };
     const stored = await trx.selectFrom('attempts').select('record').where('attempt_id', '=', attempt.attemptId).executeTakeFirstOrThrow();
@@ -145,6 +147,7 @@ export async function importAttempts(db: Db, attempts: readonly AttemptRecord[])
       });
       const inserted = await trx.insertInto('attempts').values(rows).onConflict((conflict) => conflict.column('attempt_id').doNothing()).returning('attempt_id').execute();
       created += inserted.length;
+      await enqueueXapi(trx, inserted.map((row) => row.attempt_id));
       await keepFindingTexts(trx, chunk);
       if (users.size > 0) {
         await trx

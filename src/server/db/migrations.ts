@@ -218,6 +218,31 @@ const RESULTS_AREA: readonly string[] = [
     FROM attempts a CROSS JOIN json_array_elements(a.record -> 'report' -> 'findings') AS f`,
 ];
 
+/**
+ * xAPI: the admin settings (a key and a JSON value: the LRS's address, credentials, whether sending is on and the
+ * home page actors' accounts are on), and an outbox of attempts whose statements are to be sent to the LRS, one
+ * row per attempt, kept once sent (so a status can count them) until the attempt is deleted. `queued` rows wait
+ * for `next_at`; `failed` ones the LRS refused as invalid, with its answer in `last_error`.
+ */
+const XAPI: readonly string[] = [
+  `CREATE TABLE settings (
+    key text PRIMARY KEY,
+    value json NOT NULL,
+    updated_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  `CREATE TABLE xapi_outbox (
+    attempt_id uuid PRIMARY KEY REFERENCES attempts (attempt_id) ON DELETE CASCADE,
+    state text NOT NULL DEFAULT 'queued' CHECK (state IN ('queued', 'sent', 'failed')),
+    tries integer NOT NULL DEFAULT 0,
+    next_at timestamptz NOT NULL DEFAULT now(),
+    last_error text,
+    last_error_at timestamptz,
+    sent_at timestamptz,
+    created_at timestamptz NOT NULL DEFAULT now()
+  )`,
+  "CREATE INDEX xapi_outbox_due ON xapi_outbox (next_at) WHERE state = 'queued'",
+];
+
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': {
     async up(db) {
@@ -237,6 +262,11 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-results-area': {
     async up(db) {
       for (const statement of RESULTS_AREA) await sql.raw(statement).execute(db);
+    },
+  },
+  '0005-xapi': {
+    async up(db) {
+      for (const statement of XAPI) await sql.raw(statement).execute(db);
     },
   },
 };

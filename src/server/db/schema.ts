@@ -175,6 +175,25 @@ export interface ClassroomVotesTable {
   updated_at: Timestamp;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: JsonText<unknown>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export type XapiOutboxState = 'queued' | 'sent' | 'failed';
+
+export interface XapiOutboxTable {
+  attempt_id: string;
+  state: Generated<XapiOutboxState>;
+  tries: Generated<number>;
+  next_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  last_error: string | null;
+  last_error_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   users: UsersTable;
   auth_sessions: AuthSessionsTable;
@@ -192,4 +211,6 @@ export interface Database {
   classroom_votes: ClassroomVotesTable;
   audit_log: AuditLogTable;
   finding_texts: FindingTextsTable;
+  settings: SettingsTable;
+  xapi_outbox: XapiOutboxTable;
 }

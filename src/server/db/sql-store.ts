@@ -10,6 +10,7 @@ import type { Database } from './schema.ts';
 import type { DatabaseKind, ResultsStore } from './store.ts';
 import * as users from './users.ts';
 import * as versions from './versions.ts';
+import * as xapi from './xapi-outbox.ts';
 
 /**
  * The results store over a Kysely database, the same SQL on PGlite and PostgreSQL. Each method is one query or
@@ -78,6 +79,16 @@ export function sqlStore(kind: DatabaseKind, db: Kysely<Database>, afterClose: (
 
     recordAudit: (entry) => guarded(() => audit.recordAudit(db, entry)),
     listAudit: (limit) => guarded(() => audit.listAudit(db, limit)),
+
+    getSetting: (key) => guarded(() => xapi.getSetting(db, key)),
+    putSetting: (key, value) => guarded(() => xapi.putSetting(db, key, value)),
+    claimXapiBatch: (limit, leaseMs) => guarded(() => xapi.claimXapiBatch(db, limit, leaseMs)),
+    markXapiSent: (attemptIds) => guarded(() => xapi.markXapiSent(db, attemptIds)),
+    markXapiRetry: (attemptIds, error, delayMs) => guarded(() => xapi.markXapiRetry(db, attemptIds, error, delayMs)),
+    markXapiFailed: (attemptIds, error) => guarded(() => xapi.markXapiFailed(db, attemptIds, error)),
+    requeueAllXapi: () => guarded(() => xapi.requeueAllXapi(db)),
+    xapiOutboxStatus: () => guarded(() => xapi.xapiOutboxStatus(db)),
+    streamStatementInputs: (filter, batchSize) => xapi.streamStatementInputs(db, filter, batchSize, guarded),
 
     putDraft: (userId, attempt) => guarded(() => drafts.putDraft(db, userId, attempt)),
     listDrafts: (userId) => guarded(() => drafts.listDrafts(db, userId)),

@@ -3,6 +3,7 @@ import type { AttemptRecord } from '../../core/attempt.ts';
 import type { AttemptSummary } from '../../core/report/attempt-summary.ts';
 import type { TraineeTotals } from '../../core/report/trainee-totals.ts';
 import type { Competency } from '../../core/schema-primitives.ts';
+import type { XapiStore } from './xapi-outbox.ts';
 
 /** What the server keeps, behind one interface whether the database is embedded (PGlite) or PostgreSQL. */
 
@@ -198,7 +199,7 @@ export interface ClassroomStore {
 }
 
 /** Every method runs in one transaction when it writes. Timestamps are ISO 8601 UTC strings. */
-export interface ResultsStore extends ClassroomStore {
+export interface ResultsStore extends ClassroomStore, XapiStore {
   readonly kind: DatabaseKind;
   /** Whether the database answers a trivial query now. */
   ping(): Promise<boolean>;
