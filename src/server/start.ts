@@ -8,6 +8,7 @@ import { buildApp } from './http/build-app.ts';
 import { FailureLimiter } from './http/rate-limit.ts';
 import { createLink } from './http/routes/onboarding.ts';
 import { startClassroomHost, type ClassroomHost } from './rooms/classroom-host.ts';
+import { startXapiSender, xapiSenderOptionsFromEnv, type XapiSenderOptions } from './xapi/sender.ts';
 
 export const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 
@@ -25,6 +26,8 @@ export interface ServerOptions {
   readonly redisUrl?: string;
   /** host:port at which other processes' clients reach this one's rooms (with Redis). */
   readonly publicAddress?: string;
+  /** The xAPI sender's timing; by default from `BRIDGE_DRILL_XAPI_*` variables, else 1 s doubling to 5 min. */
+  readonly xapi?: Partial<XapiSenderOptions>;
 }
 
 export interface RunningServer {
@@ -67,6 +70,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const port = typeof address === 'object' && address !== null ? address.port : options.port;
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const setupLink = (await store.countUsers('admin')) === 0 ? await createLink(store, `${url}/`, { kind: 'setup', email: null, role: 'admin' }) : null;
+    // Sends queued xAPI statements to the LRS set in the admin settings, if any, until the server closes.
+    const xapi = startXapiSender(store, {
+      ...xapiSenderOptionsFromEnv(process.env),
+      ...options.xapi,
+      log: { warn: (message) => app.log.warn(message), info: (message) => app.log.info(message) },
+    });
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -82,6 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             await app.close();
           } finally {
             clearInterval(sweep);
+            await xapi.stop();
           }
           await store.close();
         })()),

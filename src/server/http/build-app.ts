@@ -17,6 +17,7 @@ import { onboardingRoutes } from './routes/onboarding.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
+import { xapiRoutes } from './routes/xapi.ts';
 import { addHeaders, addSecurityHeaders } from './security-headers.ts';
 import { serveApp } from './static-app.ts';
 
@@ -49,7 +50,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   addStrictJsonBodies(app);
   addSecurityHeaders(app);
   addOriginCheck(app, options.allowedOrigins);
-  for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes, exportRoutes, resultRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes, exportRoutes, resultRoutes, xapiRoutes]) routes(app, ctx);
   if (options.classrooms) classroomRoutes(app, ctx, await options.classrooms(app.server));
   await serveApp(app, options.distDir);
   return app;
