@@ -17,7 +17,7 @@ export interface XapiSettings {
 }
 
 /** An absolute http or https address with no credentials or fragment in it. */
-const HttpUrl = z
+export const HttpUrl = z
   .string()
   .trim()
   .min(1, 'an address is needed')
