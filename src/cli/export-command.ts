@@ -2,15 +2,19 @@ import { ExportFilterQuery } from '../server/attempt-filter-query.ts';
 import type { AttemptFilter, ResultsStore } from '../server/db/store.ts';
 import { attemptsCsv } from '../server/exports/attempts-csv-export.ts';
 import { attemptsXlsxStream } from '../server/exports/attempts-xlsx-export.ts';
+import type { PdfDocument } from '../core/report/pdf/pdf-document.ts';
+import { renderPdf } from '../server/exports/pdf-render.ts';
+import { cohortReport, traineeReport } from '../server/exports/results-pdf.ts';
 import { xapiNdjson } from '../server/xapi/statements-export.ts';
 import { HttpUrl, readXapiSettings } from '../server/xapi/settings.ts';
 import { options, UsageError } from './args.ts';
+import { InputError } from './catalog.ts';
 import { withStore, writeOut, type FileOutput } from './data-commands.ts';
 import type { Streams } from './main.ts';
 
 const FILTERS = ['scenario', 'trainee', 'cohort', 'from', 'to', 'passed', 'mode'] as const;
 const FORMATS = ['csv', 'xlsx', 'pdf', 'xapi', 'scorm'] as const;
-const MADE = ['csv', 'xlsx', 'xapi'] as const;
+const MADE = ['csv', 'xlsx', 'pdf', 'xapi'] as const;
 type Made = (typeof MADE)[number];
 
 /** `bridge-drill export FORMAT [filters] --out FILE`: the HR exports, for every attempt the filter matches; written to the audit log. */
@@ -41,6 +45,13 @@ export async function exportCommand(args: readonly string[], streams: Streams, f
       (out === '-' ? streams.err : streams.out).write(`exported the xAPI statements of ${count} ${count === 1 ? 'attempt' : 'attempts'}${out === '-' ? '' : ` to ${out}`}\n`);
       return 0;
     }
+    if (made === 'pdf') {
+      const report = await pdfReport(store, filter);
+      const bytes = await renderPdf(report.document);
+      await writeOut(out, fileOut, (write) => write(bytes));
+      (out === '-' ? streams.err : streams.out).write(`exported ${report.what} as PDF (${bytes.length.toLocaleString('en')} bytes)${out === '-' ? '' : ` to ${out}`}\n`);
+      return 0;
+    }
     const count = await writeOut(out, fileOut, (write) => (made === 'csv' ? writeCsv(store, filter, write) : writeXlsx(store, filter, write)));
     (out === '-' ? streams.err : streams.out).write(`exported ${count} ${count === 1 ? 'attempt' : 'attempts'} as ${made.toUpperCase()}${out === '-' ? '' : ` to ${out}`}\n`);
     return 0;
@@ -64,6 +75,19 @@ async function writeAll(chunks: AsyncGenerator<string, number>, write: Write): P
     if (next.done) return next.value;
     await write(next.value);
   }
+}
+
+/** With --trainee, that trainee's record; otherwise the cohort's results (everyone's without --cohort). */
+async function pdfReport(store: ResultsStore, filter: AttemptFilter): Promise<{ document: PdfDocument; what: string }> {
+  const now = new Date();
+  if (filter.trainee !== undefined) {
+    const document = await traineeReport(store, { ...filter, trainee: filter.trainee }, now);
+    if (document === null) throw new InputError(`trainee ${filter.trainee} has no attempt in this filter`);
+    return { document, what: 'the trainee’s record' };
+  }
+  const cohort = filter.cohort === undefined ? undefined : await store.findCohort(filter.cohort);
+  if (filter.cohort !== undefined && cohort === undefined) throw new InputError(`there is no cohort ${filter.cohort}`);
+  return { document: await cohortReport(store, filter, cohort?.name ?? 'All trainees', now), what: cohort ? `the results of ${cohort.name}` : 'the results of every trainee' };
 }
 
 async function writeCsv(store: ResultsStore, filter: AttemptFilter, write: Write): Promise<number> {

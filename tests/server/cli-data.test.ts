@@ -113,7 +113,7 @@ describe('the data commands', () => {
     const workbook = await readWorkbook(readFileSync(workbookFile));
     expect(workbook.get('Attempts')!.slice(1).map((row) => row[0])).toEqual([strong.attemptId]);
     expect(workbook.get('Export')!.find((row) => row[0] === 'Exported by')?.[1]).toBe('command line');
-    expect(await cli(['export', 'pdf', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('not in this version yet') });
+    expect(await cli(['export', 'scorm', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('not in this version yet') });
     expect(await cli(['export', 'docx', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown export format') });
   });
 
@@ -127,6 +127,13 @@ describe('the data commands', () => {
     const rows = parseCsv(listed.stdout.slice(1)).slice(1);
     expect(rows).toHaveLength(40);
     expect(new Set(rows.map((row) => row[1])).size).toBeLessThanOrEqual(12);
+
+    const folder = mkdtempSync(join(tmpdir(), 'bridge-drill-pdf-'));
+    expect(await cli(['export', 'pdf', '--out', join(folder, 'all.pdf')], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^exported the results of every trainee as PDF \([\d,]+ bytes\) to /) });
+    expect(readFileSync(join(folder, 'all.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(await cli(['export', 'pdf', '--trainee', rows[0]![1]!, '--out', join(folder, 'one.pdf')], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('exported the trainee’s record as PDF') });
+    expect(await cli(['export', 'pdf', '--trainee', rows[0]![1]!, '--scenario', 'no-such', '--out', join(folder, 'none.pdf')], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('has no attempt in this filter') });
+    expect(await cli(['export', 'pdf', '--cohort', '00000000-0000-4000-8000-000000000000', '--out', join(folder, 'none.pdf')], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('there is no cohort') });
 
     expect(await cli(['demo-data', '--trainees', '12'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('demo-data needs --attempts N') });
     expect(await cli(['demo-data', '--trainees', '0', '--attempts', '5'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('--trainees must be a whole number from 1 to 100,000, not "0"') });

@@ -1,6 +1,7 @@
 import type { Action } from '../../core/actions/action.ts';
 import type { AttemptRecord } from '../../core/attempt.ts';
 import type { AttemptSummary } from '../../core/report/attempt-summary.ts';
+import type { MissedFinding, ScenarioPassRate } from '../../core/report/results-types.ts';
 import type { TraineeTotals } from '../../core/report/trainee-totals.ts';
 import type { Competency } from '../../core/schema-primitives.ts';
 import type { XapiStore } from './xapi-outbox.ts';
@@ -99,30 +100,12 @@ export interface AttemptsTablePage {
   readonly attempts: readonly AttemptSummary[];
 }
 
-export interface ScenarioPassRate {
-  readonly scenarioId: string;
-  readonly attempts: number;
-  readonly passed: number;
-}
-
 export interface ResultsOverview {
   /** Each trainee's attempts summed up, by name: the rows of a cohort's heat map. */
   readonly trainees: readonly TraineeTotals[];
   readonly scenarios: readonly ScenarioPassRate[];
   /** The mean percent per competency over every attempt that graded it. */
   readonly competencies: Partial<Record<Competency, number>>;
-}
-
-export interface MissedFinding {
-  readonly scenarioId: string;
-  readonly findingId: string;
-  readonly title: string;
-  /** The playbook rule the finding cites. */
-  readonly rule: string;
-  readonly competency: Competency | null;
-  /** Of the attempts graded on this finding, how many missed it. */
-  readonly missed: number;
-  readonly attempts: number;
 }
 
 export interface MissedFindings {

@@ -92,6 +92,41 @@ describe('the results area’s API', () => {
     expect((await client().get('/api/results/overview')).status).toBe(401);
   });
 
+  it('downloads a trainee’s record and a cohort’s results as PDFs, within what each role may see, and logs them', async () => {
+    const instructor = await account('instructor');
+    const cohort = (await instructor.api.post('/api/cohorts', { name: 'PDF cohort' })).body.cohort as { id: string };
+    const member = await account('trainee', 'فاطمة الحسيني');
+    const stranger = await account('trainee', 'Sam Stranger');
+    await instructor.api.post(`/api/cohorts/${cohort.id}/invites`, { emails: [member.user.email] });
+    for (const log of ['strong', 'do-nothing'] as const) expect((await member.api.post('/api/attempts', acmeAttempt({ log }))).status).toBe(201);
+    expect((await stranger.api.post('/api/attempts', acmeAttempt({ log: 'partial' }))).status).toBe(201);
+    const pages = (pdf: { bytes: Uint8Array }) => (Buffer.from(pdf.bytes).toString('latin1').match(/\/Type \/Page\b/g) ?? []).length;
+
+    const hr = await account('hr');
+    const record = await hr.api.getExact(`/api/exports/trainee.pdf?trainee=${member.user.id}`);
+    expect(record.status).toBe(200);
+    expect(record.headers.get('content-type')).toBe('application/pdf');
+    expect(record.headers.get('content-disposition')).toMatch(/^attachment; filename="bridge-drill-trainee-\d{4}-\d{2}-\d{2}\.pdf"$/);
+    expect(Buffer.from(record.bytes.subarray(0, 5)).toString()).toBe('%PDF-');
+    expect(pages(record)).toBeGreaterThanOrEqual(1);
+    const results = await hr.api.getExact(`/api/exports/cohort.pdf?cohort=${cohort.id}`);
+    expect(results.status).toBe(200);
+    expect(pages(results)).toBeGreaterThanOrEqual(1);
+
+    expect((await hr.api.get('/api/exports/trainee.pdf')).status).toBe(400);
+    expect((await hr.api.get(`/api/exports/trainee.pdf?trainee=${member.user.id}&scenario=no-such-scenario`)).status).toBe(404);
+    expect((await instructor.api.getExact(`/api/exports/trainee.pdf?trainee=${member.user.id}`)).status).toBe(200);
+    expect((await instructor.api.get(`/api/exports/trainee.pdf?trainee=${stranger.user.id}`)).status).toBe(404);
+    expect((await stranger.api.getExact('/api/exports/trainee.pdf')).status).toBe(200);
+    expect((await stranger.api.get(`/api/exports/trainee.pdf?trainee=${member.user.id}`)).status).toBe(403);
+    expect((await stranger.api.get(`/api/exports/cohort.pdf?cohort=${cohort.id}`)).status).toBe(403);
+    expect((await instructor.api.get('/api/exports/cohort.pdf?cohort=00000000-0000-4000-8000-000000000000')).status).toBe(404);
+    expect((await client().get('/api/exports/cohort.pdf')).status).toBe(401);
+
+    const audit = (await admin.get('/api/audit')).body.entries as { action: string; actor: string; detail: { report?: string } }[];
+    expect(audit.filter((entry) => entry.action === 'export.pdf' && entry.actor === hr.user.email).map((entry) => entry.detail.report).sort()).toEqual(['cohort', 'trainee', 'trainee', 'trainee']);
+  });
+
   it('answers a bad sort, page or filter with a problem naming the parameter', async () => {
     const hr = await account('hr');
     for (const [path, field] of [

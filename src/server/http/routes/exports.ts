@@ -8,28 +8,31 @@ import type { AttemptFilter, ResultsStore, User } from '../../db/store.ts';
 import { scopedFilter } from '../attempt-scope.ts';
 import { requireUser } from '../auth.ts';
 import type { ServerContext } from '../context.ts';
-import { parseInput } from '../problem.ts';
+import { parseInput, Problem } from '../problem.ts';
+import { renderPdf } from '../../exports/pdf-render.ts';
+import { cohortReport, traineeReport } from '../../exports/results-pdf.ts';
 
-type Format = 'csv' | 'xlsx';
+type Format = 'csv' | 'xlsx' | 'pdf';
 
 const CONTENT_TYPES: Readonly<Record<Format, string>> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 };
 
 /** What every export starts with: who asks, their filter, that filter narrowed to what they may see, and an audit entry. */
-async function exportRequest(store: ResultsStore, request: FastifyRequest, format: Format): Promise<{ user: User; filter: AttemptFilter; scoped: AttemptFilter; exportedAt: Date }> {
+async function exportRequest(store: ResultsStore, request: FastifyRequest, format: Format, report?: 'trainee' | 'cohort'): Promise<{ user: User; filter: AttemptFilter; scoped: AttemptFilter; exportedAt: Date }> {
   const user = await requireUser(store, request);
   const filter = parseInput(ExportFilterQuery, request.query, 'query');
   const scoped = await scopedFilter(store, user, filter);
-  await store.recordAudit({ actorId: user.id, actor: user.email, action: `export.${format}`, detail: { filter } });
+  await store.recordAudit({ actorId: user.id, actor: user.email, action: `export.${format}`, detail: { filter, ...(report ? { report } : {}) } });
   return { user, filter, scoped, exportedAt: new Date() };
 }
 
-function download(reply: FastifyReply, format: Format, exportedAt: Date, body: Readable): FastifyReply {
+function download(reply: FastifyReply, format: Format, exportedAt: Date, body: Readable | Buffer, name = 'attempts'): FastifyReply {
   return reply
     .type(CONTENT_TYPES[format])
-    .header('content-disposition', `attachment; filename="bridge-drill-attempts-${exportedAt.toISOString().slice(0, 10)}.${format}"`)
+    .header('content-disposition', `attachment; filename="bridge-drill-${name}-${exportedAt.toISOString().slice(0, 10)}.${format}"`)
     .header('cache-control', 'no-store')
     .send(body);
 }
@@ -51,6 +54,22 @@ export function exportRoutes(app: FastifyInstance, { store }: ServerContext): vo
       else request.log.error({ err: error }, 'the workbook export failed part way');
     });
     return download(reply, 'xlsx', exportedAt, bytes);
+  });
+
+  app.get('/api/exports/trainee.pdf', async (request, reply) => {
+    const { scoped, exportedAt } = await exportRequest(store, request, 'pdf', 'trainee');
+    if (scoped.trainee === undefined) throw new Problem(400, 'A trainee’s record needs ?trainee=USER_ID.', { errors: [{ field: 'trainee', message: 'required' }] });
+    const report = await traineeReport(store, { ...scoped, trainee: scoped.trainee }, exportedAt);
+    if (report === null) throw new Problem(404, 'This trainee has no attempt you may see in this filter.');
+    return download(reply, 'pdf', exportedAt, await renderPdf(report), 'trainee');
+  });
+
+  app.get('/api/exports/cohort.pdf', async (request, reply) => {
+    const { user, scoped, exportedAt } = await exportRequest(store, request, 'pdf', 'cohort');
+    if (user.role === 'trainee') throw new Problem(403, 'A cohort’s results are for its instructors, HR and admins; your own record is at /api/exports/trainee.pdf.');
+    const cohort = scoped.cohort === undefined ? undefined : await store.findCohort(scoped.cohort);
+    const report = await cohortReport(store, scoped, cohort?.name ?? 'All trainees', exportedAt);
+    return download(reply, 'pdf', exportedAt, await renderPdf(report), 'cohort');
   });
 
   app.get('/api/audit', async (request) => {
