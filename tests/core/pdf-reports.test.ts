@@ -90,7 +90,7 @@ describe('the cohort PDF', () => {
     expect(heatMap!.slice(1).map((row) => row[0])).toEqual(['Test Trainee', 'Zoë עברית']);
     expect(passRates).toEqual([['Scenario', 'Attempts', 'Passed', 'Pass rate'], ['Acme Chemical', '6', '2', '33%']]);
     expect(headings(document.content)).toEqual(['Competency heat map', 'Pass rate per scenario', 'Findings most often missed']);
-    expect(words(document.content.at(-1)!)).toBe('Nothing missed in these attempts.');
+    expect(words(document.content.at(-1) as PdfText)).toBe('Nothing missed in these attempts.');
     const hebrew = document.content.filter(isTable)[1]!.table.body[2]![0] as PdfText;
     expect(hebrew.text).toEqual([{ text: 'Zoë ' }, { text: 'עברית', font: 'Hebrew' }]);
   });
