@@ -97,7 +97,7 @@ describe('the cohort PDF', () => {
 
   it('says so when no attempt matches', () => {
     const empty = cohortPdf({ name: 'Empty', trainees: [], scenarios: [], competencies: {}, missed: [], scenarioTitles: new Map(), filterText: 'All attempts', generatedAt: GENERATED });
-    expect(empty.content.filter((block) => !isTable(block)).map(words)).toContain('No attempts match this filter.');
+    expect(empty.content.filter((block): block is PdfText => !isTable(block)).map(words)).toContain('No attempts match this filter.');
   });
 });
 
