@@ -2,7 +2,7 @@ import { ExportFilterQuery } from '../server/attempt-filter-query.ts';
 import type { AttemptFilter, ResultsStore } from '../server/db/store.ts';
 import { attemptsCsv } from '../server/exports/attempts-csv-export.ts';
 import { attemptsXlsxStream } from '../server/exports/attempts-xlsx-export.ts';
-import type { PdfDocument } from '../core/report/pdf/pdf-document.ts';
+import type { PdfDocument } from '../core/report/pdf/pdf-layout.ts';
 import { renderPdf } from '../server/exports/pdf-render.ts';
 import { cohortReport, traineeReport } from '../server/exports/results-pdf.ts';
 import { xapiNdjson } from '../server/xapi/statements-export.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { summarizeAttempt, type AttemptSummary } from '../../src/core/report/attempt-summary.ts';
 import { HEAT_SCALE } from '../../src/core/report/heat-scale.ts';
 import { cohortPdf } from '../../src/core/report/pdf/cohort-pdf.ts';
-import type { PdfBlock, PdfCell, PdfTable, PdfText } from '../../src/core/report/pdf/pdf-document.ts';
+import type { PdfBlock, PdfCell, PdfTable, PdfText } from '../../src/core/report/pdf/pdf-layout.ts';
 import { scriptRuns } from '../../src/core/report/pdf/script-runs.ts';
 import { traineePdf } from '../../src/core/report/pdf/trainee-pdf.ts';
 import { TraineeTotalsBuilder } from '../../src/core/report/trainee-totals.ts';

@@ -103,6 +103,9 @@ describe('the results area against the real results server', () => {
         const lines = csv.split(/\r?\n/).filter((line) => line !== '');
         expect(lines[0]).toBe(attemptsCsvHead().trimEnd());
         expect(lines.length - 1).toBe(await cohortTotal(page, server.url));
+        const [pdf] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download PDF report' }).click()]);
+        expect(pdf.suggestedFilename()).toMatch(/^bridge-drill-cohort-\d{4}-\d{2}-\d{2}\.pdf$/);
+        expect(readFileSync((await pdf.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
         // A trainee's page: progression chart and its table, their attempts only.
         const firstTrainee = heat.locator('tbody tr th a').first();
@@ -115,6 +118,9 @@ describe('the results area against the real results server', () => {
         expect(await progress.locator('table tbody tr').count()).toBeGreaterThan(0);
         expect(await page.locator('#results-heat').isHidden()).toBe(true);
         await keepScreenshot(page, 'results-trainee');
+        const [record] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download their record (PDF)' }).click()]);
+        expect(record.suggestedFilename()).toMatch(/^bridge-drill-trainee-/);
+        expect(readFileSync((await record.path())!).subarray(0, 5).toString()).toBe('%PDF-');
 
         // A debrief, from a row of the trainee's attempts.
         const scenarioTitle = (await attempts.locator('tbody tr th').first().textContent())!;

@@ -13,7 +13,7 @@ import {
   withSort,
   type ResultsQuery,
 } from '../../src/app/results/results-query.ts';
-import { exportHref } from '../../src/app/results/results-api.ts';
+import { exportHref, pdfHref } from '../../src/app/results/results-api.ts';
 import { addressOf, routeFrom } from '../../src/ui/router.ts';
 import { HEAT_SCALE, contrastRatio, heatStep, percentText } from '../../src/core/report/heat-scale.ts';
 
@@ -83,6 +83,8 @@ describe('the API filter', () => {
   it('gives the downloads the same filter', () => {
     expect(exportHref('csv', { cohort: null, scenario: null, from: null, to: null, passed: null, mode: null, trainee: null })).toBe('/api/exports/attempts.csv');
     expect(exportHref('xlsx', { cohort: COHORT, scenario: null, from: null, to: null, passed: false, mode: null, trainee: null }, '/drill/api/')).toBe(`/drill/api/exports/attempts.xlsx?cohort=${COHORT}&passed=false`);
+    expect(pdfHref({ cohort: COHORT, scenario: null, from: null, to: null, passed: null, mode: null, trainee: null })).toBe(`/api/exports/cohort.pdf?cohort=${COHORT}`);
+    expect(pdfHref({ cohort: null, scenario: 'acme-chemical', from: null, to: null, passed: null, mode: null, trainee: COHORT })).toBe(`/api/exports/trainee.pdf?scenario=acme-chemical&trainee=${COHORT}`);
   });
 });
 

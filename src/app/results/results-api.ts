@@ -122,3 +122,9 @@ export function exportHref(format: 'csv' | 'xlsx', filter: ApiFilter, base = '/a
   const search = apiFilterParams(filter).toString();
   return `${base.replace(/\/+$/, '')}/exports/attempts.${format}${search === '' ? '' : `?${search}`}`;
 }
+
+/** The address of the PDF for the filter: a trainee's record when it names one, otherwise the cohort's results. */
+export function pdfHref(filter: ApiFilter, base = '/api'): string {
+  const search = apiFilterParams(filter).toString();
+  return `${base.replace(/\/+$/, '')}/exports/${filter.trainee === null ? 'cohort' : 'trainee'}.pdf${search === '' ? '' : `?${search}`}`;
+}

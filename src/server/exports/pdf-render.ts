@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
-import type { PdfDocument } from '../../core/report/pdf/pdf-document.ts';
+import type { PdfDocument } from '../../core/report/pdf/pdf-layout.ts';
 
 const require = createRequire(import.meta.url);
 const ROBOTO = {

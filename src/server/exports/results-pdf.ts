@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PdfDocument } from '../../core/report/pdf/pdf-document.ts';
+import type { PdfDocument } from '../../core/report/pdf/pdf-layout.ts';
 import { cohortPdf } from '../../core/report/pdf/cohort-pdf.ts';
 import { traineePdf } from '../../core/report/pdf/trainee-pdf.ts';
 import type { AttemptFilter, ResultsStore } from '../db/store.ts';

@@ -1,5 +1,5 @@
 import type { CohortSummary } from '../../app/account-types.ts';
-import { exportHref, type Missed, type Overview, type TraineeRow } from '../../app/results/results-api.ts';
+import { exportHref, pdfHref, type Missed, type Overview, type TraineeRow } from '../../app/results/results-api.ts';
 import type { ResultsIntents } from '../../app/results/results-controller.ts';
 import {
   ATTEMPTS_PAGE_SIZE,
@@ -300,7 +300,8 @@ function summaryOf(results: ResultsState, handlers: ResultsHandlers): Child[] {
   const filter = { ...filterOf(results.query), trainee: results.query.trainee };
   const download = (format: 'csv' | 'xlsx', label: string) =>
     h('a', { class: 'button small subtle', attrs: { href: exportHref(format, filter, handlers.apiBase), download: '', 'data-focus': `download-${format}` } }, label);
-  const downloads = h('p', { class: 'results-downloads' }, download('csv', 'Download CSV'), download('xlsx', 'Download workbook'));
+  const pdf = h('a', { class: 'button small subtle', attrs: { href: pdfHref(filter, handlers.apiBase), download: '', 'data-focus': 'download-pdf' } }, filter.trainee === null ? 'Download PDF report' : 'Download their record (PDF)');
+  const downloads = h('p', { class: 'results-downloads' }, download('csv', 'Download CSV'), download('xlsx', 'Download workbook'), pdf);
   if (!overview) return [h('div', { class: 'results-kpis', attrs: { 'aria-busy': String(results.overview.status === 'loading') } }), downloads];
   const attempts = overview.scenarios.reduce((sum, item) => sum + item.attempts, 0);
   const passed = overview.scenarios.reduce((sum, item) => sum + item.passed, 0);

@@ -3,7 +3,7 @@ import type { TraineeTotals } from '../trainee-totals.ts';
 import type { Competency } from '../../schema-primitives.ts';
 import { COMPETENCIES } from '../../schema-primitives.ts';
 import { HEAT_SCALE, percentText } from '../heat-scale.ts';
-import { competencyHeads, COMPETENCY_NAMES, document, heatCell, table, text, type PdfBlock, type PdfDocument } from './pdf-document.ts';
+import { competencyHeads, COMPETENCY_NAMES, pdfDocument, heatCell, table, text, type PdfBlock, type PdfDocument } from './pdf-layout.ts';
 
 export interface CohortPdfData {
   /** The cohort's name, or "All trainees". */
@@ -72,5 +72,5 @@ export function cohortPdf(data: CohortPdfData): PdfDocument {
           ),
         ]),
   ];
-  return document({ title: `Cohort results: ${data.name}`, subject: 'Bridge Drill cohort results', orientation: 'landscape', generatedAt: data.generatedAt, content });
+  return pdfDocument({ title: `Cohort results: ${data.name}`, subject: 'Bridge Drill cohort results', orientation: 'landscape', generatedAt: data.generatedAt, content });
 }

@@ -4,7 +4,7 @@ import type { ScoreReport } from '../score-report.ts';
 import type { TraineeTotals } from '../trainee-totals.ts';
 import { COMPETENCIES } from '../../schema-primitives.ts';
 import { percentText } from '../heat-scale.ts';
-import { competencyHeads, COMPETENCY_NAMES, document, heatCell, table, text, utcText, type PdfBlock, type PdfDocument } from './pdf-document.ts';
+import { competencyHeads, COMPETENCY_NAMES, pdfDocument, heatCell, table, text, utcText, type PdfBlock, type PdfDocument } from './pdf-layout.ts';
 
 export interface TraineePdfData {
   readonly totals: TraineeTotals;
@@ -68,7 +68,7 @@ export function traineePdf(data: TraineePdfData): PdfDocument {
         ]),
     ...latestDebrief(data.latest),
   ];
-  return document({ title: `Training record: ${name}`, subject: 'Bridge Drill training record', orientation: 'landscape', generatedAt: data.generatedAt, content });
+  return pdfDocument({ title: `Training record: ${name}`, subject: 'Bridge Drill training record', orientation: 'landscape', generatedAt: data.generatedAt, content });
 }
 
 function latestDebrief(latest: TraineePdfData['latest']): PdfBlock[] {

@@ -87,7 +87,7 @@ export function utcText(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-export function document(options: { title: string; subject: string; orientation: PdfDocument['pageOrientation']; generatedAt: Date; content: readonly PdfBlock[] }): PdfDocument {
+export function pdfDocument(options: { title: string; subject: string; orientation: PdfDocument['pageOrientation']; generatedAt: Date; content: readonly PdfBlock[] }): PdfDocument {
   return {
     info: { title: options.title, author: 'Bridge Drill', subject: options.subject, creationDate: options.generatedAt },
     pageSize: 'A4',
