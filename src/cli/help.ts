@@ -37,11 +37,14 @@ Options:
   'import-attempts': `Usage: bridge-drill import-attempts FILE...
   Loads NDJSON attempt records; an attempt already stored is skipped.
 `,
-  export: `Usage: bridge-drill export csv|xlsx [filters] --out FILE
+  export: `Usage: bridge-drill export csv|xlsx|pdf|xapi [filters] --out FILE
   Writes the attempts the filters match, newest first ("-": standard output, never a terminal).
   csv: CSV for Excel, UTF-8 with a BOM, CRLF line ends, every field quoted, and cells a spreadsheet would run
   as a formula defused. xlsx: a workbook with typed columns and three sheets: Attempts, Trainees (each
   trainee summed up) and Export (who exported what, and when).
+  pdf: with --trainee, that trainee's training record; otherwise the cohort's results (--cohort), or
+  everyone's: heat map, pass rate per scenario and the findings most often missed.
+  xapi: the xAPI statements of each attempt, one JSON statement a line ([--home-page URL] names the accounts).
   Filters: --scenario ID, --trainee USER_ID, --cohort COHORT_ID, --from ISO_INSTANT, --to ISO_INSTANT,
   --passed true|false, --mode solo|classroom|coach|exam. Each export is written to the audit log.
 `,

@@ -49,10 +49,11 @@ const USAGE = `Usage:
                                              create an account; the password is read from standard input
   bridge-drill export-data FILE              write every stored attempt as NDJSON attempt records ("-": stdout)
   bridge-drill import-attempts FILE...       load NDJSON attempt records; an attempt already stored is skipped
-  bridge-drill export csv|xlsx [--scenario ID] [--trainee USER_ID] [--cohort COHORT_ID] [--from ISO] [--to ISO]
-                    [--passed true|false] [--mode solo|classroom|coach|exam] --out FILE
-                                             the attempts the filter matches, newest first, as CSV for Excel or as
-                                             a workbook (Attempts, Trainees, Export sheets) ("-": stdout)
+  bridge-drill export csv|xlsx|pdf|xapi [--scenario ID] [--trainee USER_ID] [--cohort COHORT_ID] [--from ISO]
+                    [--to ISO] [--passed true|false] [--mode solo|classroom|coach|exam] --out FILE
+                                             the attempts the filter matches, newest first, as CSV for Excel, a
+                                             workbook, a PDF (a trainee's record with --trainee, else the cohort's
+                                             results) or xAPI statements ("-": stdout)
   bridge-drill demo-data --trainees N --attempts M [--seed S] [--cohort-size K] [--days D]
                                              fill the data with demo trainees, cohorts and attempts played by
                                              the engine from generated logs; running it again adds nothing twice
