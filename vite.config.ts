@@ -10,6 +10,9 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: port(5173), strictPort: true },
   preview: { host: '127.0.0.1', port: port(4173), strictPort: true },
   publicDir: 'assets',
+  // Relative addresses: every page of the app is `/` with a query, so the same build runs from the server's root
+  // and from whatever folder a learning platform unpacks its SCORM package to.
+  base: './',
   build: {
     outDir: 'dist',
     target: 'es2022',

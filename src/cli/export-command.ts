@@ -10,6 +10,7 @@ import { HttpUrl, readXapiSettings } from '../server/xapi/settings.ts';
 import { options, UsageError } from './args.ts';
 import { InputError } from './catalog.ts';
 import { withStore, writeOut, type FileOutput } from './data-commands.ts';
+import { scormExport } from './scorm-export.ts';
 import type { Streams } from './main.ts';
 
 const FILTERS = ['scenario', 'trainee', 'cohort', 'from', 'to', 'passed', 'mode'] as const;
@@ -22,6 +23,7 @@ export async function exportCommand(args: readonly string[], streams: Streams, f
   const [format, ...rest] = args;
   if (format === undefined || format.startsWith('--')) throw new UsageError(`export needs a format: ${FORMATS.join(', ')}`);
   if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown export format "${format}"; the formats are ${FORMATS.join(', ')}`);
+  if (format === 'scorm') return scormExport(rest, streams, fileOut);
   if (!(MADE as readonly string[]).includes(format)) throw new UsageError(`export ${format} is not in this version yet; ${MADE.join(' and ')} are`);
   const made = format as Made;
   const given = options(rest, [...FILTERS, 'out', ...(made === 'xapi' ? ['home-page'] : [])]);
