@@ -15,6 +15,7 @@ import { resultRoutes } from './routes/results.ts';
 import { healthRoutes } from './routes/health.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
 import { scenarioRoutes } from './routes/scenarios.ts';
+import { scormRoutes } from './routes/scorm.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { userRoutes } from './routes/users.ts';
 import { xapiRoutes } from './routes/xapi.ts';
@@ -51,6 +52,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   addSecurityHeaders(app);
   addOriginCheck(app, options.allowedOrigins);
   for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes, exportRoutes, resultRoutes, xapiRoutes]) routes(app, ctx);
+  scormRoutes(app, ctx, options.distDir);
   if (options.classrooms) classroomRoutes(app, ctx, await options.classrooms(app.server));
   await serveApp(app, options.distDir);
   return app;
