@@ -5,6 +5,7 @@ import { importAttempts, exportAttempts } from '../server/data-transfer.ts';
 import { openStore } from '../server/db/open-store.ts';
 import { ROLES, type ResultsStore, type Role } from '../server/db/store.ts';
 import { hashPassword, passwordProblem } from '../server/passwords.ts';
+import { roleWithArticle } from '../server/role-names.ts';
 import { options, UsageError } from './args.ts';
 import { InputError } from './catalog.ts';
 import type { Streams } from './main.ts';
@@ -33,7 +34,8 @@ export async function withStore<T>(streams: Streams, use: (store: ResultsStore) 
 
 export async function usersCommand(args: readonly string[], streams: Streams): Promise<number> {
   const [sub, email, ...rest] = args;
-  if (sub !== 'add') throw new UsageError(sub === undefined ? 'users needs a subcommand: add' : `unknown users subcommand "${sub}"`);
+  if (sub === 'erase') return eraseCommand(email, rest, streams);
+  if (sub !== 'add') throw new UsageError(sub === undefined ? 'users needs a subcommand: add or erase' : `unknown users subcommand "${sub}"`);
   if (email === undefined || email.startsWith('--')) throw new UsageError('users add needs an EMAIL');
   const normalized = email.trim().toLowerCase();
   if (!EMAIL.test(normalized)) throw new UsageError(`"${email}" is not an email address`);
@@ -50,6 +52,24 @@ export async function usersCommand(args: readonly string[], streams: Streams): P
     if (await store.findUserByEmail(normalized)) throw new InputError(`an account for ${normalized} exists already`);
     const user = await store.createUser({ email: normalized, name: opts.get('name') ?? normalized, role: role as Role, passwordHash });
     streams.out.write(`created ${user.role} ${user.email} (${user.id})\n`);
+    return 0;
+  });
+}
+
+/** `users erase EMAIL --confirm EMAIL`: a trainee and everything kept about them, gone, and the audit log says so. */
+async function eraseCommand(email: string | undefined, rest: readonly string[], streams: Streams): Promise<number> {
+  if (email === undefined || email.startsWith('--')) throw new UsageError('users erase needs an EMAIL');
+  const confirm = options(rest, ['confirm']).get('confirm');
+  const normalized = email.trim().toLowerCase();
+  if (confirm?.trim().toLowerCase() !== normalized) throw new UsageError(`users erase deletes the trainee and all their data; confirm with --confirm ${normalized}`);
+  return withStore(streams, async (store) => {
+    const user = await store.findUserByEmail(normalized);
+    if (!user) throw new InputError(`there is no account for ${normalized}`);
+    const outcome = await store.eraseTrainee(user.id);
+    if ('refused' in outcome) throw new InputError(outcome.refused === 'not-a-trainee' ? `${normalized} is ${roleWithArticle(user.role)} account; only trainee accounts are erased` : `there is no account for ${normalized}`);
+    await store.recordAudit({ actorId: null, actor: 'command line', action: 'user.erase', detail: { userId: user.id, ...outcome.erased } });
+    const { attempts, drafts, classroomSeats } = outcome.erased;
+    streams.out.write(`erased ${normalized}: ${attempts} attempts, ${drafts} drafts, ${classroomSeats} classroom seats\n`);
     return 0;
   });
 }

@@ -29,7 +29,10 @@ Options:
   (bundled, or files in DIR). Exit 0, 1 bad input or a missing version, 2 bad usage.
 `,
   users: `Usage: bridge-drill users add EMAIL --role admin|hr|instructor|trainee [--name NAME]
-  Creates an account; the password is read from standard input.
+       bridge-drill users erase EMAIL --confirm EMAIL
+  add: creates an account; the password is read from standard input.
+  erase: deletes a trainee's account and everything kept about them (attempts, drafts, classroom seats,
+  memberships); the audit log records it without their name. Other roles are refused.
 `,
   'export-data': `Usage: bridge-drill export-data FILE
   Writes every stored attempt as NDJSON attempt records ("-": standard output).

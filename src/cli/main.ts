@@ -47,6 +47,8 @@ const USAGE = `Usage:
                                              versions it was played on (bundled, or files in DIR)
   bridge-drill users add EMAIL --role admin|hr|instructor|trainee [--name NAME]
                                              create an account; the password is read from standard input
+  bridge-drill users erase EMAIL --confirm EMAIL
+                                             delete a trainee and everything kept about them (audit-logged)
   bridge-drill export-data FILE              write every stored attempt as NDJSON attempt records ("-": stdout)
   bridge-drill import-attempts FILE...       load NDJSON attempt records; an attempt already stored is skipped
   bridge-drill export csv|xlsx|pdf|xapi [--scenario ID] [--trainee USER_ID] [--cohort COHORT_ID] [--from ISO]

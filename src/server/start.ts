@@ -8,6 +8,7 @@ import { buildApp } from './http/build-app.ts';
 import { FailureLimiter } from './http/rate-limit.ts';
 import { createLink } from './http/routes/onboarding.ts';
 import { startClassroomHost, type ClassroomHost } from './rooms/classroom-host.ts';
+import { startRetentionSweeps } from './privacy/retention.ts';
 import { startXapiSender, xapiSenderOptionsFromEnv, type XapiSenderOptions } from './xapi/sender.ts';
 
 export const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -71,6 +72,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const setupLink = (await store.countUsers('admin')) === 0 ? await createLink(store, `${url}/`, { kind: 'setup', email: null, role: 'admin' }) : null;
     // Sends queued xAPI statements to the LRS set in the admin settings, if any, until the server closes.
+    const retention = startRetentionSweeps(store, Date.now, (error) => app.log.error({ err: error }, 'the retention sweep failed; it runs again in an hour'));
     const xapi = startXapiSender(store, {
       ...xapiSenderOptionsFromEnv(process.env),
       ...options.xapi,
@@ -92,6 +94,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           } finally {
             clearInterval(sweep);
             await xapi.stop();
+            await retention.stop();
           }
           await store.close();
         })()),

@@ -83,6 +83,11 @@ describe('the data commands', () => {
     expect(await cli(['users', 'add', 'ana@example.test', '--role', 'wizard'], env, PASSWORD)).toMatchObject({ code: 2, stderr: expect.stringContaining('--role must be one of') });
     expect(await cli(['users', 'add', 'ana@example.test', '--role', 'hr'], env, PASSWORD)).toMatchObject({ code: 0 });
     expect(await cli(['users', 'add', 'ANA@example.test', '--role', 'hr'], env, PASSWORD)).toMatchObject({ code: 1, stderr: expect.stringContaining('exists already') });
+    expect(await cli(['users', 'add', 'tom@example.test', '--role', 'trainee'], env, PASSWORD)).toMatchObject({ code: 0 });
+    expect(await cli(['users', 'erase', 'tom@example.test'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('confirm with --confirm tom@example.test') });
+    expect(await cli(['users', 'erase', 'ana@example.test', '--confirm', 'ana@example.test'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('ana@example.test is an HR account; only trainee accounts are erased') });
+    expect(await cli(['users', 'erase', 'tom@example.test', '--confirm', 'TOM@example.test'], env)).toMatchObject({ code: 0, stdout: 'erased tom@example.test: 0 attempts, 0 drafts, 0 classroom seats\n' });
+    expect(await cli(['users', 'erase', 'tom@example.test', '--confirm', 'tom@example.test'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('there is no account for tom@example.test') });
   });
 
   it('exports the attempts a filter matches as CSV or a workbook, to a file or standard output, and refuses a bad filter or a format it lacks', async () => {

@@ -5,6 +5,7 @@ import * as classrooms from './classrooms.ts';
 import * as cohorts from './cohorts.ts';
 import * as drafts from './drafts.ts';
 import { guarded } from './errors.ts';
+import * as privacy from './privacy.ts';
 import * as results from './results.ts';
 import type { Database } from './schema.ts';
 import type { DatabaseKind, ResultsStore } from './store.ts';
@@ -75,6 +76,8 @@ export function sqlStore(kind: DatabaseKind, db: Kysely<Database>, afterClose: (
     attemptsTable: (filter, query) => guarded(() => results.attemptsTable(db, filter, query)),
     resultsOverview: (filter) => guarded(() => results.resultsOverview(db, filter)),
     missedFindings: (filter, limit) => guarded(() => results.missedFindings(db, filter, limit)),
+    eraseTrainee: (userId) => guarded(() => privacy.eraseTrainee(db, userId)),
+    deleteAttemptsFinishedBefore: (cutoff) => guarded(() => privacy.deleteAttemptsFinishedBefore(db, cutoff)),
     importAttempts: (records) => guarded(() => attempts.importAttempts(db, records)),
 
     recordAudit: (entry) => guarded(() => audit.recordAudit(db, entry)),

@@ -2,6 +2,7 @@ import type { Action } from '../../core/actions/action.ts';
 import type { AttemptRecord } from '../../core/attempt.ts';
 import type { AttemptSummary } from '../../core/report/attempt-summary.ts';
 import type { MissedFinding, ScenarioPassRate } from '../../core/report/results-types.ts';
+import type { EraseOutcome } from './privacy.ts';
 import type { TraineeTotals } from '../../core/report/trainee-totals.ts';
 import type { Competency } from '../../core/schema-primitives.ts';
 import type { XapiStore } from './xapi-outbox.ts';
@@ -255,6 +256,10 @@ export interface ResultsStore extends ClassroomStore, XapiStore {
   resultsOverview(filter: AttemptFilter): Promise<ResultsOverview>;
   /** The findings most often missed by the attempts a filter matches, at most `limit` of them. */
   missedFindings(filter: AttemptFilter, limit: number): Promise<MissedFindings>;
+  /** Deletes a trainee's account and everything kept about them (see privacy.ts); refuses other roles. */
+  eraseTrainee(userId: string): Promise<EraseOutcome>;
+  /** The retention sweep: deletes the attempts that finished before `cutoff`; returns how many. */
+  deleteAttemptsFinishedBefore(cutoff: Date): Promise<number>;
   /** Every attempt, oldest first, in batches, for export. */
   streamAttempts(batchSize: number): AsyncIterable<readonly AttemptRecord[]>;
   /** Many attempts in one transaction per batch; idempotent by attemptId. Users are matched by trainee.id when it is a user id, otherwise stored with no user. */
