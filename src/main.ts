@@ -19,6 +19,7 @@ import { createClassroom, hostAddress, rememberHostKey } from './app/classroom/h
 import { installRunAsClass } from './ui/classroom/run-as-class.ts';
 import { prefersReducedMotion } from './ui/dom.ts';
 import { routeFrom } from './ui/router.ts';
+import { connectScorm, findScormApi, type ApiHost, type ScormBridge } from './app/scorm/scorm-bridge.ts';
 import './ui/styles.css';
 import { z } from 'zod';
 
@@ -76,6 +77,9 @@ function download(fileName: string, mimeType: string, text: string): void {
 
 const root = document.getElementById('app');
 const route = routeFrom(window.location.search);
+/** A SCORM package's launch (`?scenario=ID&scorm=1`), or a page framed by a learning platform that offers its API. */
+const scormLaunch = new URLSearchParams(window.location.search).get('scorm') === '1';
+const lmsApi = scormLaunch || window.parent !== window ? findScormApi(window as unknown as ApiHost) : null;
 if (root && route.kind === 'join') {
   // A trainee's device in a classroom: its own page, loaded only on this route.
   const { startTraineePage } = await import('./ui/classroom/trainee-main.ts');
@@ -100,6 +104,35 @@ if (root && route.kind === 'join') {
       const QRCode = loaded.default ?? loaded;
       return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: 'M', margin: 2, color: { dark: '#000000', light: '#ffffff' } });
     },
+  });
+} else if (root && (scormLaunch || lmsApi) && route.kind === 'scenario') {
+  // Inside a learning platform: this scenario only, played on its own (no account), reported to the platform.
+  const [playbooks, scenarios] = await Promise.all([sourceFiles(playbookTexts), sourceFiles(scenarioTexts)]);
+  const catalog = buildCatalog(playbooks, scenarios);
+  const store = createAppStore();
+  const { storage } = browserStorage();
+  const controller = createAppController({ store, catalog, storage: keyValueStoragePort(storage), frames: frameLoop, wallClock: () => Date.now(), newId: randomUuid });
+  const connected = lmsApi ? connectScorm({ api: lmsApi, store, wallClock: () => Date.now() }) : { problem: 'No learning platform answered, so this attempt will not be reported to one.' };
+  const bridge: ScormBridge | null = 'bridge' in connected ? connected.bridge : null;
+  if ('problem' in connected) store.setState({ notice: connected.problem });
+  mountApp(root, {
+    store,
+    controller,
+    catalog,
+    loadGame: async (container) => (await import('./game/mount-game.ts')).mountGame(container, store, controller, { reducedMotion: prefersReducedMotion() }),
+    download,
+    print: () => window.print(),
+    lms: { scenarioId: route.id, reporting: bridge !== null },
+  });
+  import('./audio/audio-director.ts')
+    .then(({ createAudioDirector }) => createAudioDirector(store, { baseUrl: import.meta.env.BASE_URL }))
+    .catch(() => store.setState({ notice: 'Sound could not start in this browser. Captions and the transcript carry every line.' }));
+  window.addEventListener('pagehide', () => {
+    controller.persist();
+    bridge?.pageHidden();
+  });
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') controller.persist();
   });
 } else if (root) {
   const [playbooks, scenarios] = await Promise.all([sourceFiles(playbookTexts), sourceFiles(scenarioTexts)]);

@@ -157,6 +157,7 @@ export function createAppController({ store, catalog, storage, frames, wallClock
         coach: mode === 'coach' ? coachItems(compiled, session.observations, session.now) : [],
         resumed: resumed ? { at: session.now, actions: actions.length } : null,
         ...(pauses ? { pauses: pauses.tally() } : {}),
+        attemptId: identity.attemptId,
       },
     });
     if (!resumed) persist();

@@ -53,6 +53,8 @@ export interface PlayState {
   readonly pauses?: PauseTally;
   /** Played in a classroom: the host paces the clock, so pausing, speed and ending are not the trainee's. */
   readonly classroom?: { readonly code: string };
+  /** The attempt this session records (its attempt record's id), when it is played in this browser. */
+  readonly attemptId?: string;
 }
 
 /** A finished attempt, as the debrief shows it. */

@@ -47,6 +47,11 @@ export interface AppOptions {
   readonly resultsView?: { readonly apiBase?: string; readonly drawChart?: ChartDrawer };
   /** Wall-clock ms now, for what is overdue. */
   readonly now?: () => number;
+  /**
+   * Launched by a learning platform (a SCORM package): only this scenario, with no picker, account or results, and
+   * a line saying whether the attempt is reported to the platform.
+   */
+  readonly lms?: { readonly scenarioId: string; readonly reporting: boolean };
 }
 
 /** HR has nothing to play for: signing in as HR lands in the results area rather than on the scenarios. */
@@ -61,7 +66,13 @@ export interface App {
 export function mountApp(root: HTMLElement, options: AppOptions, win: Window = window): App {
   const { store, controller, catalog, account, instructor, results } = options;
   const now = options.now ?? (() => Date.now());
-  const brand = h('a', { class: 'brand', attrs: { href: linkTo(null, win.location.pathname) } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), APP_TITLE);
+  const lms = options.lms;
+  const brand = lms
+    ? h('span', { class: 'brand' }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), APP_TITLE)
+    : h('a', { class: 'brand', attrs: { href: linkTo(null, win.location.pathname) } }, h('span', { class: 'brand-mark', attrs: { 'aria-hidden': 'true' } }), APP_TITLE);
+  const lmsLine = lms
+    ? h('p', { class: 'lms-status', attrs: { 'data-lms': lms.reporting ? 'reporting' : 'unreported' } }, lms.reporting ? 'Running in your learning platform: your result is reported to it when the exercise ends.' : 'No learning platform answered: this attempt is not reported to one.')
+    : null;
   const notice = h('div', { class: 'notice-bar', attrs: { role: 'alert' } });
   const page = h('div', { class: 'page' });
   const accountBar = account
@@ -71,7 +82,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
         ...(results ? { results: { href: addressOf({ kind: 'results', query: DEFAULT_QUERY }, win.location.pathname), open: () => routerIfStarted?.go({ kind: 'results', query: DEFAULT_QUERY }) } } : {}),
       })
     : null;
-  const topbar = h('div', { class: 'topbar' }, brand, accountBar?.element ?? null);
+  const topbar = h('div', { class: 'topbar' }, brand, lmsLine, accountBar?.element ?? null);
   replaceChildren(root, topbar, notice, page);
 
   let dispose: () => void = () => {};
@@ -193,7 +204,9 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
 
   let routerIfStarted: Router | undefined;
   const router = startRouter(win, (route, how) => {
-    if (route.kind === 'welcome') {
+    // In a learning platform, every address leads back to the packaged scenario.
+    if (lms) void controller.openScenario(lms.scenarioId);
+    else if (route.kind === 'welcome') {
       // The token leaves the address bar (and the history) as soon as it is read.
       win.history.replaceState(null, '', addressOf(route, win.location.pathname));
       if (account) void account.openWelcome(route.page, route.token);
@@ -221,7 +234,7 @@ export function mountApp(root: HTMLElement, options: AppOptions, win: Window = w
     }
     render(state, state.screen !== previous.screen);
   });
-  navigateOnClick(brand, () => router.navigate(null));
+  if (brand.tagName === 'A') navigateOnClick(brand as HTMLAnchorElement, () => router.navigate(null));
 
   return {
     router,
