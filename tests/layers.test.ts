@@ -33,7 +33,7 @@ const RULES: readonly Rule[] = [
   {
     folder: 'server',
     layers: ['core', 'classroom', 'server'],
-    packages: ['zod', 'xstate', '@colyseus/core', '@colyseus/ws-transport', '@colyseus/schema', '@colyseus/redis-presence', '@colyseus/redis-driver', 'ws', 'node:http', 'fastify', '@fastify/static', 'kysely', 'kysely/migration', '@electric-sql/pglite', 'pg', '@node-rs/argon2', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:process', 'node:events', 'node:readline', 'node:stream', 'exceljs', '@xapi/xapi', 'pdfmake', 'node:module', 'fflate'],
+    packages: ['zod', 'xstate', '@colyseus/core', '@colyseus/ws-transport', '@colyseus/schema', '@colyseus/redis-presence', '@colyseus/redis-driver', 'ws', 'node:http', 'fastify', '@fastify/static', 'kysely', 'kysely/migration', '@electric-sql/pglite', 'pg', '@node-rs/argon2', 'node:fs', 'node:fs/promises', 'node:path', 'node:url', 'node:crypto', 'node:os', 'node:process', 'node:events', 'node:readline', 'node:stream', 'exceljs', '@xapi/xapi', 'pdfmake', 'node:module', 'node:timers/promises', 'fflate'],
   },
 ];
 

@@ -9,6 +9,8 @@ import { FailureLimiter } from './http/rate-limit.ts';
 import { createLink } from './http/routes/onboarding.ts';
 import { startClassroomHost, type ClassroomHost } from './rooms/classroom-host.ts';
 import { startRetentionSweeps } from './privacy/retention.ts';
+import type { RegradeJob } from './db/regrades.ts';
+import { startRegradeRunner } from './regrade/regrade-runner.ts';
 import { startXapiSender, xapiSenderOptionsFromEnv, type XapiSenderOptions } from './xapi/sender.ts';
 
 export const DEFAULT_DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -49,8 +51,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const library = new ContentLibrary(store);
     await library.addBundled();
     let classrooms: ClassroomHost | undefined;
+    let logRegradeError: (error: unknown, job: RegradeJob) => void = () => {};
+    const regrades = startRegradeRunner(store, library, (error, job) => logRegradeError(error, job));
     const app = await buildApp(
-      { store, library, signInFailures: { byEmail: new FailureLimiter(10, 15 * 60_000), byAddress: new FailureLimiter(100, 15 * 60_000) } },
+      { store, library, regrades, signInFailures: { byEmail: new FailureLimiter(10, 15 * 60_000), byAddress: new FailureLimiter(100, 15 * 60_000) } },
       {
         distDir: options.distDir ?? DEFAULT_DIST,
         logger: options.logger ?? false,
@@ -72,6 +76,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
     const setupLink = (await store.countUsers('admin')) === 0 ? await createLink(store, `${url}/`, { kind: 'setup', email: null, role: 'admin' }) : null;
     // Sends queued xAPI statements to the LRS set in the admin settings, if any, until the server closes.
+    logRegradeError = (error, job) => app.log.error({ err: error, job: job.id }, 'a regrade job stopped; it goes on when the server starts again');
+    for (const job of await store.listRegradeJobs('running')) regrades.run(job);
     const retention = startRetentionSweeps(store, Date.now, (error) => app.log.error({ err: error }, 'the retention sweep failed; it runs again in an hour'));
     const xapi = startXapiSender(store, {
       ...xapiSenderOptionsFromEnv(process.env),
@@ -95,6 +101,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
             clearInterval(sweep);
             await xapi.stop();
             await retention.stop();
+            await regrades.stop();
           }
           await store.close();
         })()),

@@ -243,6 +243,41 @@ const XAPI: readonly string[] = [
   "CREATE INDEX xapi_outbox_due ON xapi_outbox (next_at) WHERE state = 'queued'",
 ];
 
+/**
+ * Regrading when a rubric changes: a job per target version, with its progress, and one report per attempt and
+ * version, kept beside the attempt's original report (which never changes).
+ */
+const REGRADES: readonly string[] = [
+  `CREATE TABLE regrade_jobs (
+    id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+    scenario_id text NOT NULL,
+    scenario_version text NOT NULL,
+    scenario_sha256 text NOT NULL,
+    playbook_sha256 text NOT NULL,
+    requested_by uuid REFERENCES users (id) ON DELETE SET NULL,
+    state text NOT NULL DEFAULT 'running' CHECK (state IN ('running', 'finished')),
+    total integer NOT NULL,
+    done integer NOT NULL DEFAULT 0,
+    failed integer NOT NULL DEFAULT 0,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    finished_at timestamptz
+  )`,
+  `CREATE TABLE regrades (
+    attempt_id uuid NOT NULL REFERENCES attempts (attempt_id) ON DELETE CASCADE,
+    scenario_sha256 text NOT NULL,
+    playbook_sha256 text NOT NULL,
+    scenario_version text NOT NULL,
+    engine_version text NOT NULL,
+    percent integer,
+    passed boolean,
+    report json,
+    problem text,
+    job_id uuid REFERENCES regrade_jobs (id) ON DELETE SET NULL,
+    created_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (attempt_id, scenario_sha256, playbook_sha256)
+  )`,
+];
+
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0001-initial': {
     async up(db) {
@@ -267,6 +302,11 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0005-xapi': {
     async up(db) {
       for (const statement of XAPI) await sql.raw(statement).execute(db);
+    },
+  },
+  '0006-regrades': {
+    async up(db) {
+      for (const statement of REGRADES) await sql.raw(statement).execute(db);
     },
   },
 };

@@ -102,6 +102,35 @@ export interface AttemptsTable {
   created_at: CreatedAt;
 }
 
+export interface RegradeJobsTable {
+  id: Generated<string>;
+  scenario_id: string;
+  scenario_version: string;
+  scenario_sha256: string;
+  playbook_sha256: string;
+  requested_by: string | null;
+  state: ColumnType<'running' | 'finished', 'running' | 'finished' | undefined, 'running' | 'finished'>;
+  total: number;
+  done: ColumnType<number, number | undefined, number>;
+  failed: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface RegradesTable {
+  attempt_id: string;
+  scenario_sha256: string;
+  playbook_sha256: string;
+  scenario_version: string;
+  engine_version: string;
+  percent: number | null;
+  passed: boolean | null;
+  report: JsonText<unknown> | null;
+  problem: string | null;
+  job_id: string | null;
+  created_at: CreatedAt;
+}
+
 /** A finding's words, once per scenario version, for the item analysis. */
 export interface FindingTextsTable {
   scenario_sha256: string;
@@ -211,6 +240,8 @@ export interface Database {
   classroom_votes: ClassroomVotesTable;
   audit_log: AuditLogTable;
   finding_texts: FindingTextsTable;
+  regrade_jobs: RegradeJobsTable;
+  regrades: RegradesTable;
   settings: SettingsTable;
   xapi_outbox: XapiOutboxTable;
 }

@@ -6,6 +6,7 @@ import * as cohorts from './cohorts.ts';
 import * as drafts from './drafts.ts';
 import { guarded } from './errors.ts';
 import * as privacy from './privacy.ts';
+import * as regrades from './regrades.ts';
 import * as results from './results.ts';
 import type { Database } from './schema.ts';
 import type { DatabaseKind, ResultsStore } from './store.ts';
@@ -77,6 +78,13 @@ export function sqlStore(kind: DatabaseKind, db: Kysely<Database>, afterClose: (
     resultsOverview: (filter) => guarded(() => results.resultsOverview(db, filter)),
     missedFindings: (filter, limit) => guarded(() => results.missedFindings(db, filter, limit)),
     eraseTrainee: (userId) => guarded(() => privacy.eraseTrainee(db, userId)),
+    createRegradeJob: (target, requestedBy) => guarded(() => regrades.createRegradeJob(db, target, requestedBy)),
+    findRegradeJob: (id) => guarded(() => regrades.findRegradeJob(db, id)),
+    listRegradeJobs: (state) => guarded(() => regrades.listRegradeJobs(db, state)),
+    nextToRegrade: (target, limit) => guarded(() => regrades.nextToRegrade(db, target, limit)),
+    putRegrades: (job, rows) => guarded(() => regrades.putRegrades(db, job, rows)),
+    finishRegradeJob: (id) => guarded(() => regrades.finishRegradeJob(db, id)),
+    regradesOf: (attemptId) => guarded(() => regrades.regradesOf(db, attemptId)),
     deleteAttemptsFinishedBefore: (cutoff) => guarded(() => privacy.deleteAttemptsFinishedBefore(db, cutoff)),
     importAttempts: (records) => guarded(() => attempts.importAttempts(db, records)),
 

@@ -3,6 +3,7 @@ import type { AttemptRecord } from '../../core/attempt.ts';
 import type { AttemptSummary } from '../../core/report/attempt-summary.ts';
 import type { MissedFinding, ScenarioPassRate } from '../../core/report/results-types.ts';
 import type { EraseOutcome } from './privacy.ts';
+import type { NewRegrade, RegradeJob, RegradeTarget, StoredRegrade } from './regrades.ts';
 import type { TraineeTotals } from '../../core/report/trainee-totals.ts';
 import type { Competency } from '../../core/schema-primitives.ts';
 import type { XapiStore } from './xapi-outbox.ts';
@@ -260,6 +261,14 @@ export interface ResultsStore extends ClassroomStore, XapiStore {
   eraseTrainee(userId: string): Promise<EraseOutcome>;
   /** The retention sweep: deletes the attempts that finished before `cutoff`; returns how many. */
   deleteAttemptsFinishedBefore(cutoff: Date): Promise<number>;
+  // Regrading to a new version of a scenario (regrades.ts).
+  createRegradeJob(target: RegradeTarget, requestedBy: string | null): Promise<RegradeJob>;
+  findRegradeJob(id: string): Promise<RegradeJob | undefined>;
+  listRegradeJobs(state?: RegradeJob['state']): Promise<readonly RegradeJob[]>;
+  nextToRegrade(target: RegradeTarget, limit: number): Promise<readonly AttemptRecord[]>;
+  putRegrades(job: RegradeJob, regrades: readonly NewRegrade[]): Promise<void>;
+  finishRegradeJob(id: string): Promise<void>;
+  regradesOf(attemptId: string): Promise<readonly StoredRegrade[]>;
   /** Every attempt, oldest first, in batches, for export. */
   streamAttempts(batchSize: number): AsyncIterable<readonly AttemptRecord[]>;
   /** Many attempts in one transaction per batch; idempotent by attemptId. Users are matched by trainee.id when it is a user id, otherwise stored with no user. */

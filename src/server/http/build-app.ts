@@ -12,6 +12,7 @@ import { cohortRoutes } from './routes/cohorts.ts';
 import { draftRoutes } from './routes/drafts.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { privacyRoutes } from './routes/privacy.ts';
+import { regradeRoutes } from './routes/regrades.ts';
 import { resultRoutes } from './routes/results.ts';
 import { healthRoutes } from './routes/health.ts';
 import { onboardingRoutes } from './routes/onboarding.ts';
@@ -52,7 +53,7 @@ export async function buildApp(ctx: ServerContext, options: AppOptions): Promise
   addStrictJsonBodies(app);
   addSecurityHeaders(app);
   addOriginCheck(app, options.allowedOrigins);
-  for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes, exportRoutes, resultRoutes, xapiRoutes, privacyRoutes]) routes(app, ctx);
+  for (const routes of [healthRoutes, sessionRoutes, onboardingRoutes, userRoutes, cohortRoutes, scenarioRoutes, assignmentRoutes, attemptRoutes, draftRoutes, exportRoutes, resultRoutes, xapiRoutes, privacyRoutes, regradeRoutes]) routes(app, ctx);
   scormRoutes(app, ctx, options.distDir);
   if (options.classrooms) classroomRoutes(app, ctx, await options.classrooms(app.server));
   await serveApp(app, options.distDir);

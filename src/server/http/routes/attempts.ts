@@ -43,7 +43,7 @@ export async function checkedAttempt(body: unknown, library: ContentLibrary, use
 }
 
 /** Whether `user` may read an attempt stored for `ownerId`. */
-async function maySee(store: ResultsStore, user: User, ownerId: string | null): Promise<boolean> {
+export async function maySee(store: ResultsStore, user: User, ownerId: string | null): Promise<boolean> {
   if (user.role === 'admin' || user.role === 'hr' || ownerId === user.id) return true;
   if (user.role !== 'instructor' || ownerId === null) return false;
   for (const cohort of await store.listCohorts(user)) if (await store.isMember(cohort.id, ownerId)) return true;
