@@ -105,6 +105,11 @@ describe.each(DATABASE_KINDS)('xAPI to an LRS, from a real server on %s', (kind)
     const read = await admin.get('/api/settings/xapi');
     expect(read.body.secretSet).toBe(true);
     expect(JSON.stringify(read.body)).not.toContain(lrs.secret);
+    // The stored secret is never sent to another address: moving the LRS needs it given again.
+    const moved = await admin.put('/api/settings/xapi', { endpoint: 'https://elsewhere.example/xAPI/', key: lrs.key, enabled: true, homePage });
+    expect(moved.status).toBe(400);
+    expect(moved.body.errors[0].field).toBe('secret');
+    expect((await admin.get('/api/settings/xapi')).body.endpoint).toBe(lrs.endpoint);
     const audit = await admin.get('/api/audit');
     const changes = (audit.body.entries as { action: string; detail: Record<string, unknown> }[]).filter((entry) => entry.action === 'settings.xapi');
     expect(changes.length).toBe(2);

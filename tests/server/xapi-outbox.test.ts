@@ -1,4 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { PGLITE_PARSERS, storeOnPGlite } from '../../src/server/db/open-store.ts';
 import type { ResultsStore } from '../../src/server/db/store.ts';
 import { XAPI_SETTINGS_KEY } from '../../src/server/db/xapi-outbox.ts';
 import { acmeAttempt } from './support/attempts.ts';
@@ -67,5 +70,24 @@ describe.each(storeKinds)('the xAPI outbox on %s', (kind) => {
     const all = [];
     for await (const batch of store.streamStatementInputs({}, 1)) all.push(...batch);
     expect(all).toHaveLength(2);
+  });
+});
+
+describe('an outbox row whose stored attempt no longer reads', () => {
+  it('is failed with the reason once, not leased again and again, and the rest of its batch is handed out', async () => {
+    const pglite = await PGlite.create({ loadDataDir: new Blob([readFileSync(inject('pgliteTemplate').dump)]), parsers: PGLITE_PARSERS });
+    const store = await storeOnPGlite(pglite);
+    try {
+      await store.putSetting(XAPI_SETTINGS_KEY, { endpoint: 'http://lrs.example/xAPI/', enabled: true });
+      const [broken, fine] = [acmeAttempt(), acmeAttempt()];
+      await store.importAttempts([broken!, fine!]);
+      await pglite.query(`UPDATE attempts SET summary = '{"attemptId": "not a summary"}' WHERE attempt_id = $1`, [broken!.attemptId]);
+      expect((await store.claimXapiBatch(10, 60_000)).map((item) => item.attemptId)).toEqual([fine!.attemptId]);
+      const status = await store.xapiOutboxStatus();
+      expect(status).toMatchObject({ queued: 1, failed: 1 });
+      expect(status.lastError).toMatchObject({ attemptId: broken!.attemptId, state: 'failed', message: expect.stringContaining('no longer reads') });
+    } finally {
+      await store.close();
+    }
   });
 });

@@ -116,16 +116,18 @@ export async function claimXapiBatch(db: Db, limit: number, leaseMs: number): Pr
     return due;
   });
   if (claimed.length === 0) return [];
-  const inputs = await statementInputs(
+  const { inputs, unreadable } = await statementInputs(
     db,
     claimed.map((row) => row.attempt_id),
   );
+  // A stored attempt that no longer reads can never be sent: it is failed with the reason, not leased again and again.
+  for (const { attemptId, problem } of unreadable) await markXapiFailed(db, [attemptId], problem);
   const tries = new Map(claimed.map((row) => [row.attempt_id, row.tries]));
   return inputs.map((input) => ({ attemptId: input.summary.attemptId, tries: tries.get(input.summary.attemptId) ?? 0, input }));
 }
 
-/** The statement inputs of these attempts, in the order given; an attempt no longer stored is left out. */
-async function statementInputs(db: Db, attemptIds: readonly string[]): Promise<StatementInput[]> {
+/** The statement inputs of these attempts, in the order given; an attempt no longer stored is left out, one that no longer reads is named. */
+async function statementInputs(db: Db, attemptIds: readonly string[]): Promise<{ inputs: StatementInput[]; unreadable: { attemptId: string; problem: string }[] }> {
   const rows = await db
     .selectFrom('attempts as a')
     .select(['a.attempt_id', 'a.user_id', 'a.summary', sql<unknown>`case when a.summary is null then a.record end`.as('record')])
@@ -136,10 +138,16 @@ async function statementInputs(db: Db, attemptIds: readonly string[]): Promise<S
     const row = byId.get(id);
     return row ? [row] : [];
   });
-  return withCohorts(
-    db,
-    ordered.map((row) => ({ userId: row.user_id, summary: summaryOf(row.summary, row.record) })),
-  );
+  const readable: { userId: string | null; summary: AttemptSummary }[] = [];
+  const unreadable: { attemptId: string; problem: string }[] = [];
+  for (const row of ordered) {
+    try {
+      readable.push({ userId: row.user_id, summary: summaryOf(row.summary, row.record) });
+    } catch (error) {
+      unreadable.push({ attemptId: row.attempt_id, problem: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return { inputs: await withCohorts(db, readable), unreadable };
 }
 
 function summaryOf(summary: unknown, record: unknown): AttemptSummary {

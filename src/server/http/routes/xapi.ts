@@ -19,8 +19,13 @@ export function xapiRoutes(app: FastifyInstance, { store }: ServerContext): void
     const user = await requireUser(store, request, 'admin');
     const input = parseInput(XapiSettingsInput, request.body);
     const stored = await readXapiSettings(store);
-    const secret = input.secret ?? stored?.secret;
-    if (secret === undefined) throw new Problem(400, 'secret: the LRS needs a secret with the key; none is stored yet.', { errors: [{ field: 'secret', message: 'a secret is needed' }] });
+    // The stored secret goes only to the LRS it was given for: a new address needs the secret given again.
+    const sameLrs = stored !== undefined && new URL(stored.endpoint).origin === new URL(input.endpoint).origin;
+    const secret = input.secret ?? (sameLrs ? stored.secret : undefined);
+    if (secret === undefined) {
+      const why = stored === undefined ? 'none is stored yet' : 'the stored one is kept only for the LRS it was given for';
+      throw new Problem(400, `secret: the LRS needs a secret with the key; ${why}.`, { errors: [{ field: 'secret', message: 'a secret is needed' }] });
+    }
     const settings = { endpoint: input.endpoint, key: input.key, secret, enabled: input.enabled, homePage: input.homePage };
     await writeXapiSettings(store, settings);
     await store.recordAudit({
