@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.ts';
 
 /** Erasing a trainee, and the retention sweep: the two ways data leaves the store for good. */
@@ -38,8 +38,17 @@ export async function eraseTrainee(db: Db, userId: string): Promise<EraseOutcome
   });
 }
 
-/** Deletes every finished attempt that finished before `cutoff`; returns how many. */
+/**
+ * Deletes every attempt that finished before `cutoff`, with the classroom seat each was played from and the
+ * actions of that seat, in one transaction; returns how many attempts.
+ */
 export async function deleteAttemptsFinishedBefore(db: Db, cutoff: Date): Promise<number> {
-  const deleted = await db.deleteFrom('attempts').where('finished_at', '<', cutoff).executeTakeFirst();
-  return Number(deleted.numDeletedRows);
+  return db.transaction().execute(async (trx) => {
+    const old = trx.selectFrom('attempts').select('attempt_id').where('finished_at', '<', cutoff);
+    await sql`DELETE FROM classroom_actions AS c USING classroom_seats AS s
+      WHERE s.attempt_id IN (${old}) AND c.code = s.code AND c.lane = s.id::text`.execute(trx);
+    await trx.deleteFrom('classroom_seats').where('attempt_id', 'in', old).execute();
+    const deleted = await trx.deleteFrom('attempts').where('finished_at', '<', cutoff).executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  });
 }

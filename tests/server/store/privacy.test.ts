@@ -51,3 +51,33 @@ describe.each(storeKinds)('erasing a trainee on %s', (kind) => {
     expect(await store.eraseTrainee(leaving.id)).toEqual({ refused: 'no-such-user' });
   });
 });
+
+describe.each(storeKinds)('the retention sweep on %s', (kind) => {
+  it('deletes the attempts finished before the cutoff with the seats and actions they were played from, and nothing newer', async () => {
+    const store = await freshStore(kind);
+    try {
+      await store.putVersion(acmeVersion);
+      await store.putVersion(playbookVersion);
+      const code = 'KEEP23';
+      await store.createClassroom({ code, hostKeyHash: 'h', createdBy: null, scenarioSha256: acmeVersion.sha256, playbookSha256: playbookVersion.sha256, mode: 'everyone', exam: false, anonymous: false, lateJoin: true });
+      const cutoff = Date.parse('2026-06-01T00:00:00Z');
+      const seats = [];
+      for (const [index, finishedAt] of [cutoff - 86_400_000, cutoff + 86_400_000].entries()) {
+        const seat = await store.createSeat({ code, tokenHash: `token-${index}`, name: `Seat ${index}`, userId: null, attemptId: randomUUID() });
+        await store.appendClassroomAction(code, seat.id, 0, { at: '02:47:00', type: 'roll-call' });
+        await store.importAttempts([attemptRecord({ attemptId: seat.attemptId, finishedAt })]);
+        seats.push(seat);
+      }
+      const unseated = attemptRecord({ finishedAt: cutoff - 5 * 86_400_000 });
+      await store.importAttempts([unseated]);
+      expect(await store.deleteAttemptsFinishedBefore(new Date(cutoff))).toBe(2);
+      expect(await store.getAttempt(unseated.attemptId)).toBeUndefined();
+      expect(await store.getAttempt(seats[0]!.attemptId)).toBeUndefined();
+      expect(await store.getAttempt(seats[1]!.attemptId)).toBeDefined();
+      expect((await store.listSeats(code)).map((seat) => seat.id)).toEqual([seats[1]!.id]);
+      expect([...(await store.listClassroomActions(code)).keys()]).toEqual([seats[1]!.id]);
+    } finally {
+      await store.close();
+    }
+  });
+});
