@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { parseAttempt } from '../../core/attempt.ts';
 import { COMPETENCIES, type Competency } from '../../core/schema-primitives.ts';
+import { attemptRow, findingTextRows } from './attempt-rows.ts';
 
 /**
  * The schema, as migrations kept in code (no files to find at run time), applied in order when a store opens,
@@ -186,21 +188,25 @@ const RESULTS: readonly string[] = [
 ];
 
 /** The column a competency's percent is kept in, so a heat map averages numbers rather than parsing JSON. */
-export const competencyColumn = (competency: Competency): `competency_${string}` => `competency_${competency.replace('-', '_')}`;
+export const competencyColumn = (competency: Competency): `competency_${string}` => `competency_${competency.replaceAll('-', '_')}`;
 
 /**
  * The results area's columns. Each competency's percent, and each finding's id and whether it was met
  * (`[{ "i": id, "m": met }]`), so a heat map and an item analysis never read a whole record; a finding's title and
  * rule are kept once per scenario version. Filled from the summary where there is one, otherwise from the record.
  */
+/** Rows whose record can be read by PostgreSQL's JSON operators: no NUL escaped in it. */
+const WITHOUT_NUL = "strpos(record::text, '\\u0000') = 0";
+
 const RESULTS_AREA: readonly string[] = [
-  ...COMPETENCIES.flatMap((competency) => [
-    `ALTER TABLE attempts ADD COLUMN ${competencyColumn(competency)} real`,
-    `UPDATE attempts SET ${competencyColumn(competency)} = CASE WHEN summary IS NOT NULL THEN (summary -> 'competencies' ->> '${competency}')::real
+  `ALTER TABLE attempts ${COMPETENCIES.map((competency) => `ADD COLUMN ${competencyColumn(competency)} real`).join(', ')}, ADD COLUMN findings json`,
+  // One pass over the table fills every new column.
+  `UPDATE attempts SET ${COMPETENCIES.map(
+    (competency) => `${competencyColumn(competency)} = CASE WHEN summary IS NOT NULL THEN (summary -> 'competencies' ->> '${competency}')::real
       ELSE (SELECT (c ->> 'percent')::real FROM json_array_elements(record -> 'report' -> 'competencies') AS c WHERE c ->> 'id' = '${competency}' LIMIT 1) END`,
-  ]),
-  'ALTER TABLE attempts ADD COLUMN findings json',
-  `UPDATE attempts SET findings = (SELECT coalesce(json_agg(json_build_object('i', f -> 'id', 'm', f -> 'met')), '[]'::json) FROM json_array_elements(record -> 'report' -> 'findings') AS f)`,
+  ).join(', ')},
+    findings = (SELECT coalesce(json_agg(json_build_object('i', f -> 'id', 'm', f -> 'met')), '[]'::json) FROM json_array_elements(record -> 'report' -> 'findings') AS f)
+    WHERE ${WITHOUT_NUL}`,
   `CREATE TABLE finding_texts (
     scenario_sha256 text NOT NULL,
     finding_id text NOT NULL,
@@ -215,8 +221,28 @@ const RESULTS_AREA: readonly string[] = [
   'CREATE INDEX attempts_grade ON attempts (percent)',
   `INSERT INTO finding_texts (scenario_sha256, finding_id, scenario_id, title, rule, competency)
     SELECT DISTINCT ON (a.scenario_sha256, f ->> 'id') a.scenario_sha256, f ->> 'id', a.scenario_id, f ->> 'title', f ->> 'rule', f ->> 'competency'
-    FROM attempts a CROSS JOIN json_array_elements(a.record -> 'report' -> 'findings') AS f`,
+    FROM attempts a CROSS JOIN json_array_elements(a.record -> 'report' -> 'findings') AS f
+    WHERE ${WITHOUT_NUL.replace('record', 'a.record')}`,
 ];
+
+/**
+ * The few records holding a NUL character, which PostgreSQL's JSON operators refuse to read as text, are filled
+ * in here from the record as the application reads it, NUL replaced in text columns as on every insert.
+ */
+async function fillRecordsWithNul(db: Kysely<unknown>): Promise<void> {
+  const rows = await sql<{ record: unknown }>`SELECT record FROM attempts WHERE NOT (${sql.raw(WITHOUT_NUL)})`.execute(db);
+  for (const { record } of rows.rows) {
+    const parsed = parseAttempt(typeof record === 'string' ? JSON.parse(record) : record);
+    if (!parsed.ok || parsed.attempt.report === null) continue;
+    const row = attemptRow(null, parsed.attempt);
+    const columns = sql.join(COMPETENCIES.map((competency) => sql`${sql.ref(competencyColumn(competency))} = ${row[competencyColumn(competency) as keyof typeof row] as number | null}`));
+    await sql`UPDATE attempts SET ${columns}, findings = ${row.findings}::json WHERE attempt_id = ${parsed.attempt.attemptId}`.execute(db);
+    for (const text of findingTextRows(parsed.attempt)) {
+      await sql`INSERT INTO finding_texts (scenario_sha256, finding_id, scenario_id, title, rule, competency)
+        VALUES (${text.scenario_sha256}, ${text.finding_id}, ${text.scenario_id}, ${text.title}, ${text.rule}, ${text.competency}) ON CONFLICT DO NOTHING`.execute(db);
+    }
+  }
+}
 
 /**
  * xAPI: the admin settings (a key and a JSON value: the LRS's address, credentials, whether sending is on and the
@@ -297,6 +323,7 @@ const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '0004-results-area': {
     async up(db) {
       for (const statement of RESULTS_AREA) await sql.raw(statement).execute(db);
+      await fillRecordsWithNul(db);
     },
   },
   '0005-xapi': {

@@ -9,8 +9,6 @@ import { competencyColumn } from './migrations.ts';
 import type { Database } from './schema.ts';
 import type { AttemptFilter, AttemptsTablePage, AttemptsTableQuery, MissedFindings, ResultsOverview } from './store.ts';
 
-/** What the results area shows of the attempts a filter matches: a sorted page of them, and each trainee summed up. */
-
 type Db = Kysely<Database>;
 
 // Coalesce stops at the first name it finds, so the record is read only for an attempt stored before summaries.
@@ -144,9 +142,14 @@ export async function missedFindings(db: Db, filter: AttemptFilter, limit: numbe
     rows.length === 0
       ? []
       : await db
-          .selectFrom('finding_texts')
-          .select(['scenario_id', 'finding_id', 'title', 'rule', 'competency'])
-          .where((eb) => eb.or(rows.map((row) => eb.and([eb('scenario_id', '=', row.scenario_id), eb('finding_id', '=', row.finding_id)]))))
+          .selectFrom('finding_texts as t')
+          .leftJoin('content_versions as v', (join) => join.onRef('v.sha256', '=', 't.scenario_sha256').on('v.kind', '=', 'scenario'))
+          .distinctOn(['t.scenario_id', 't.finding_id'])
+          .select(['t.scenario_id', 't.finding_id', 't.title', 't.rule', 't.competency'])
+          .where((eb) => eb.or(rows.map((row) => eb.and([eb('t.scenario_id', '=', row.scenario_id), eb('t.finding_id', '=', row.finding_id)]))))
+          .orderBy('t.scenario_id')
+          .orderBy('t.finding_id')
+          .orderBy(sql`v.created_at desc nulls last`)
           .execute();
   const textOf = new Map(texts.map((text) => [`${text.scenario_id} ${text.finding_id}`, text]));
   return {

@@ -105,3 +105,37 @@ describe('attempts stored before summaries were kept', () => {
     expect(await summaries(store, { mode: 'solo' })).toHaveLength(2);
   });
 });
+
+describe('attempts stored with summaries before the results area’s columns', () => {
+  let store: ResultsStore;
+  const named = attemptRecord({ finishedAt: FIRST_FINISH, log: 'partial' });
+  const missedFirst = named.report!.findings.find((finding) => !finding.met)!;
+  // A finding title with a NUL in it, which a record may hold but text columns cannot.
+  const withNul: AttemptRecord = { ...named, report: { ...named.report!, findings: named.report!.findings.map((finding) => (finding.id === missedFirst.id ? { ...finding, title: `Nul\u0000${finding.title}` } : finding)) } };
+  const others = [attemptRecord({ finishedAt: FIRST_FINISH + MINUTE, log: 'strong' })];
+
+  beforeAll(async () => {
+    const pglite = await PGlite.create({ parsers: PGLITE_PARSERS });
+    const db = new Kysely<unknown>({ dialect: new PGliteDialect({ pglite }) });
+    expect((await new Migrator({ db, provider: migrationProvider }).migrateTo('0003-results')).error).toBeUndefined();
+    for (const attempt of [withNul, ...others]) {
+      const { competency_priority: _1, competency_notification: _2, competency_bridge_control: _3, competency_escalation: _4, competency_can_report: _5, findings: _6, ...row } = attemptRow(null, attempt);
+      await (db as Kysely<{ attempts: typeof row }>).insertInto('attempts').values(row).execute();
+    }
+    store = await storeOnPGlite(pglite);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('get their competencies from the summary and their findings from the record, a record holding NUL too', async () => {
+    const expected = new TraineeTotalsBuilder();
+    for (const attempt of [withNul, ...others]) expected.add(summarizeAttempt(attempt));
+    expect((await store.resultsOverview({})).trainees).toEqual(expected.totals());
+    const missed = await store.missedFindings({}, 100);
+    // The record with NUL was read by the application: both attempts count on each finding, and the words are the clean ones.
+    const nul = missed.findings.find((finding) => finding.findingId === missedFirst.id)!;
+    expect(nul).toMatchObject({ attempts: 2, title: missedFirst.title });
+    expect(missed.findings.every((finding) => finding.attempts === 2)).toBe(true);
+  });
+});
