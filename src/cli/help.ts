@@ -41,6 +41,7 @@ Options:
   Loads NDJSON attempt records; an attempt already stored is skipped.
 `,
   export: `Usage: bridge-drill export csv|xlsx|pdf|xapi [filters] --out FILE
+       bridge-drill export scorm --scenario ID [--build DIR] --out FILE
   Writes the attempts the filters match, newest first ("-": standard output, never a terminal).
   csv: CSV for Excel, UTF-8 with a BOM, CRLF line ends, every field quoted, and cells a spreadsheet would run
   as a formula defused. xlsx: a workbook with typed columns and three sheets: Attempts, Trainees (each
@@ -48,6 +49,8 @@ Options:
   pdf: with --trainee, that trainee's training record; otherwise the cohort's results (--cohort), or
   everyone's: heat map, pass rate per scenario and the findings most often missed.
   xapi: the xAPI statements of each attempt, one JSON statement a line ([--home-page URL] names the accounts).
+  scorm: the SCORM 1.2 package of a bundled scenario, from the app's build (npm run build; --build DIR names
+  another), the same bytes every time for the same build.
   Filters: --scenario ID, --trainee USER_ID, --cohort COHORT_ID, --from ISO_INSTANT, --to ISO_INSTANT,
   --passed true|false, --mode solo|classroom|coach|exam. Each export is written to the audit log.
 `,

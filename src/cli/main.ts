@@ -56,6 +56,8 @@ const USAGE = `Usage:
                                              the attempts the filter matches, newest first, as CSV for Excel, a
                                              workbook, a PDF (a trainee's record with --trainee, else the cohort's
                                              results) or xAPI statements ("-": stdout)
+  bridge-drill export scorm --scenario ID [--build DIR] --out FILE
+                                             a bundled scenario as a SCORM 1.2 package for an LMS
   bridge-drill demo-data --trainees N --attempts M [--seed S] [--cohort-size K] [--days D]
                                              fill the data with demo trainees, cohorts and attempts played by
                                              the engine from generated logs; running it again adds nothing twice

@@ -65,8 +65,8 @@ export function exportRoutes(app: FastifyInstance, { store }: ServerContext): vo
   });
 
   app.get('/api/exports/cohort.pdf', async (request, reply) => {
-    const { user, scoped, exportedAt } = await exportRequest(store, request, 'pdf', 'cohort');
-    if (user.role === 'trainee') throw new Problem(403, 'A cohort’s results are for its instructors, HR and admins; your own record is at /api/exports/trainee.pdf.');
+    await requireUser(store, request, 'instructor', 'hr', 'admin');
+    const { scoped, exportedAt } = await exportRequest(store, request, 'pdf', 'cohort');
     const cohort = scoped.cohort === undefined ? undefined : await store.findCohort(scoped.cohort);
     const report = await cohortReport(store, scoped, cohort?.name ?? 'All trainees', exportedAt);
     return download(reply, 'pdf', exportedAt, await renderPdf(report), 'cohort');
