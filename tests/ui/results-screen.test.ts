@@ -5,7 +5,7 @@ import type { AttemptsTable, Missed, Overview } from '../../src/app/results/resu
 import { DEFAULT_QUERY, type ResultsQuery } from '../../src/app/results/results-query.ts';
 import type { Loaded, ResultsState } from '../../src/app/results/results-state.ts';
 import { createAppStore, initialAppState, type AppStore } from '../../src/app/store.ts';
-import type { AttemptSummary } from '../../src/core/report/attempt-summary.ts';
+import type { AttemptRow } from '../../src/core/report/attempt-summary.ts';
 import { paramsOfQuery } from '../../src/app/results/results-query.ts';
 import { renderResultsScreen, type ResultsHandlers } from '../../src/ui/results/results-screen.ts';
 
@@ -16,7 +16,7 @@ const ready = <T>(value: T): Loaded<T> => ({ status: 'ready', value, error: null
 const failed = <T>(httpStatus: number, error: string): Loaded<T> => ({ status: 'failed', value: null, error, httpStatus });
 const loadingPart = <T>(): Loaded<T> => ({ status: 'loading', value: null, error: null, httpStatus: null });
 
-function summary(index: number, change: Partial<AttemptSummary> = {}): AttemptSummary {
+function summary(index: number, change: Partial<AttemptRow> = {}): AttemptRow {
   return {
     attemptId: `attempt-${index}`,
     traineeId: `trainee-${index % 7}`,
@@ -36,6 +36,7 @@ function summary(index: number, change: Partial<AttemptSummary> = {}): AttemptSu
     ending: null,
     competencies: { priority: 10, notification: 30, 'bridge-control': 50, escalation: 70, 'can-report': 90 },
     engineVersion: '1.0.0',
+    regraded: null,
     ...change,
   };
 }
@@ -77,6 +78,7 @@ function resultsState(change: Partial<ResultsState> = {}, query: Partial<Results
     missed: ready(missed),
     progression: null,
     opening: null,
+    regrade: null,
     ...change,
   };
 }
@@ -100,11 +102,12 @@ afterEach(() => {
 function mount(store: AppStore, change: Partial<ResultsHandlers> = {}) {
   const go = vi.fn<(query: ResultsQuery) => void>();
   const reload = vi.fn();
+  const regrade = vi.fn<(scenarioSha256: string) => void>();
   const handlers: ResultsHandlers = { go, href: (query) => `/?${paramsOfQuery(query).toString()}`, scenarios: [{ id: 'acme-chemical', title: 'Acme Chemical' }, { id: 'dc-east', title: 'DC-East' }], ...change };
-  const screen = renderResultsScreen(store, { open: () => {}, reload }, handlers);
+  const screen = renderResultsScreen(store, { open: () => {}, reload, regrade }, handlers);
   document.body.append(screen.element);
   dispose = screen.dispose;
-  return { root: screen.element, go, reload };
+  return { root: screen.element, go, reload, regrade };
 }
 
 const attemptsPart = (root: HTMLElement) => root.querySelector<HTMLElement>('#results-attempts')!;
@@ -269,5 +272,43 @@ describe('who may see it', () => {
     const { root } = mount(storeWith(null, 'trainee'));
     expect(root.textContent).toContain('This area is for HR, administrators and instructors.');
     expect(queryByRole(root, 'table')).toBeNull();
+  });
+});
+
+describe('regrading from the results screen', () => {
+  const versions = [
+    { id: 'acme-chemical', version: '1.2.0', sha256: 'b'.repeat(64), title: 'Acme Chemical' },
+    { id: 'acme-chemical', version: '1.1.1', sha256: 'a'.repeat(64), title: 'Acme Chemical' },
+  ];
+
+  it('offers the scenario’s versions, starts a regrade of the one chosen, and shows its progress as a bar and in words', () => {
+    const regrade = { scenarioId: 'acme-chemical', versions: ready(versions), job: { id: 'job-1', scenarioId: 'acme-chemical', scenarioVersion: '1.2.0', state: 'running' as const, total: 400, done: 150, failed: 0 }, error: null };
+    const store = storeWith(resultsState({ regrade }, { scenario: 'acme-chemical' }));
+    const { root, regrade: intent } = mount(store);
+    const panel = within(root).getByRole('region', { name: 'Regrade to another version' });
+    expect(within(panel).getAllByRole('option').map((option) => option.textContent)).toEqual(['1.2.0 (bbbbbbbb)', '1.1.1 (aaaaaaaa)']);
+    const bar = panel.querySelector('progress')!;
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual(['150', '400']);
+    expect(within(panel).getByRole('status').textContent).toBe('Regrading to version 1.2.0: 150 of 400 attempts.');
+    expect((within(panel).getByRole('button', { name: 'Regrade' }) as HTMLButtonElement).disabled).toBe(true);
+
+    store.setState({ results: resultsState({ regrade: { ...regrade, job: { ...regrade.job, state: 'finished', done: 400, failed: 3 } } }, { scenario: 'acme-chemical' }) });
+    expect(within(panel).getByRole('status').textContent).toBe('Regraded 400 attempts to version 1.2.0; 3 could not be, as their log does not fit that version.');
+    const start = within(panel).getByRole('button', { name: 'Regrade' }) as HTMLButtonElement;
+    expect(start.disabled).toBe(false);
+    (within(panel).getByLabelText('Version') as HTMLSelectElement).value = 'a'.repeat(64);
+    start.click();
+    expect(intent).toHaveBeenCalledWith('a'.repeat(64));
+  });
+
+  it('shows no panel without a scenario chosen, and a regraded grade beside the original', () => {
+    const rows = table(2, 1);
+    const regraded = { ...rows, attempts: [{ ...rows.attempts[0]!, gradePercent: 62, regraded: { scenarioVersion: '1.2.0', percent: 80, passed: true } }, rows.attempts[1]!] };
+    const { root } = mount(storeWith(resultsState({ attempts: ready(regraded) })));
+    expect(within(root).queryByRole('region', { name: 'Regrade to another version' })).toBeNull();
+    expect((root.querySelector('.results-regrade') as HTMLElement).hidden).toBe(true);
+    const first = root.querySelector(`[data-attempt="${rows.attempts[0]!.attemptId}"]`)!;
+    expect(first.querySelector('.results-regraded')!.textContent).toBe(' → 80% when regraded on version 1.2.0, passed v1.2.0');
+    expect(root.querySelector(`[data-attempt="${rows.attempts[1]!.attemptId}"] .results-regraded`)).toBeNull();
   });
 });

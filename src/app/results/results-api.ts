@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttemptSummarySchema } from '../../core/report/attempt-summary.ts';
+import { AttemptSummarySchema, RegradedGradeSchema } from '../../core/report/attempt-summary.ts';
 import { COMPETENCIES } from '../../core/schema-primitives.ts';
 import { failureOf, offline, problemOf, retryAfterSeconds, type ApiResult } from '../api-result.ts';
 import type { FetchPort } from '../ports.ts';
@@ -14,7 +14,7 @@ export const AttemptsTableSchema = z.object({
   total: Count,
   page: Count,
   pageSize: Count,
-  attempts: z.array(AttemptSummarySchema),
+  attempts: z.array(AttemptSummarySchema.extend({ regraded: RegradedGradeSchema.nullable().default(null) })),
 });
 export type AttemptsTable = z.infer<typeof AttemptsTableSchema>;
 
@@ -52,6 +52,14 @@ export const MissedSchema = z.object({
 });
 export type Missed = z.infer<typeof MissedSchema>;
 
+export const ScenarioVersionSchema = z.object({ id: z.string(), version: z.string(), sha256: z.string(), title: z.string().nullable().default(null) });
+export type ScenarioVersion = z.infer<typeof ScenarioVersionSchema>;
+const ScenarioVersionsSchema = z.object({ scenarios: z.array(ScenarioVersionSchema) });
+
+export const RegradeJobSchema = z.object({ id: z.string(), scenarioId: z.string(), scenarioVersion: z.string(), state: z.enum(['running', 'finished']), total: Count, done: Count, failed: Count });
+export type RegradeJob = z.infer<typeof RegradeJobSchema>;
+const JobAnswer = z.object({ job: RegradeJobSchema });
+
 /** The filter the results routes take: the area's filter, and a trainee on a trainee's page. */
 export type ApiFilter = ResultsFilter & { readonly trainee: string | null };
 
@@ -66,6 +74,10 @@ export interface ResultsApi {
   attempts(filter: ApiFilter, table: TableRequest): Promise<ApiResult<AttemptsTable>>;
   overview(filter: ApiFilter): Promise<ApiResult<Overview>>;
   missed(filter: ApiFilter): Promise<ApiResult<Missed>>;
+  /** Every stored scenario version (HR and admins): what attempts can be regraded to. */
+  versions(): Promise<ApiResult<readonly ScenarioVersion[]>>;
+  startRegrade(scenarioSha256: string): Promise<ApiResult<RegradeJob>>;
+  regradeJob(id: string): Promise<ApiResult<RegradeJob>>;
 }
 
 /** The results routes over an injected `fetch`, with problem details turned into typed failures as the app's API client does. */
@@ -73,8 +85,9 @@ export function createResultsApi(fetchPort: FetchPort, options: { readonly base?
   const base = (options.base ?? '/api').replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
 
-  async function get<T>(path: string, params: URLSearchParams, schema: z.ZodType<T>): Promise<ApiResult<T>> {
-    const init: RequestInit = { method: 'GET', credentials: 'same-origin', cache: 'no-store' };
+  async function get<T>(path: string, params: URLSearchParams, schema: z.ZodType<T>, body?: unknown): Promise<ApiResult<T>> {
+    const init: RequestInit =
+      body === undefined ? { method: 'GET', credentials: 'same-origin', cache: 'no-store' } : { method: 'POST', credentials: 'same-origin', cache: 'no-store', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
     if (typeof AbortSignal !== 'undefined' && typeof AbortSignal.timeout === 'function') init.signal = AbortSignal.timeout(timeoutMs);
     const search = params.toString();
     let response: Response;
@@ -114,6 +127,18 @@ export function createResultsApi(fetchPort: FetchPort, options: { readonly base?
     },
     overview: (filter) => get('results/overview', apiFilterParams(filter), OverviewSchema),
     missed: (filter) => get('results/missed', apiFilterParams(filter), MissedSchema),
+    versions: async () => {
+      const answer = await get('scenario-versions', new URLSearchParams(), ScenarioVersionsSchema);
+      return answer.ok ? { ...answer, value: answer.value.scenarios } : answer;
+    },
+    startRegrade: async (scenarioSha256) => {
+      const answer = await get('regrades', new URLSearchParams(), JobAnswer, { scenarioSha256 });
+      return answer.ok ? { ...answer, value: answer.value.job } : answer;
+    },
+    regradeJob: async (id) => {
+      const answer = await get(`regrades/${encodeURIComponent(id)}`, new URLSearchParams(), JobAnswer);
+      return answer.ok ? { ...answer, value: answer.value.job } : answer;
+    },
   };
 }
 

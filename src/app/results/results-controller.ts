@@ -2,9 +2,9 @@ import type { ApiClient } from '../api-client.ts';
 import type { ApiFailure, ApiResult } from '../api-result.ts';
 import type { AttemptRecord } from '../../core/attempt.ts';
 import type { AppStore } from '../store.ts';
-import type { ApiFilter, ResultsApi } from './results-api.ts';
+import type { ApiFilter, RegradeJob, ResultsApi } from './results-api.ts';
 import { ATTEMPTS_PAGE_SIZE, DEFAULT_QUERY, PROGRESSION_LIMIT, filterOf, sameFilter, type ResultsQuery } from './results-query.ts';
-import { canSeeResults, loading, type Loaded, type ResultsState } from './results-state.ts';
+import { canRegrade, canSeeResults, loading, type Loaded, type RegradeState, type ResultsState } from './results-state.ts';
 
 /** What the results screen may ask. The address drives it: the router calls `open` for every results address. */
 export interface ResultsIntents {
@@ -12,6 +12,8 @@ export interface ResultsIntents {
   open(query: ResultsQuery): void;
   /** Loads every part again (after a failure, or to see new attempts). */
   reload(): void;
+  /** Regrades the open scenario's attempts to a stored version, following the job until it is done. */
+  regrade(scenarioSha256: string): void;
 }
 
 export interface RunningResults extends ResultsIntents {
@@ -29,7 +31,12 @@ export interface ResultsDeps {
   readonly openRecord: (record: AttemptRecord) => Promise<void> | void;
   /** Called before the screen opens, so a session in progress is kept and stopped. */
   readonly leaveScenario?: () => void;
+  /** Waits between two looks at a regrade's progress. */
+  readonly wait?: (ms: number) => Promise<void>;
 }
+
+/** How often a running regrade's progress is asked for. */
+export const REGRADE_POLL_MS = 1000;
 
 const apiFilter = (query: ResultsQuery): ApiFilter => ({ ...filterOf(query), trainee: query.trainee });
 
@@ -38,7 +45,7 @@ const apiFilter = (query: ResultsQuery): ApiFilter => ({ ...filterOf(query), tra
  * pass rates), the most missed findings, and on a trainee's page their progression. Only what a new query
  * changes is asked for again, and an answer that arrives after the query or the account changed is dropped.
  */
-export function createResultsController({ store, results, api, openRecord, leaveScenario }: ResultsDeps): RunningResults {
+export function createResultsController({ store, results, api, openRecord, leaveScenario, wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: ResultsDeps): RunningResults {
   const pending = new Set<Promise<unknown>>();
   const track = <T>(work: Promise<T>): Promise<T> => {
     pending.add(work);
@@ -81,7 +88,7 @@ export function createResultsController({ store, results, api, openRecord, leave
     const fresh = !base || before === null;
     const state: ResultsState = base && !fresh
       ? { ...base, query }
-      : { query, cohorts: loading(base?.cohorts), attempts: loading(), overview: loading(), missed: loading(), progression: null, opening: null };
+      : { query, cohorts: loading(base?.cohorts), attempts: loading(), overview: loading(), missed: loading(), progression: null, opening: null, regrade: base?.regrade ?? null };
     const filterChanged = before === null || !sameFilter(filterOf(before), filterOf(query)) || before.trainee !== query.trainee;
     const tableChanged = filterChanged || before.sort !== query.sort || before.order !== query.order || before.page !== query.page;
     store.setState({
@@ -92,6 +99,7 @@ export function createResultsController({ store, results, api, openRecord, leave
         missed: filterChanged ? loading(state.missed) : state.missed,
         progression: query.trainee === null ? null : filterChanged || !state.progression ? loading(state.progression) : state.progression,
         opening: query.attempt === null ? null : state.opening,
+        regrade: regradeFor(query, state.regrade),
       },
     });
     const filter = apiFilter(query);
@@ -103,6 +111,23 @@ export function createResultsController({ store, results, api, openRecord, leave
     if (fresh) void track(api.cohorts().then((result) => land('cohorts', user, () => true, result, 'The cohorts could not be loaded')));
     if (tableChanged) {
       void track(results.attempts(filter, { sort: query.sort, order: query.order, page: query.page, pageSize: ATTEMPTS_PAGE_SIZE }).then((result) => land('attempts', user, sameTable, result, 'The attempts could not be loaded')));
+    }
+    const regrading = current()?.regrade;
+    if (regrading && regrading.versions.status === 'loading') {
+      const scenarioId = regrading.scenarioId;
+      void track(
+        results.versions().then((result) => {
+          if (loadedFor !== user || current()?.regrade?.scenarioId !== scenarioId) return;
+          patch((now) => ({
+            regrade: now.regrade && {
+              ...now.regrade,
+              versions: result.ok
+                ? { status: 'ready', value: result.value.filter((version) => version.id === scenarioId).reverse(), error: null, httpStatus: null }
+                : { status: 'failed', value: null, error: problem(result, 'The scenario’s versions could not be loaded'), httpStatus: result.status },
+            },
+          }));
+        }),
+      );
     }
     if (filterChanged) {
       void track(results.overview(filter).then((result) => land('overview', user, sameCounts, result, 'The summary could not be loaded')));
@@ -116,6 +141,32 @@ export function createResultsController({ store, results, api, openRecord, leave
         );
       }
     }
+  }
+
+  /** The regrade panel for a query: HR and admins looking at one scenario; the one already loaded is kept. */
+  function regradeFor(query: ResultsQuery, previous: RegradeState | null): RegradeState | null {
+    if (query.scenario === null || query.trainee !== null || !canRegrade(store.getState().account)) return null;
+    if (previous?.scenarioId === query.scenario) return previous;
+    return { scenarioId: query.scenario, versions: loading(), job: null, error: null };
+  }
+
+  /** Follows a regrade until it is done, then shows the table again with the new grades beside the old. */
+  async function follow(job: RegradeJob, user: string): Promise<void> {
+    let shown = job;
+    while (shown.state === 'running') {
+      await wait(REGRADE_POLL_MS);
+      if (loadedFor !== user || current()?.regrade?.job?.id !== job.id) return;
+      const next = await results.regradeJob(job.id);
+      if (loadedFor !== user || current()?.regrade?.job?.id !== job.id) return;
+      if (!next.ok) {
+        patch((now) => ({ regrade: now.regrade && { ...now.regrade, error: problem(next, 'The regrade’s progress could not be read') } }));
+        return;
+      }
+      shown = next.value;
+      patch((now) => ({ regrade: now.regrade && { ...now.regrade, job: shown, error: null } }));
+    }
+    const query = current()?.query;
+    if (query) load(query, user, true);
   }
 
   async function openAttempt(attemptId: string, user: string): Promise<void> {
@@ -169,6 +220,22 @@ export function createResultsController({ store, results, api, openRecord, leave
     reload() {
       const query = current()?.query ?? waiting ?? DEFAULT_QUERY;
       show({ ...query, attempt: null }, true);
+    },
+    regrade(scenarioSha256) {
+      const user = userId();
+      if (user === null || !current()?.regrade) return;
+      patch((now) => ({ regrade: now.regrade && { ...now.regrade, error: null } }));
+      void track(
+        results.startRegrade(scenarioSha256).then(async (result) => {
+          if (loadedFor !== user || !current()?.regrade) return;
+          if (!result.ok) {
+            patch((now) => ({ regrade: now.regrade && { ...now.regrade, error: problem(result, 'The regrade could not be started') } }));
+            return;
+          }
+          patch((now) => ({ regrade: now.regrade && { ...now.regrade, job: result.value } }));
+          await follow(result.value, user);
+        }),
+      );
     },
     async idle() {
       while (pending.size > 0) await Promise.allSettled([...pending]);

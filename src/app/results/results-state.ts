@@ -1,7 +1,7 @@
 import type { CohortSummary } from '../account-types.ts';
 import type { AccountState } from '../store.ts';
 import type { AttemptSummary } from '../../core/report/attempt-summary.ts';
-import type { AttemptsTable, Missed, Overview } from './results-api.ts';
+import type { AttemptsTable, Missed, Overview, RegradeJob, ScenarioVersion } from './results-api.ts';
 import type { ResultsQuery } from './results-query.ts';
 
 /** One answer of the results server, as far as it has come. */
@@ -28,6 +28,22 @@ export interface ResultsState {
   readonly progression: Loaded<readonly AttemptSummary[]> | null;
   /** An attempt whose record is being fetched to open its debrief, or that could not be opened. */
   readonly opening: { readonly attemptId: string; readonly error: string | null } | null;
+  /** HR and admins looking at one scenario: its stored versions, and the regrade started from here. */
+  readonly regrade: RegradeState | null;
+}
+
+export interface RegradeState {
+  readonly scenarioId: string;
+  /** The scenario's stored versions, newest first. */
+  readonly versions: Loaded<readonly ScenarioVersion[]>;
+  /** The regrade started from this screen, as far as it has come. */
+  readonly job: RegradeJob | null;
+  readonly error: string | null;
+}
+
+/** Whether the account may regrade attempts to a new version: HR and admins. */
+export function canRegrade(account: AccountState): boolean {
+  return account.status === 'signed-in' && (account.user.role === 'hr' || account.user.role === 'admin');
 }
 
 /** Whether the account may open the results area: HR and admins see everyone, an instructor their cohorts. */

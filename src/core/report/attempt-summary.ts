@@ -33,6 +33,14 @@ export const AttemptSummarySchema = z.object({
 });
 export type AttemptSummary = z.infer<typeof AttemptSummarySchema>;
 
+/** The newest regrade of an attempt to another version of its scenario: shown beside the grade it was given. */
+export const RegradedGradeSchema = z.object({ scenarioVersion: z.string(), percent: z.number(), passed: z.boolean() });
+export type RegradedGrade = z.infer<typeof RegradedGradeSchema>;
+
+/** A row of the results area's attempts table: the summary, and its newest regrade if it has one. */
+export const AttemptRowSchema = AttemptSummarySchema.extend({ regraded: RegradedGradeSchema.nullable() });
+export type AttemptRow = z.infer<typeof AttemptRowSchema>;
+
 export function summarizeAttempt(attempt: AttemptRecord): AttemptSummary {
   const { report, finishedAt } = attempt;
   if (report === null || finishedAt === null) throw new TypeError(`Attempt ${attempt.attemptId} is not finished; only finished attempts are summarized.`);

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { isoInstant } from '../../core/iso-instant.ts';
-import { summarizeAttempt } from '../../core/report/attempt-summary.ts';
+import { RegradedGradeSchema, summarizeAttempt } from '../../core/report/attempt-summary.ts';
 import { oneDecimal, type TraineeTotals } from '../../core/report/trainee-totals.ts';
 import { COMPETENCIES, type Competency } from '../../core/schema-primitives.ts';
 import { storedAttempt, storedSummary } from './attempt-rows.ts';
@@ -13,6 +13,10 @@ type Db = Kysely<Database>;
 
 // Coalesce stops at the first name it finds, so the record is read only for an attempt stored before summaries.
 const traineeName = sql<string | null>`coalesce(u.name, a.summary ->> 'traineeName', a.record -> 'trainee' ->> 'name')`;
+
+/** The newest regrade of the row's attempt that the log fitted, or null. */
+const newestRegrade = sql<unknown>`(select json_build_object('scenarioVersion', r.scenario_version, 'percent', r.percent, 'passed', r.passed) from regrades r
+  where r.attempt_id = a.attempt_id and r.problem is null order by r.created_at desc limit 1)`;
 
 const ORDER = {
   finished: sql`a.finished_at`,
@@ -30,7 +34,7 @@ export async function attemptsTable(db: Db, filter: AttemptFilter, query: Attemp
     matching.select((eb) => eb.fn.countAll<string>().as('total')).executeTakeFirstOrThrow(),
     matching
       .leftJoin('users as u', 'u.id', 'a.user_id')
-      .select(['a.summary', sql<unknown>`case when a.summary is null then a.record end`.as('record'), traineeName.as('name')])
+      .select(['a.summary', sql<unknown>`case when a.summary is null then a.record end`.as('record'), traineeName.as('name'), newestRegrade.as('regraded')])
       .orderBy(sql`${ORDER[query.sort]} ${direction}`)
       .orderBy('a.finished_at', 'desc')
       .orderBy('a.attempt_id', 'desc')
@@ -42,7 +46,8 @@ export async function attemptsTable(db: Db, filter: AttemptFilter, query: Attemp
     total: Number(counted.total),
     attempts: rows.map((row) => {
       const summary = row.summary === null ? summarizeAttempt(storedAttempt(row.record)) : storedSummary(row.summary);
-      return { ...summary, traineeName: row.name ?? summary.traineeName };
+      const regraded = row.regraded === null ? null : RegradedGradeSchema.parse(row.regraded);
+      return { ...summary, traineeName: row.name ?? summary.traineeName, regraded };
     }),
   };
 }

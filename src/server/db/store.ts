@@ -1,6 +1,6 @@
 import type { Action } from '../../core/actions/action.ts';
 import type { AttemptRecord } from '../../core/attempt.ts';
-import type { AttemptSummary } from '../../core/report/attempt-summary.ts';
+import type { AttemptRow, AttemptSummary } from '../../core/report/attempt-summary.ts';
 import type { MissedFinding, ScenarioPassRate } from '../../core/report/results-types.ts';
 import type { EraseOutcome } from './privacy.ts';
 import type { NewRegrade, RegradeJob, RegradeTarget, StoredRegrade } from './regrades.ts';
@@ -99,7 +99,7 @@ export interface AttemptsTableQuery {
 export interface AttemptsTablePage {
   /** How many attempts the filter matches in all. */
   readonly total: number;
-  readonly attempts: readonly AttemptSummary[];
+  readonly attempts: readonly AttemptRow[];
 }
 
 export interface ResultsOverview {

@@ -20,7 +20,7 @@ import {
 } from '../../app/results/results-query.ts';
 import { canSeeResults, type Loaded, type ResultsState } from '../../app/results/results-state.ts';
 import type { AppState, AppStore } from '../../app/store.ts';
-import type { AttemptSummary } from '../../core/report/attempt-summary.ts';
+import type { AttemptRow, AttemptSummary } from '../../core/report/attempt-summary.ts';
 import { COMPETENCIES, type Competency } from '../../core/schema-primitives.ts';
 import { competencyLabel } from '../debrief/labels.ts';
 import { finishedAtIso, finishedAtText } from '../debrief/format.ts';
@@ -155,13 +155,14 @@ function mainScreen(store: AppStore, intents: ResultsIntents, handlers: ResultsH
   lives.push(filters);
   const notices = live(h('div', { class: 'results-notices', attrs: { 'data-keep': '' } }), (r) => [r.opening, r.query, r.attempts, r.overview], (r) => noticesOf(r, handlers, intents, link));
   const summary = live(h('section', { class: 'results-summary', attrs: { 'aria-label': 'Summary' } }), (r) => [r.overview, r.query], (r) => summaryOf(r, handlers));
+  const regrade = live(h('section', { class: 'panel results-part results-regrade', attrs: { 'aria-labelledby': 'results-regrade-heading' } }), (r) => [r.regrade], (r) => regradePanel(r, intents, titles));
   const progression = progressionPart(store, handlers, titles, lives);
   const attempts = live(h('section', { class: 'panel results-part', attrs: { 'aria-labelledby': 'results-attempts-heading', id: 'results-attempts' } }), (r) => [r.attempts, r.query], (r) => attemptsTable(r, handlers, titles, link));
   const heat = live(h('section', { class: 'panel results-part', attrs: { 'aria-labelledby': 'results-heat-heading', id: 'results-heat' } }), (r) => [r.overview, r.query.heatPage, r.query.trainee], (r) => heatMap(r, handlers, link));
   const passRates = live(h('section', { class: 'panel results-part', attrs: { 'aria-labelledby': 'results-pass-heading', id: 'results-pass' } }), (r) => [r.overview, r.query.trainee], (r) => passRateTable(r, titles));
   const missed = live(h('section', { class: 'panel results-part', attrs: { 'aria-labelledby': 'results-missed-heading', id: 'results-missed' } }), (r) => [r.missed, r.query.trainee], (r) => missedTable(r, titles));
   return {
-    children: [head, filters.element, notices, summary, progression, attempts, heat, passRates, missed],
+    children: [head, filters.element, notices, summary, regrade, progression, attempts, heat, passRates, missed],
     dispose() {
       for (const section of lives) section.dispose();
     },
@@ -401,7 +402,62 @@ function attemptsTable(results: ResultsState, handlers: ResultsHandlers, titles:
   ];
 }
 
-function attemptRow(summary: AttemptSummary, query: ResultsQuery, titles: ReadonlyMap<string, string>, link: LinkMaker, onTrainee: boolean): HTMLElement {
+/** The newest regrade beside the original grade: "→ 80% (version 1.2.0, passed)". */
+function regradedGrade(summary: AttemptSummary | AttemptRow): Child {
+  if (!('regraded' in summary) || summary.regraded === null) return null;
+  const { regraded } = summary;
+  return h(
+    'span',
+    { class: 'results-regraded', attrs: { title: `Regraded on version ${regraded.scenarioVersion}; the original grade stays on the record.` } },
+    ` → ${percentText(regraded.percent)}`,
+    h('span', { class: 'sr-only' }, ` when regraded on version ${regraded.scenarioVersion}, ${regraded.passed ? 'passed' : 'failed'}`),
+    h('span', { class: 'results-muted', attrs: { 'aria-hidden': 'true' } }, ` v${regraded.scenarioVersion}`),
+  );
+}
+
+/** HR and admins on one scenario: regrade its attempts to a stored version, with the job's progress. */
+function regradePanel(results: ResultsState, intents: ResultsIntents, titles: ReadonlyMap<string, string>): Child[] {
+  const panel = results.regrade;
+  if (panel === null) return [];
+  const title = h('h2', { attrs: { id: 'results-regrade-heading' } }, 'Regrade to another version');
+  const versions = panel.versions.value ?? [];
+  if (panel.versions.status === 'loading') return [title, h('p', { class: 'list-loading', attrs: { role: 'status' } }, 'Loading the scenario’s versions…')];
+  if (panel.versions.status === 'failed') return [title, h('p', { class: 'list-problem', attrs: { role: 'status' } }, panel.versions.error ?? 'The scenario’s versions could not be loaded.')];
+  const hint = h(
+    'p',
+    { class: 'panel-hint', attrs: { id: 'regrade-hint' } },
+    `When a new version of ${titles.get(panel.scenarioId) ?? panel.scenarioId} changes its rubric, regrade its attempts to it: each keeps its original report, with the new grade shown beside it.`,
+  );
+  const select = h('select', { attrs: { id: 'regrade-version', 'aria-describedby': 'regrade-hint' } }, ...versions.map((version) => h('option', { attrs: { value: version.sha256 } }, `${version.version} (${version.sha256.slice(0, 8)})`)));
+  const running = panel.job?.state === 'running';
+  const start = h('button', { class: 'button small', attrs: { type: 'button', 'data-focus': 'regrade-start', ...(running || versions.length === 0 ? { disabled: '' } : {}) } }, 'Regrade');
+  start.addEventListener('click', () => intents.regrade((select as HTMLSelectElement).value));
+  const job = panel.job;
+  const progress =
+    job === null
+      ? null
+      : h(
+          'div',
+          { class: 'results-regrade-progress' },
+          h('progress', { attrs: { max: String(Math.max(1, job.total, job.done)), value: String(job.done), 'aria-labelledby': 'regrade-progress-text' } }),
+          h(
+            'p',
+            { attrs: { id: 'regrade-progress-text', role: 'status' } },
+            job.state === 'running'
+              ? `Regrading to version ${job.scenarioVersion}: ${count(job.done)} of ${count(Math.max(job.total, job.done))} attempts.`
+              : `Regraded ${count(job.done)} ${job.done === 1 ? 'attempt' : 'attempts'} to version ${job.scenarioVersion}${job.failed > 0 ? `; ${count(job.failed)} could not be, as their log does not fit that version` : ''}.`,
+          ),
+        );
+  return [
+    title,
+    hint,
+    h('div', { class: 'results-regrade-form' }, h('label', { attrs: { for: 'regrade-version' } }, 'Version'), select, start),
+    progress,
+    panel.error === null ? null : h('p', { class: 'form-error', attrs: { role: 'alert' } }, panel.error),
+  ];
+}
+
+function attemptRow(summary: AttemptSummary | AttemptRow, query: ResultsQuery, titles: ReadonlyMap<string, string>, link: LinkMaker, onTrainee: boolean): HTMLElement {
   const who = summary.traineeName ?? 'Unknown trainee';
   const scenarioTitle = titles.get(summary.scenario.id) ?? summary.scenario.title;
   const finished = Date.parse(summary.finishedAt);
@@ -418,7 +474,7 @@ function attemptRow(summary: AttemptSummary, query: ResultsQuery, titles: Readon
     onTrainee ? h('th', { attrs: { scope: 'row' } }, scenarioTitle) : h('td', {}, scenarioTitle),
     h('td', {}, MODE_LABELS[summary.mode], summary.classroom ? h('span', { class: 'results-muted' }, ' · classroom') : null),
     h('td', {}, h('time', { attrs: { datetime: finishedAtIso(finished) } }, finishedAtText(finished))),
-    h('td', { class: 'numeric' }, percentText(summary.gradePercent)),
+    h('td', { class: 'numeric' }, percentText(summary.gradePercent), regradedGrade(summary)),
     h('td', {}, h('span', { class: `result-verdict ${summary.passed ? 'is-passed' : 'is-failed'}` }, summary.passed ? 'Passed' : 'Failed')),
     h('td', {}, debrief),
   );

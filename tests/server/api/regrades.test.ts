@@ -90,6 +90,9 @@ describe('regrading attempts when a rubric changes', () => {
       expect(shown.regrades[0]).toMatchObject({ scenarioVersion: '1.2.0', percent: expected.report.verdict?.percent ?? expected.report.total.percent, passed: expected.report.passed });
       expect(shown.regrades[0]!.report.scenario.sha256).toBe(sha);
     }
+    const rows = (await hr.get('/api/results/attempts?scenario=acme-chemical')).body.attempts as { attemptId: string; gradePercent: number; regraded: { scenarioVersion: string; percent: number } | null }[];
+    expect(rows).toHaveLength(3);
+    for (const row of rows) expect(row.regraded).toMatchObject({ scenarioVersion: '1.2.0', percent: expect.any(Number) });
     const strong = (await hr.get(`/api/attempts/${attempts[0]!.attemptId}/regrades`)).body;
     expect(strong.regrades[0].report.passPercent).toBe(90);
 
