@@ -118,7 +118,7 @@ describe('the data commands', () => {
     const workbook = await readWorkbook(readFileSync(workbookFile));
     expect(workbook.get('Attempts')!.slice(1).map((row) => row[0])).toEqual([strong.attemptId]);
     expect(workbook.get('Export')!.find((row) => row[0] === 'Exported by')?.[1]).toBe('command line');
-    expect(await cli(['export', 'scorm', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('not in this version yet') });
+    expect(await cli(['export', 'scorm', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('export scorm needs --scenario ID') });
     expect(await cli(['export', 'docx', '--out', '-'], env)).toMatchObject({ code: 2, stderr: expect.stringContaining('unknown export format') });
   });
 
