@@ -1,56 +1,38 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoPath } from '../helpers.ts';
 import { startServerProcess } from '../../src/tools/server-process.ts';
 import { ApiClient } from './support/api-client.ts';
+import { cli, spawnCli } from './support/cli-run.ts';
 import { acmeAttempt } from './support/attempts.ts';
 import { emptyServerEnv } from './support/server-env.ts';
 import { parseCsv } from '../support/csv-reader.ts';
 import { readWorkbook } from './support/workbook.ts';
-import type { ServerEnv } from '../../src/tools/server-process.ts';
 
 const PASSWORD = 'correct horse battery';
-
-/** Runs `bridge-drill ARGS` on the given data, with `input` on standard input. */
-function cli(args: readonly string[], env: ServerEnv, input = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [repoPath('src/cli/bridge-drill.mjs'), ...args], {
-      cwd: repoPath(''),
-      env: { ...process.env, BRIDGE_DRILL_DATA: env.dataDir ?? '', DATABASE_URL: env.databaseUrl ?? '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdin.end(input);
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('the data commands', () => {
   it('moves a term of attempts from the embedded database to PostgreSQL with export-data and import-attempts', async () => {
     const embedded = await emptyServerEnv('pglite');
-    expect(await cli(['users', 'add', 'Tess@Example.test', '--role', 'trainee', '--name', 'Tess Trainee'], embedded, `${PASSWORD}\n`)).toMatchObject({ code: 0, stdout: expect.stringContaining('created trainee tess@example.test') });
+    expect(await spawnCli(['users', 'add', 'Tess@Example.test', '--role', 'trainee', '--name', 'Tess Trainee'], embedded, `${PASSWORD}\n`)).toMatchObject({ code: 0, stdout: expect.stringContaining('created trainee tess@example.test') });
     const server = await startServerProcess(embedded);
     const trainee = new ApiClient(server.url);
     await trainee.signIn('tess@example.test', PASSWORD);
     const sent = [acmeAttempt(), acmeAttempt({ log: 'partial' }), acmeAttempt({ log: 'do-nothing' })];
     for (const attempt of sent) expect((await trainee.post('/api/attempts', attempt)).status).toBe(201);
     const before = (await trainee.get('/api/attempts')).body.attempts;
-    expect(await cli(['export-data', join(embedded.dataDir!, 'x.ndjson')], embedded)).toMatchObject({ code: 1, stderr: expect.stringContaining('in use') });
+    expect(await spawnCli(['export-data', join(embedded.dataDir!, 'x.ndjson')], embedded)).toMatchObject({ code: 1, stderr: expect.stringContaining('in use') });
     expect(await server.stop()).toBe(0);
 
     const file = join(mkdtempSync(join(tmpdir(), 'bridge-drill-export-')), 'all.ndjson');
-    expect(await cli(['export-data', file], embedded)).toMatchObject({ code: 0, stdout: `exported 3 attempts to ${file}\n` });
+    expect(await spawnCli(['export-data', file], embedded)).toMatchObject({ code: 0, stdout: `exported 3 attempts to ${file}\n` });
     const lines = readFileSync(file, 'utf8').trim().split('\n');
     expect(lines.map((line) => JSON.parse(line).attemptId).sort()).toEqual(sent.map((a) => a.attemptId).sort());
 
     const postgres = await emptyServerEnv('postgres');
-    expect(await cli(['import-attempts', file], postgres)).toMatchObject({ code: 0, stdout: 'imported 3 new attempts; 0 were stored already\n' });
-    expect(await cli(['import-attempts', file], postgres)).toMatchObject({ code: 0, stdout: 'imported 0 new attempts; 3 were stored already\n' });
+    expect(await spawnCli(['import-attempts', file], postgres)).toMatchObject({ code: 0, stdout: 'imported 3 new attempts; 0 were stored already\n' });
+    expect(await spawnCli(['import-attempts', file], postgres)).toMatchObject({ code: 0, stdout: 'imported 0 new attempts; 3 were stored already\n' });
     const moved = await startServerProcess(postgres);
     try {
       const admin = new ApiClient(moved.url);

@@ -1,29 +1,12 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import validateStatement from 'xapi-validation';
 import { describe, expect, it } from 'vitest';
 import { statementId } from '../../src/core/report/xapi-statements.ts';
-import type { ServerEnv } from '../../src/tools/server-process.ts';
-import { repoPath } from '../helpers.ts';
 import { acmeAttempt } from './support/attempts.ts';
+import { cli } from './support/cli-run.ts';
 import { emptyServerEnv } from './support/server-env.ts';
-
-function cli(args: readonly string[], env: ServerEnv): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [repoPath('src/cli/bridge-drill.mjs'), ...args], {
-      cwd: repoPath(''),
-      env: { ...process.env, BRIDGE_DRILL_DATA: env.dataDir ?? '', DATABASE_URL: env.databaseUrl ?? '' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.stdin.end();
-    child.once('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('bridge-drill export xapi', () => {
   it('writes the filtered attempts as valid xAPI statements, one a line', async () => {
