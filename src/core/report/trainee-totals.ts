@@ -23,6 +23,13 @@ interface Running {
   competencySums: Map<Competency, { sum: number; count: number }>;
 }
 
+const names = new Intl.Collator();
+
+/** The order trainees are listed in: by name as the reader's language sorts it, then by id. */
+export function byTraineeName(a: Pick<TraineeTotals, 'traineeName' | 'traineeId'>, b: Pick<TraineeTotals, 'traineeName' | 'traineeId'>): number {
+  return names.compare(a.traineeName ?? '', b.traineeName ?? '') || names.compare(a.traineeId, b.traineeId);
+}
+
 export const oneDecimal = (value: number): number => Math.round(value * 10) / 10;
 
 /** Adds attempts one at a time, in any order, holding one entry per trainee; `totals()` lists them by name, then id. */
@@ -61,6 +68,6 @@ export class TraineeTotalsBuilder {
         meanGradePercent: oneDecimal(running.gradeSum / running.attempts),
         competencies: Object.fromEntries([...running.competencySums].map(([competency, { sum, count }]) => [competency, oneDecimal(sum / count)])),
       }))
-      .sort((a, b) => (a.traineeName ?? '').localeCompare(b.traineeName ?? '') || a.traineeId.localeCompare(b.traineeId));
+      .sort(byTraineeName);
   }
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { isoInstant } from '../../core/iso-instant.ts';
 import { RegradedGradeSchema, summarizeAttempt } from '../../core/report/attempt-summary.ts';
-import { oneDecimal, type TraineeTotals } from '../../core/report/trainee-totals.ts';
+import { byTraineeName, oneDecimal, type TraineeTotals } from '../../core/report/trainee-totals.ts';
 import { COMPETENCIES, type Competency } from '../../core/schema-primitives.ts';
 import { storedAttempt, storedSummary } from './attempt-rows.ts';
 import { matchingAttempts } from './attempts.ts';
@@ -68,7 +68,6 @@ export async function resultsOverview(db: Db, filter: AttemptFilter): Promise<Re
   const grouped = matching
     .select([
       'a.trainee_id',
-      sql<string | null>`min(a.user_id::text)`.as('user_id'),
       sql<number>`count(*)::int`.as('attempts'),
       sql<number>`count(*) filter (where a.passed)::int`.as('passed'),
       sql<number>`avg(a.percent)`.as('mean_grade'),
@@ -81,7 +80,8 @@ export async function resultsOverview(db: Db, filter: AttemptFilter): Promise<Re
   const [trainees, scenarios] = await Promise.all([
     db
       .selectFrom(grouped)
-      .leftJoin('users as u', (join) => join.on(sql`u.id`, '=', sql`t.user_id::uuid`))
+      // An attempt stored for an account has the account's id as its trainee id.
+      .leftJoin('users as u', (join) => join.on(sql`u.id::text`, '=', sql.ref('t.trainee_id')))
       .selectAll('t')
       .select(sql<string | null>`coalesce(u.name, ${namedAfterLatest})`.as('name'))
       .execute(),
@@ -105,7 +105,7 @@ export async function resultsOverview(db: Db, filter: AttemptFilter): Promise<Re
           competencies: competencyMeans(row),
         }),
       )
-      .sort((a, b) => (a.traineeName ?? '').localeCompare(b.traineeName ?? '') || a.traineeId.localeCompare(b.traineeId)),
+      .sort(byTraineeName),
     scenarios: scenarios.map((row) => ({ scenarioId: row.scenario_id, attempts: row.attempts, passed: row.passed })),
     competencies: competencyMeans(overall),
   };
