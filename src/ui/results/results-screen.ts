@@ -439,7 +439,7 @@ function regradePanel(results: ResultsState, intents: ResultsIntents, titles: Re
       : h(
           'div',
           { class: 'results-regrade-progress' },
-          h('progress', { attrs: { max: String(Math.max(1, job.total, job.done)), value: String(job.done), 'aria-labelledby': 'regrade-progress-text' } }),
+          h('progress', { attrs: { max: String(Math.max(1, job.total, job.done)), value: String(job.state === 'finished' ? Math.max(1, job.total, job.done) : job.done), 'aria-labelledby': 'regrade-progress-text' } }),
           h(
             'p',
             { attrs: { id: 'regrade-progress-text', role: 'status' } },
