@@ -1,36 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../../src/tools/server-process.ts';
-import { ApiClient } from '../support/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { PASSWORD, useAdminServer } from '../support/admin-server.ts';
 import { acmeAttempt } from '../support/attempts.ts';
-import { emptyServerEnv } from '../support/server-env.ts';
 
-const PASSWORD = 'correct horse battery';
 const DAY_MS = 86_400_000;
 
 describe('privacy: erasing a trainee, and how long attempts are kept', () => {
-  let server: ServerProcess;
-  let admin: ApiClient;
-  const client = () => new ApiClient(server.url);
+  const { admin, client, account } = useAdminServer();
+  const audit = async () => (await admin().get('/api/audit')).body.entries as { action: string; actor: string; actorId: string | null; detail: Record<string, unknown> }[];
 
-  async function account(role: 'hr' | 'instructor' | 'trainee', name = `A ${role}`) {
-    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-    const made = await admin.post('/api/users', { email, name, role, password: PASSWORD });
-    expect(made.status).toBe(201);
-    const api = client();
-    await api.signIn(email, PASSWORD);
-    return { api, email, user: made.body.user as { id: string; email: string } };
-  }
-  const audit = async () => (await admin.get('/api/audit')).body.entries as { action: string; actor: string; actorId: string | null; detail: Record<string, unknown> }[];
-
-  beforeAll(async () => {
-    server = await startServerProcess(await emptyServerEnv('pglite'));
-    admin = client();
-    const token = new URL(server.setupLink!).searchParams.get('setup');
-    expect((await admin.post(`/api/setup/${token}`, { email: 'admin@example.test', name: 'Ada Admin', password: PASSWORD })).status).toBe(201);
-  });
-  afterAll(async () => {
-    expect(await server.stop('SIGTERM')).toBe(0);
-  });
 
   it('erases a trainee and everything kept about them once HR confirms with their address, and logs it without naming them', async () => {
     const instructor = await account('instructor');
@@ -78,26 +55,26 @@ describe('privacy: erasing a trainee, and how long attempts are kept', () => {
     const old = acmeAttempt({ finishedAt: now - 400 * DAY_MS });
     const recent = acmeAttempt({ finishedAt: now - 10 * DAY_MS });
     for (const attempt of [old, recent]) expect((await trainee.api.post('/api/attempts', attempt)).status).toBe(201);
-    expect((await admin.get('/api/settings/retention')).body).toEqual({ days: null });
+    expect((await admin().get('/api/settings/retention')).body).toEqual({ days: null });
 
     const hr = await account('hr');
     expect((await hr.api.put('/api/settings/retention', { days: 365 })).status).toBe(403);
     for (const days of [5, 1.5, '365', 100_000]) {
-      const refused = await admin.put('/api/settings/retention', { days });
+      const refused = await admin().put('/api/settings/retention', { days });
       expect(refused.status, String(days)).toBe(400);
       expect(refused.body.errors[0].field).toBe('days');
     }
-    const set = await admin.put('/api/settings/retention', { days: 365 });
+    const set = await admin().put('/api/settings/retention', { days: 365 });
     expect(set.status).toBe(200);
     expect(set.body.days).toBe(365);
     expect(set.body.deleted).toBeGreaterThanOrEqual(1);
-    expect((await admin.get(`/api/attempts/${old.attemptId}`)).status).toBe(404);
-    expect((await admin.get(`/api/attempts/${recent.attemptId}`)).status).toBe(200);
+    expect((await admin().get(`/api/attempts/${old.attemptId}`)).status).toBe(404);
+    expect((await admin().get(`/api/attempts/${recent.attemptId}`)).status).toBe(200);
     expect((await hr.api.get('/api/settings/retention')).body).toEqual({ days: 365 });
     const entries = await audit();
     expect(entries.find((entry) => entry.action === 'settings.retention')).toMatchObject({ actor: 'admin@example.test', detail: { days: 365 } });
     expect(entries.find((entry) => entry.action === 'retention.sweep')).toMatchObject({ actor: 'retention', detail: { days: 365, attempts: set.body.deleted } });
 
-    expect((await admin.put('/api/settings/retention', { days: null })).body).toEqual({ days: null, deleted: 0 });
+    expect((await admin().put('/api/settings/retention', { days: null })).body).toEqual({ days: null, deleted: 0 });
   });
 });

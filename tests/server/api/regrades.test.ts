@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { regradeToVersion } from '../../../src/core/regrade-to-version.ts';
 import { loadScenario } from '../../../src/core/load.ts';
 import { contentSha256OfJsonText } from '../../../src/core/hash/content-hash.ts';
-import { startServerProcess, type ServerProcess } from '../../../src/tools/server-process.ts';
 import { acmeText, loadAcme } from '../../helpers.ts';
-import { ApiClient } from '../support/api-client.ts';
+import type { ApiClient } from '../support/api-client.ts';
+import { useAdminServer } from '../support/admin-server.ts';
 import { acmeAttempt } from '../support/attempts.ts';
-import { emptyServerEnv } from '../support/server-env.ts';
 
-const PASSWORD = 'correct horse battery';
 
 /** Acme with a stricter rubric: a pass mark of 90 and one rubric item fewer. */
 function stricterAcme(): string {
@@ -26,17 +24,8 @@ interface Job {
 }
 
 describe('regrading attempts when a rubric changes', () => {
-  let server: ServerProcess;
-  let admin: ApiClient;
-  const client = () => new ApiClient(server.url);
-
-  async function account(role: 'hr' | 'instructor' | 'trainee') {
-    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-    expect((await admin.post('/api/users', { email, name: `A ${role}`, role, password: PASSWORD })).status).toBe(201);
-    const api = client();
-    await api.signIn(email, PASSWORD);
-    return api;
-  }
+  const { admin, client, account: newAccount } = useAdminServer();
+  const account = async (role: 'hr' | 'instructor' | 'trainee'): Promise<ApiClient> => (await newAccount(role)).api;
 
   async function finished(api: ApiClient, id: string): Promise<Job> {
     for (let tries = 0; tries < 200; tries++) {
@@ -47,22 +36,13 @@ describe('regrading attempts when a rubric changes', () => {
     throw new Error(`regrade job ${id} did not finish`);
   }
 
-  beforeAll(async () => {
-    server = await startServerProcess(await emptyServerEnv('pglite'));
-    admin = client();
-    const token = new URL(server.setupLink!).searchParams.get('setup');
-    expect((await admin.post(`/api/setup/${token}`, { email: 'admin@example.test', name: 'Ada Admin', password: PASSWORD })).status).toBe(201);
-  });
-  afterAll(async () => {
-    expect(await server.stop('SIGTERM')).toBe(0);
-  });
 
   it('regrades every attempt of the scenario to the new version in the background, keeps each original report, and shows both', async () => {
     const trainee = await account('trainee');
     const attempts = [acmeAttempt({ log: 'strong' }), acmeAttempt({ log: 'partial' }), acmeAttempt({ log: 'late-notifications' })];
     for (const attempt of attempts) expect((await trainee.post('/api/attempts', attempt)).status).toBe(201);
     const originals = new Map<string, unknown>();
-    for (const attempt of attempts) originals.set(attempt.attemptId, (await admin.get(`/api/attempts/${attempt.attemptId}`)).body.report);
+    for (const attempt of attempts) originals.set(attempt.attemptId, (await admin().get(`/api/attempts/${attempt.attemptId}`)).body.report);
 
     const instructor = await account('instructor');
     const text = stricterAcme();
@@ -100,7 +80,7 @@ describe('regrading attempts when a rubric changes', () => {
     expect(again.body.job).toMatchObject({ total: 0 });
     expect(await finished(hr, again.body.job.id)).toMatchObject({ done: 0 });
     expect(((await hr.get('/api/regrades')).body.jobs as Job[]).map((each) => each.id)).toEqual([again.body.job.id, job.id]);
-    const audit = (await admin.get('/api/audit')).body.entries as { action: string; detail: { attempts?: number } }[];
+    const audit = (await admin().get('/api/audit')).body.entries as { action: string; detail: { attempts?: number } }[];
     expect(audit.filter((entry) => entry.action === 'regrade.start').map((entry) => entry.detail.attempts)).toEqual([0, 3]);
   });
 

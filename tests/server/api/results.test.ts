@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServerProcess, type ServerProcess } from '../../../src/tools/server-process.ts';
-import { ApiClient } from '../support/api-client.ts';
+import { describe, expect, it } from 'vitest';
+import { useAdminServer } from '../support/admin-server.ts';
 import { acmeAttempt } from '../support/attempts.ts';
-import { emptyServerEnv } from '../support/server-env.ts';
 
-const PASSWORD = 'correct horse battery';
 
 interface Row {
   attemptId: string;
@@ -14,29 +11,8 @@ interface Row {
 }
 
 describe('the results area’s API', () => {
-  let server: ServerProcess;
-  let admin: ApiClient;
-  const client = () => new ApiClient(server.url);
+  const { admin, client, account } = useAdminServer();
 
-  async function account(role: 'hr' | 'instructor' | 'trainee', name = `A ${role}`) {
-    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-    const made = await admin.post('/api/users', { email, name, role, password: PASSWORD });
-    expect(made.status).toBe(201);
-    const api = client();
-    await api.signIn(email, PASSWORD);
-    return { api, user: made.body.user as { id: string; email: string } };
-  }
-
-  beforeAll(async () => {
-    server = await startServerProcess(await emptyServerEnv('pglite'));
-    admin = client();
-    const token = new URL(server.setupLink!).searchParams.get('setup');
-    expect((await admin.post(`/api/setup/${token}`, { email: 'admin@example.test', name: 'Ada Admin', password: PASSWORD })).status).toBe(201);
-  });
-
-  afterAll(async () => {
-    expect(await server.stop('SIGTERM')).toBe(0);
-  });
 
   it('lists, sorts, pages and sums up what each role may see, and no more', async () => {
     const instructor = await account('instructor');
@@ -123,7 +99,7 @@ describe('the results area’s API', () => {
     expect((await instructor.api.get('/api/exports/cohort.pdf?cohort=00000000-0000-4000-8000-000000000000')).status).toBe(404);
     expect((await client().get('/api/exports/cohort.pdf')).status).toBe(401);
 
-    const audit = (await admin.get('/api/audit')).body.entries as { action: string; actor: string; detail: { report?: string } }[];
+    const audit = (await admin().get('/api/audit')).body.entries as { action: string; actor: string; detail: { report?: string } }[];
     expect(audit.filter((entry) => entry.action === 'export.pdf' && entry.actor === hr.user.email).map((entry) => entry.detail.report).sort()).toEqual(['cohort', 'trainee', 'trainee', 'trainee']);
   });
 
