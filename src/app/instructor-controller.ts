@@ -1,3 +1,4 @@
+import { pendingWork } from './pending-work.ts';
 import type { ApiClient } from './api-client.ts';
 import type { ApiFailure } from './api-result.ts';
 import type { AccountState, AppStore, InstructorState, OpenCohort, PublishState, ServerList } from './store.ts';
@@ -68,12 +69,8 @@ function openCohortState(id: string): OpenCohort {
  * lands in the store; a list that arrives after the account or the open cohort changed is dropped.
  */
 export function createInstructorController({ store, api, leaveScenario }: InstructorDeps): RunningInstructor {
-  const pending = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    pending.add(work);
-    void work.finally(() => pending.delete(work)).catch(() => undefined);
-    return work;
-  };
+  const work = pendingWork();
+  const track = work.track;
   /** Who the lists are for: they are loaded again for another account, and dropped when nobody may see them. */
   let loadedFor: string | null = null;
 
@@ -258,9 +255,7 @@ export function createInstructorController({ store, api, leaveScenario }: Instru
       return true;
     },
 
-    async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
+    idle: work.idle,
 
     dispose() {
       unsubscribe();

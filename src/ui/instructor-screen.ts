@@ -1,3 +1,4 @@
+import { gatedScreen, type GatedScreen } from './gated-screen.ts';
 import type { Assignment, CohortSummary, ScenarioVersion } from '../app/account-types.ts';
 import { historyEntryOf } from '../app/history-entry.ts';
 import { canTeach, type InstructorIntents } from '../app/instructor-controller.ts';
@@ -12,11 +13,6 @@ import { readScenarioFile, unreadableMessage } from './open-file.ts';
 import './account.css';
 import './instructor.css';
 
-export interface InstructorScreen {
-  readonly element: HTMLElement;
-  dispose(): void;
-}
-
 export interface InstructorHandlers {
   /** Opens a class result in the debrief. */
   openAttempt(record: AttemptRecord): void;
@@ -30,33 +26,9 @@ const MAX_SHOWN = 50;
  * results. It renders the store and sends intents; its forms are built once (per open cohort), so what is typed
  * survives the server's answers, and only the lists are drawn again.
  */
-export function renderInstructorScreen(store: AppStore, intents: InstructorIntents, handlers: InstructorHandlers, win: Window = window): InstructorScreen {
+export function renderInstructorScreen(store: AppStore, intents: InstructorIntents, handlers: InstructorHandlers, win: Window = window): GatedScreen {
   const element = h('section', { class: 'instructor', attrs: { 'aria-labelledby': 'instructor-title' } });
-  let body: { readonly kind: string; dispose(): void } | null = null;
-
-  const update = (state: AppState) => {
-    const kind = !canTeach(state.account) ? `gate:${state.account.status}:${state.account.status === 'signed-in' ? state.account.user.role : ''}` : state.instructor ? 'screen' : 'gate:loading';
-    if (body?.kind === kind) return;
-    body?.dispose();
-    if (kind === 'screen') {
-      const screen = mainScreen(store, intents, handlers, win);
-      replaceChildren(element, ...screen.children);
-      body = { kind, dispose: screen.dispose };
-    } else {
-      replaceChildren(element, gate(state));
-      body = { kind, dispose: () => {} };
-    }
-    if (element.isConnected) element.querySelector<HTMLElement>('h1')?.focus();
-  };
-  update(store.getState());
-  const unsubscribe = store.subscribe((state) => update(state));
-  return {
-    element,
-    dispose() {
-      unsubscribe();
-      body?.dispose();
-    },
-  };
+  return gatedScreen(element, store, { allowed: canTeach, ready: (state) => state.instructor !== null, body: () => mainScreen(store, intents, handlers, win), gate });
 }
 
 function heading(title: string, intro: string | null): HTMLElement {

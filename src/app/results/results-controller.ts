@@ -1,3 +1,4 @@
+import { pendingWork } from '../pending-work.ts';
 import type { ApiClient } from '../api-client.ts';
 import type { ApiFailure, ApiResult } from '../api-result.ts';
 import type { AttemptRecord } from '../../core/attempt.ts';
@@ -46,12 +47,8 @@ const apiFilter = (query: ResultsQuery): ApiFilter => ({ ...filterOf(query), tra
  * changes is asked for again, and an answer that arrives after the query or the account changed is dropped.
  */
 export function createResultsController({ store, results, api, openRecord, leaveScenario, wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms)) }: ResultsDeps): RunningResults {
-  const pending = new Set<Promise<unknown>>();
-  const track = <T>(work: Promise<T>): Promise<T> => {
-    pending.add(work);
-    void work.finally(() => pending.delete(work)).catch(() => undefined);
-    return work;
-  };
+  const work = pendingWork();
+  const track = work.track;
   /** Whose results are loaded, and for which query; null before the first load. */
   let loadedFor: string | null = null;
   let loadedQuery: ResultsQuery | null = null;
@@ -237,9 +234,7 @@ export function createResultsController({ store, results, api, openRecord, leave
         }),
       );
     },
-    async idle() {
-      while (pending.size > 0) await Promise.allSettled([...pending]);
-    },
+    idle: work.idle,
     dispose() {
       unsubscribe();
     },

@@ -304,38 +304,23 @@ const REGRADES: readonly string[] = [
   )`,
 ];
 
+/** A migration that runs its statements in order, then `after`. */
+function statements(list: readonly string[], after?: (db: Kysely<unknown>) => Promise<void>): Migration {
+  return {
+    async up(db) {
+      for (const statement of list) await sql.raw(statement).execute(db);
+      await after?.(db);
+    },
+  };
+}
+
 const MIGRATIONS: Readonly<Record<string, Migration>> = {
-  '0001-initial': {
-    async up(db) {
-      for (const statement of INITIAL) await sql.raw(statement).execute(db);
-    },
-  },
-  '0002-classrooms': {
-    async up(db) {
-      for (const statement of CLASSROOMS) await sql.raw(statement).execute(db);
-    },
-  },
-  '0003-results': {
-    async up(db) {
-      for (const statement of RESULTS) await sql.raw(statement).execute(db);
-    },
-  },
-  '0004-results-area': {
-    async up(db) {
-      for (const statement of RESULTS_AREA) await sql.raw(statement).execute(db);
-      await fillRecordsWithNul(db);
-    },
-  },
-  '0005-xapi': {
-    async up(db) {
-      for (const statement of XAPI) await sql.raw(statement).execute(db);
-    },
-  },
-  '0006-regrades': {
-    async up(db) {
-      for (const statement of REGRADES) await sql.raw(statement).execute(db);
-    },
-  },
+  '0001-initial': statements(INITIAL),
+  '0002-classrooms': statements(CLASSROOMS),
+  '0003-results': statements(RESULTS),
+  '0004-results-area': statements(RESULTS_AREA, fillRecordsWithNul),
+  '0005-xapi': statements(XAPI),
+  '0006-regrades': statements(REGRADES),
 };
 
 /** Every migration, by name; exported so a test can stop at an older schema. */

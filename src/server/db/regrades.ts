@@ -1,9 +1,9 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { AttemptRecord } from '../../core/attempt.ts';
 import { isoInstant } from '../../core/iso-instant.ts';
 import { storedAttempt } from './attempt-rows.ts';
 import { isUuid } from './rows.ts';
-import type { Database } from './schema.ts';
+import type { Database, RegradeJobsTable } from './schema.ts';
 
 /** Regrade jobs and the reports they made, kept beside each attempt's original report. */
 
@@ -51,13 +51,7 @@ export interface StoredRegrade {
   readonly createdAt: string;
 }
 
-type JobRow = Awaited<ReturnType<typeof jobQuery>>[number];
-
-function jobQuery(db: Db) {
-  return db.selectFrom('regrade_jobs').selectAll().execute();
-}
-
-const toJob = (row: JobRow): RegradeJob => ({
+const toJob = (row: Selectable<RegradeJobsTable>): RegradeJob => ({
   id: row.id,
   scenarioId: row.scenario_id,
   scenarioVersion: row.scenario_version,

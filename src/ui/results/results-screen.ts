@@ -1,3 +1,4 @@
+import { gatedScreen, type GatedScreen } from '../gated-screen.ts';
 import type { CohortSummary } from '../../app/account-types.ts';
 import { exportHref, pdfHref, type Missed, type Overview, type TraineeRow } from '../../app/results/results-api.ts';
 import type { ResultsIntents } from '../../app/results/results-controller.ts';
@@ -54,11 +55,6 @@ export interface ResultsHandlers {
   readonly drawChart?: ChartDrawer;
 }
 
-export interface ResultsScreen {
-  readonly element: HTMLElement;
-  dispose(): void;
-}
-
 const SHORT_COMPETENCY: Record<Competency, string> = {
   priority: 'Priority',
   notification: 'Notification',
@@ -77,32 +73,9 @@ const count = (value: number) => value.toLocaleString('en');
  * page (progression, attempts, what they keep missing). It renders the store and sends intents; the filter bar
  * is built once, so focus stays in it while the answers arrive, and only the parts whose answer changed are drawn.
  */
-export function renderResultsScreen(store: AppStore, intents: ResultsIntents, handlers: ResultsHandlers): ResultsScreen {
+export function renderResultsScreen(store: AppStore, intents: ResultsIntents, handlers: ResultsHandlers): GatedScreen {
   const element = h('section', { class: 'results instructor', attrs: { 'aria-labelledby': 'results-title' } });
-  let body: { readonly kind: string; dispose(): void } | null = null;
-  const update = (state: AppState) => {
-    const kind = !canSeeResults(state.account) ? `gate:${state.account.status}:${state.account.status === 'signed-in' ? state.account.user.role : ''}` : state.results ? 'screen' : 'gate:loading';
-    if (body?.kind === kind) return;
-    body?.dispose();
-    if (kind === 'screen') {
-      const screen = mainScreen(store, intents, handlers);
-      replaceChildren(element, ...screen.children);
-      body = { kind, dispose: screen.dispose };
-    } else {
-      replaceChildren(element, gate(state));
-      body = { kind, dispose: () => {} };
-    }
-    if (element.isConnected) element.querySelector<HTMLElement>('h1')?.focus();
-  };
-  update(store.getState());
-  const unsubscribe = store.subscribe((state) => update(state));
-  return {
-    element,
-    dispose() {
-      unsubscribe();
-      body?.dispose();
-    },
-  };
+  return gatedScreen(element, store, { allowed: canSeeResults, ready: (state) => state.results !== null, body: () => mainScreen(store, intents, handlers), gate });
 }
 
 function heading(title: Child | readonly Child[], intro: string | null, eyebrow = 'Results'): HTMLElement {

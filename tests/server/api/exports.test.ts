@@ -1,14 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ATTEMPT_COLUMNS } from '../../../src/core/report/attempts-csv.ts';
 import { ATTEMPT_FIELDS } from '../../../src/core/report/result-columns.ts';
-import { startServerProcess, type ServerProcess } from '../../../src/tools/server-process.ts';
 import { parseCsv } from '../../support/csv-reader.ts';
-import { ApiClient } from '../support/api-client.ts';
+import { useAdminServer } from '../support/admin-server.ts';
 import { acmeAttempt } from '../support/attempts.ts';
 import { DATABASE_KINDS, emptyServerEnv } from '../support/server-env.ts';
 import { readWorkbook, type CellValue } from '../support/workbook.ts';
 
-const PASSWORD = 'correct horse battery';
 
 /** The rows of an exported CSV as objects by column, after checking the file's BOM and header. */
 function csvRows(text: string): Record<string, string>[] {
@@ -19,29 +17,7 @@ function csvRows(text: string): Record<string, string>[] {
 }
 
 describe.each(DATABASE_KINDS)('the CSV export on %s', (kind) => {
-  let server: ServerProcess;
-  let admin: ApiClient;
-  const client = () => new ApiClient(server.url);
-
-  async function account(role: 'hr' | 'instructor' | 'trainee', name = `A ${role}`) {
-    const email = `${role}-${Math.random().toString(36).slice(2, 8)}@example.test`;
-    const made = await admin.post('/api/users', { email, name, role, password: PASSWORD });
-    expect(made.status).toBe(201);
-    const api = client();
-    await api.signIn(email, PASSWORD);
-    return { api, user: made.body.user as { id: string; email: string } };
-  }
-
-  beforeAll(async () => {
-    server = await startServerProcess(await emptyServerEnv(kind));
-    admin = client();
-    const token = new URL(server.setupLink!).searchParams.get('setup');
-    expect((await admin.post(`/api/setup/${token}`, { email: 'admin@example.test', name: 'Ada Admin', password: PASSWORD })).status).toBe(201);
-  });
-
-  afterAll(async () => {
-    expect(await server.stop('SIGTERM')).toBe(0);
-  });
+  const { admin, client, account } = useAdminServer(() => emptyServerEnv(kind));
 
   it('exports what each role may see, for the filter given, and logs who exported what', async () => {
     const instructor = await account('instructor');
@@ -77,7 +53,7 @@ describe.each(DATABASE_KINDS)('the CSV export on %s', (kind) => {
     const traineeRows = csvRows((await outsider.api.getExact('/api/exports/attempts.csv')).text);
     expect(traineeRows.map((row) => row.attempt_id)).toEqual([theirs.attemptId]);
 
-    const audit = await admin.get('/api/audit');
+    const audit = await admin().get('/api/audit');
     expect(audit.status).toBe(200);
     const exports = (audit.body.entries as { actor: string; action: string; detail: { filter: Record<string, unknown> } }[]).filter((entry) => entry.action === 'export.csv');
     expect(exports.length).toBe(7);
@@ -132,7 +108,7 @@ describe.each(DATABASE_KINDS)('the CSV export on %s', (kind) => {
     const empty = await readWorkbook((await hr.api.getExact('/api/exports/attempts.xlsx?scenario=nothing-like-this')).bytes);
     expect(empty.get('Attempts')).toEqual([ATTEMPT_FIELDS.map((column) => column.header)]);
     expect((await hr.api.get('/api/exports/attempts.xlsx?passed=perhaps')).status).toBe(400);
-    const audit = (await admin.get('/api/audit')).body.entries as { action: string; actor: string }[];
+    const audit = (await admin().get('/api/audit')).body.entries as { action: string; actor: string }[];
     expect(audit.filter((entry) => entry.action === 'export.xlsx' && entry.actor === hr.user.email)).toHaveLength(2);
   });
 
